@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Server.Data.Configurations;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> plan)
+    {
+        plan.HasIndex(p => p.Code).IsUnique();
+        plan.Property(p => p.Code).HasMaxLength(64);
+        plan.Property(p => p.Name).HasMaxLength(200);
+        plan.Property(p => p.OnTrackThreshold).HasPrecision(5, 4);
+        plan.Property(p => p.CautionThreshold).HasPrecision(5, 4);
+        plan.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId);
+        plan.HasMany(p => p.Policies).WithOne().HasForeignKey(p => p.PlanId);
+    }
+}
+
+internal sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanRevision>
+{
+    public void Configure(EntityTypeBuilder<PlanRevision> revision) =>
+        revision.Property(r => r.Description).HasMaxLength(500);
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Server.Data.Configurations;
+
+internal sealed class QuarterlyEntryConfiguration : IEntityTypeConfiguration<QuarterlyEntry>
+{
+    public void Configure(EntityTypeBuilder<QuarterlyEntry> entry)
+    {
+        entry.ToTable("QuarterlyEntries");
+        entry.HasIndex(e => new { e.KpiId, e.FiscalYear, e.Quarter }).IsUnique();
+        entry.HasOne<Kpi>().WithMany().HasForeignKey(e => e.KpiId);
+        entry.Property(e => e.Value).HasPrecision(18, 4);
+        entry.Property(e => e.MilestoneState).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Done).HasMaxLength(4000);
+        entry.Property(e => e.Check).HasMaxLength(4000);
+        entry.Property(e => e.Act).HasMaxLength(4000);
+        entry.Property(e => e.EvidenceUrl).HasMaxLength(2000);
+        entry.Property(e => e.UpdatedBy).HasMaxLength(200);
+        entry.Property(e => e.Version).IsConcurrencyToken();
+    }
+}

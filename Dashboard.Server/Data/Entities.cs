@@ -1,0 +1,113 @@
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Kpis;
+
+namespace Dashboard.Server.Data;
+
+public sealed class Plan
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public bool IsCurrent { get; set; }
+    public decimal OnTrackThreshold { get; set; }
+    public decimal CautionThreshold { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public List<PlanRevision> Revisions { get; set; } = [];
+    public List<BasicPolicy> Policies { get; set; } = [];
+}
+
+public sealed class PlanRevision
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Description { get; set; }
+}
+
+public sealed class BasicPolicy
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public string? Subtitle { get; set; }
+    public List<Initiative> Initiatives { get; set; } = [];
+}
+
+public sealed class Initiative
+{
+    public int Id { get; set; }
+    public int PolicyId { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public List<Kpi> Kpis { get; set; } = [];
+}
+
+public sealed class Kpi
+{
+    public int Id { get; set; }
+    public int InitiativeId { get; set; }
+
+    // Denormalised from the initiative so a KPI code is unique per plan in the database, not only in the loader.
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public KpiKind Kind { get; set; }
+    public KpiDirection Direction { get; set; }
+    public string Unit { get; set; } = "";
+    public decimal? BaselineValue { get; set; }
+    public DateOnly? BaselineDate { get; set; }
+    public int? MilestoneDueFiscalYear { get; set; }
+    public int DisplayOrder { get; set; }
+    public string? Source { get; set; }
+    public string? Note { get; set; }
+    public List<KpiTargetValue> Targets { get; set; } = [];
+    public List<Department> Owners { get; set; } = [];
+}
+
+public sealed class KpiTargetValue
+{
+    public int Id { get; set; }
+    public int KpiId { get; set; }
+    public int FiscalYear { get; set; }
+    public decimal Value { get; set; }
+}
+
+public sealed class Department
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public bool IsSample { get; set; }
+    public List<Kpi> Kpis { get; set; } = [];
+}
+
+public sealed class QuarterlyEntry
+{
+    public int Id { get; set; }
+    public int KpiId { get; set; }
+    public int FiscalYear { get; set; }
+    public int Quarter { get; set; }
+    public decimal? Value { get; set; }
+    public MilestoneState? MilestoneState { get; set; }
+    public DateOnly? MilestoneDate { get; set; }
+
+    /// <summary>PDCA: 実施内容 (Do).</summary>
+    public string? Done { get; set; }
+
+    /// <summary>PDCA: 評価・課題 (Check).</summary>
+    public string? Check { get; set; }
+
+    /// <summary>PDCA: 改善策 (Act).</summary>
+    public string? Act { get; set; }
+    public string? EvidenceUrl { get; set; }
+    public EntryState State { get; set; }
+    public bool IsSample { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public required string UpdatedBy { get; set; }
+    public Guid Version { get; set; }
+}

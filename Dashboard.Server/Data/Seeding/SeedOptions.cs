@@ -1,0 +1,13 @@
+namespace Dashboard.Server.Data.Seeding;
+
+/// <summary>Configuration section "Seed".</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>The seed-data folder; relative paths are taken from the content root.</summary>
+    public string Folder { get; set; } = "../seed-data";
+
+    /// <summary>Also load seed-data/sample-figures (サンプル), for demonstrations. Off unless asked for.</summary>
+    public bool LoadSampleFigures { get; set; }
+}

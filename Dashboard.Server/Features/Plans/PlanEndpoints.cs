@@ -1,0 +1,28 @@
+using Dashboard.Shared.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Server.Features.Plans;
+
+public static class PlanEndpoints
+{
+    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Sign-in and role policies arrive with the authentication issue; the plan itself is not confidential.
+        var group = app.MapGroup("/api/plans").WithTags("Plans");
+        group.MapGet("/current", GetCurrentPlan)
+            .WithName(nameof(GetCurrentPlan))
+            .WithSummary("The current plan with its policies, initiatives, KPIs and targets.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetCurrentPlan(IPlanService plans, CancellationToken cancellationToken)
+    {
+        var plan = await plans.GetCurrentPlanAsync(cancellationToken);
+        return plan is null
+            ? TypedResults.Problem(
+                title: "現行の計画がありません",
+                detail: "計画がまだ読み込まれていません。seed-data/plans を確認し、アプリを再起動してください。",
+                statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(plan);
+    }
+}

@@ -1,0 +1,88 @@
+using Dashboard.Shared.Kpis;
+
+namespace Dashboard.Shared.Plans;
+
+/// <summary>A plan with its policies, initiatives and KPIs, as the plan page shows it.</summary>
+/// <param name="Code">Stable key, e.g. goshogawara-dx-2022.</param>
+/// <param name="Name">五所川原市デジタル・トランスフォーメーション（DX）推進計画.</param>
+/// <param name="PeriodStart">First day of the plan period.</param>
+/// <param name="PeriodEnd">Last day of the plan period.</param>
+/// <param name="FiscalYears">The fiscal years that carry targets, in order.</param>
+/// <param name="IsCurrent">Whether this is the plan the city runs now.</param>
+/// <param name="Thresholds">The plan's shares that separate 順調 / 注意 / 遅延.</param>
+/// <param name="Revisions">策定 and 改訂 dates with what changed.</param>
+/// <param name="Policies">基本方針 1-3 in order.</param>
+public sealed record PlanDto(
+    string Code,
+    string Name,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    IReadOnlyList<int> FiscalYears,
+    bool IsCurrent,
+    StatusThresholds Thresholds,
+    IReadOnlyList<PlanRevisionDto> Revisions,
+    IReadOnlyList<PolicyDto> Policies);
+
+/// <summary>One adoption or revision of a plan.</summary>
+public sealed record PlanRevisionDto(DateOnly Date, string Description);
+
+/// <summary>A basic policy (基本方針).</summary>
+public sealed record PolicyDto(int Number, string Title, string? Subtitle, IReadOnlyList<InitiativeDto> Initiatives);
+
+/// <summary>An initiative (取組施策).</summary>
+public sealed record InitiativeDto(int Number, string Title, string? Summary, IReadOnlyList<KpiDto> Kpis);
+
+/// <summary>An outcome target (成果目標) as a KPI.</summary>
+/// <param name="Code">Unique within the plan, e.g. P1-I01-K1.</param>
+/// <param name="Name">What is measured.</param>
+/// <param name="Kind">The kind of target.</param>
+/// <param name="Direction">Which way is good.</param>
+/// <param name="Unit">手続, 人, %, ...; empty for milestones and monitor-only KPIs.</param>
+/// <param name="BaselineValue">Starting value, when the plan gives one.</param>
+/// <param name="BaselineDate">When the baseline was measured.</param>
+/// <param name="Targets">Targets by fiscal year.</param>
+/// <param name="MilestoneDueFiscalYear">For milestones: due by the end of this fiscal year.</param>
+/// <param name="Owners">Departments that report it.</param>
+/// <param name="Source">Where in the plan document the KPI comes from (成果目標(1), 取組工程表 ...).</param>
+/// <param name="Latest">The latest quarter reported, if any.</param>
+/// <param name="Note">How the KPI was read from the plan, where the plan is not explicit.</param>
+public sealed record KpiDto(
+    string Code,
+    string Name,
+    KpiKind Kind,
+    KpiDirection Direction,
+    string Unit,
+    decimal? BaselineValue,
+    DateOnly? BaselineDate,
+    IReadOnlyList<KpiTarget> Targets,
+    int? MilestoneDueFiscalYear,
+    IReadOnlyList<DepartmentDto> Owners,
+    string? Source,
+    string? Note,
+    LatestFigureDto? Latest = null)
+{
+    /// <summary>The parts the KPI rules read.</summary>
+    public KpiDefinition ToDefinition() =>
+        new(Kind, Direction, BaselineValue, BaselineDate, Targets, MilestoneDueFiscalYear);
+}
+
+/// <summary>The most recent quarter reported for a KPI.</summary>
+/// <param name="FiscalYear">Fiscal year of the quarter.</param>
+/// <param name="Quarter">1-4.</param>
+/// <param name="Value">The figure, for numeric KPIs.</param>
+/// <param name="Milestone">The state, for milestones.</param>
+/// <param name="IsSample">True for サンプル figures loaded for demonstration.</param>
+public sealed record LatestFigureDto(int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample)
+{
+    /// <summary>The quarter as a value.</summary>
+    public Fiscal.FiscalQuarter FiscalQuarter => new(FiscalYear, Quarter);
+
+    /// <summary>The report as the rules read it.</summary>
+    public QuarterReport ToReport() => new(Value, Milestone);
+}
+
+/// <summary>A department (課) of the city.</summary>
+/// <param name="Code">Stable key.</param>
+/// <param name="Name">企画課, 会計課, ...</param>
+/// <param name="IsSample">True when the assignment came from the sample in seed-data and has not been confirmed.</param>
+public sealed record DepartmentDto(string Code, string Name, bool IsSample);
