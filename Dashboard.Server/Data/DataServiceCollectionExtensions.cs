@@ -9,37 +9,52 @@ public static class DataServiceCollectionExtensions
     public const string ConnectionStringName = "Dashboard";
 
     /// <summary>
-    /// Registers <see cref="DashboardDbContext"/> for the configured provider. SQLite's data source, when relative,
-    /// is placed under the content root and its folder is created.
+    /// Registers <see cref="DashboardDbContext"/> for the configured provider (Database:Provider, Sqlite by default).
+    /// Configuration is read when the first context is made, so hosts and tests can change it up to then.
+    /// SQLite's data source, when relative, is placed under the content root and its folder is created.
     /// </summary>
-    public static IServiceCollection AddDashboardData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddDashboardData(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteDashboardDbContext>((sp, options) =>
+            options.UseSqlite(SqliteConnectionString(
+                sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
+                sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContext<SqlServerDashboardDbContext>((sp, options) =>
+            options.UseSqlServer(SqlServerConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddScoped<DashboardDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) switch
+        {
+            DatabaseProviders.SqlServer => sp.GetRequiredService<SqlServerDashboardDbContext>(),
+            _ => sp.GetRequiredService<SqliteDashboardDbContext>(),
+        });
+        return services;
+    }
+
+    internal static string ProviderOf(IConfiguration configuration)
     {
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProviders.Sqlite;
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-
         if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty. " +
-                    $"SQL Server を使うには ConnectionStrings:{ConnectionStringName} を設定してください。");
-            }
-
-            services.AddDbContext<DashboardDbContext, SqlServerDashboardDbContext>(o => o.UseSqlServer(connectionString));
-            return services;
+            return DatabaseProviders.SqlServer;
         }
 
-        if (!string.Equals(provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not known; use Sqlite or SqlServer. " +
-                $"Database:Provider には Sqlite か SqlServer を指定してください。");
+            return DatabaseProviders.Sqlite;
         }
 
-        var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-        services.AddDbContext<DashboardDbContext, SqliteDashboardDbContext>(o => o.UseSqlite(sqlite));
-        return services;
+        throw new InvalidOperationException(
+            $"Database:Provider には Sqlite か SqlServer を指定してください（指定値: '{provider}'）。 " +
+            $"Database:Provider '{provider}' is not known; use Sqlite or SqlServer.");
+    }
+
+    private static string SqlServerConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        return string.IsNullOrWhiteSpace(connectionString) || connectionString.Contains("Data Source=App_Data", StringComparison.OrdinalIgnoreCase)
+            ? throw new InvalidOperationException(
+                $"SQL Server を使うには ConnectionStrings:{ConnectionStringName} に SQL Server の接続文字列を設定してください。 " +
+                $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not a SQL Server connection string.")
+            : connectionString;
     }
 
     internal static string SqliteConnectionString(string? configured, string contentRoot)

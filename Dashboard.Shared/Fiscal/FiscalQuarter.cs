@@ -86,7 +86,7 @@ public readonly partial record struct FiscalQuarter : IComparable<FiscalQuarter>
     public static bool operator >=(FiscalQuarter left, FiscalQuarter right) => left.Ordinal >= right.Ordinal;
 
     /// <summary>
-    /// Reads "令和7年度 第3四半期", "R7 Q3", "FY2025 Q3" or "2025Q3", with full-width digits accepted.
+    /// Reads "令和7年度 第3四半期", "R7年度 第3四半期", "FY2025 Q3" or "2025Q3", with full-width digits accepted.
     /// </summary>
     public static bool TryParse(string? text, out FiscalQuarter quarter)
     {

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Tests;
+
+public sealed class PlanApiTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task CurrentPlanComesWithTargetsOwnersAndLatestSampleFigures()
+    {
+        await using var app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, samples: true);
+
+        var plan = await app.CreateClient().GetFromJsonAsync<PlanDto>("/api/plans/current");
+
+        Assert.NotNull(plan);
+        Assert.True(File.Exists(_temp.DatabaseFile), "the app must use the test's own SQLite file");
+        Assert.Equal([2022, 2023, 2024, 2025], plan.FiscalYears);
+        Assert.Equal(StatusThresholds.Default, plan.Thresholds);
+        Assert.Equal(11, plan.Policies.Sum(p => p.Initiatives.Count));
+        var online = plan.Policies[0].Initiatives[0].Kpis[0];
+        Assert.Equal(("I01-K1", KpiKind.Cumulative, "手続"), (online.Code, online.Kind, online.Unit));
+        Assert.Equal([100m, 140m, 170m, 200m], online.Targets.Select(t => t.Value));
+        Assert.NotEmpty(online.Owners);
+        // The sample series stops at FY2025 Q2 and one entry adds Q3 with notes: Q4 stays unreported.
+        Assert.Equal(new LatestFigureDto(2025, 3, 188m, null, true), online.Latest);
+        var milestone = plan.Policies[0].Initiatives[1].Kpis.Single(k => k.Code == "I02-K2");
+        Assert.Equal(MilestoneState.Done, milestone.Latest?.Milestone);
+    }
+
+    [Fact]
+    public async Task WithoutSamplesNoFigureIsShown()
+    {
+        await using var app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
+
+        var plan = await app.CreateClient().GetFromJsonAsync<PlanDto>("/api/plans/current");
+
+        Assert.All(plan!.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis), k => Assert.Null(k.Latest));
+    }
+
+    [Fact]
+    public async Task NoPlanLoadedIsA404WithAMessageInJapanese()
+    {
+        var empty = Path.Combine(_temp.Path, "empty-seed");
+        Directory.CreateDirectory(empty);
+        await using var app = new DashboardFactory(_temp.ConnectionString, empty);
+
+        var response = await app.CreateClient().GetAsync("/api/plans/current");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("現行の計画がありません", problem?.Title);
+    }
+
+    [Fact]
+    public async Task PlanPageIsPrerenderedInJapaneseWithEveryInitiative()
+    {
+        await using var app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, samples: true);
+
+        var html = await app.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"ja\">", html);
+        Assert.Contains("五所川原市デジタル・トランスフォーメーション（DX）推進計画", html);
+        for (var i = 1; i <= 11; i++)
+        {
+            Assert.Contains($"id=\"initiative-{i}\"", html);
+        }
+
+        Assert.Contains("令和7年度", html);
+        Assert.Contains("200手続", html);
+        Assert.Contains("20,000人", html);
+        Assert.Contains("サンプル", html);
+    }
+}

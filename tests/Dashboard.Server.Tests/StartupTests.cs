@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Server.Tests;
+
+/// <summary>The real server process, as an administrator starts it.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task BadSeedFileStopsStartUpWithOneMessageAndWritesNothing()
+    {
+        var seed = _temp.CopyOfSeedData();
+        SeedFiles.Edit(seed, SeedFiles.PlanFile, p => SeedFiles.Kpi(p, 1, 1, 0)["targets"]!["2027"] = 25);
+
+        var (exitCode, output) = await RunServerAsync(seed);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("seed-data/plans/goshogawara-dx-2022.json: $.policies[1].initiatives[1].kpis[0].targets.2027: ", output);
+        Assert.Contains("outside the plan period", output);
+        Assert.DoesNotContain("   at ", output); // no stack trace for an administrator to wade through
+        Assert.DoesNotContain("Now listening", output);
+        Assert.Equal(0, CountRows("Plans") + CountRows("Departments") + CountRows("Kpis"));
+    }
+
+    private long CountRows(string table)
+    {
+        using var connection = new SqliteConnection(_temp.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private async Task<(int ExitCode, string Output)> RunServerAsync(string seedFolder)
+    {
+        var serverDll = Path.Combine(AppContext.BaseDirectory, "Dashboard.Server.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { serverDll, "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Dashboard={_temp.ConnectionString}", $"--Seed:Folder={seedFolder}" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_NOLOGO"] = "1" },
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
