@@ -32,7 +32,6 @@ catch (SeedDataException ex)
 {
     // One line an administrator can act on, instead of a stack trace; nothing was written (one transaction).
     app.Logger.LogCritical("seed-data の読み込みに失敗しました。起動を中止します。 Seed data is invalid; start-up stopped. {Message}", ex.Message);
-    Console.Error.WriteLine($"起動を中止しました (start-up stopped): {ex.Message}");
     return 1;
 }
 

@@ -10,8 +10,14 @@ public static class DashboardTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1a5fa8",
-            Secondary = "#00796b",
+            Secondary = "#00695c",
             AppbarBackground = "#1a5fa8",
+
+            // Darker than MudBlazor's defaults so that text on them and beside them meets WCAG AA (4.5:1).
+            Info = "#0b5cad",
+            Success = "#1b6e2f",
+            Warning = "#8a4b00",
+            Error = "#b3261e",
         },
         PaletteDark = new PaletteDark
         {

@@ -1,0 +1,48 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PlanPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task PlanPageListsElevenInitiativesWithTheirKpisInJapanese()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        Assert.Equal("五所川原市デジタル・トランスフォーメーション（DX）推進計画", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(3, await page.Locator("h2").CountAsync());
+        var initiatives = await page.Locator("h3").AllInnerTextsAsync();
+        Assert.Equal(11, initiatives.Count);
+        Assert.StartsWith("取組施策1 行政手続のオンライン化", initiatives[0].Trim());
+        Assert.StartsWith("取組施策11 デジタル格差対策", initiatives[10].Trim());
+        Assert.Equal(28, await page.Locator("tr[data-kpi]").CountAsync());
+
+        var online = page.Locator("tr[data-kpi='I01-K1']");
+        Assert.Contains("200手続", await online.InnerTextAsync());
+        Assert.Contains("サンプル", await online.InnerTextAsync());
+        Assert.Equal("OnTrack", await online.Locator("[data-status]").GetAttributeAsync("data-status"));
+        Assert.Contains("20,000人", await page.Locator("tr[data-kpi='I02-K1']").InnerTextAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task PlanPageHasNoSeriousAccessibilityViolations()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        AxeResult result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} - {v.Nodes.Length} element(s): {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}
