@@ -1,26 +1,48 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Dashboard.Server.Components;
 using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
+using Dashboard.Server.Features.Admin;
+using Dashboard.Server.Features.Auth;
 using Dashboard.Server.Features.Plans;
+using Dashboard.Server.Features.Security;
+using Dashboard.Shared.Admin;
 using Dashboard.Shared.Plans;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+AuthMode authMode;
+try
+{
+    authMode = builder.AddDashboardAuth();
+}
+catch (InvalidOperationException ex)
+{
+    // Refuse to run open; say why in one line.
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
 builder.Services.AddRazorComponents()
-    .AddInteractiveWebAssemblyComponents();
+    .AddInteractiveWebAssemblyComponents()
+    .AddAuthenticationStateSerialization(o => o.SerializeAllClaims = true);
 builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
 
 // Prerendered Japanese goes out as characters, not as &#x...; entities (a third of the bytes, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddProblemDetails();
 
 builder.Services.AddDashboardData();
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+builder.Services.PostConfigure<SeedOptions>(o => o.LoadDemoUsers = authMode.UsesLocalSignIn);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<IPlanService, ServerPlanService>();
+builder.Services.AddScoped<IAdminService, ServerAdminService>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<Dashboard.Server.Features.Audit.AuditWriter>();
 
 var app = builder.Build();
 
@@ -35,6 +57,7 @@ catch (SeedDataException ex)
     return 1;
 }
 
+app.UseSecurityHeaders();
 if (app.Environment.IsDevelopment())
 {
     app.UseWebAssemblyDebugging();
@@ -45,11 +68,17 @@ else
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Pages get the friendly not-found page; the API keeps its own status codes (401, 403, 404 ProblemDetails).
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapPlanEndpoints();
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Data;
@@ -6,7 +7,7 @@ namespace Dashboard.Server.Data;
 /// The model. Each provider has its own subclass so that each keeps its own migration set
 /// (see docs/decisions/001-one-migration-set-per-provider.md).
 /// </summary>
-public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
@@ -16,6 +17,11 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<KpiTargetValue> KpiTargets => Set<KpiTargetValue>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<QuarterlyEntry> Entries => Set<QuarterlyEntry>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

@@ -44,6 +44,48 @@ internal sealed class DashboardFactory(string connectionString, string seedFolde
         await loader.LoadAsync();
     }
 
+    /// <summary>Demo users loaded from seed-data/demo-users.json (local sign-in in Development).</summary>
+    public static class Demo
+    {
+        public const string StaffKikaku = "tanaka@demo.local";
+        public const string StaffKaikei = "sato@demo.local";
+        public const string StaffTwoDepartments = "yamamoto@demo.local";
+        public const string Committee = "suzuki@demo.local";
+        public const string Planner = "takahashi@demo.local";
+        public const string Admin = "ito@demo.local";
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="login"/> through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string login)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = login,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client),
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+        {
+            throw new InvalidOperationException($"Sign-in as {login} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return client;
+    }
+
+    /// <summary>The token the sign-in page puts in its form, with its cookie now in the client.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/account/login");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        if (!match.Success)
+        {
+            match = System.Text.RegularExpressions.Regex.Match(html, "type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        }
+
+        return match.Success ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on the sign-in page:\n" + html);
+    }
+
     public Task<int> CountAsync<T>()
         where T : class =>
         WithDbAsync(db => db.Set<T>().CountAsync());

@@ -17,7 +17,8 @@ public sealed class PlanApiTests : IDisposable
     {
         await using var app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, samples: true);
 
-        var plan = await app.CreateClient().GetFromJsonAsync<PlanDto>("/api/plans/current");
+        var client = await app.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        var plan = await client.GetFromJsonAsync<PlanDto>("/api/plans/current");
 
         Assert.NotNull(plan);
         Assert.True(File.Exists(_temp.DatabaseFile), "the app must use the test's own SQLite file");
@@ -39,7 +40,8 @@ public sealed class PlanApiTests : IDisposable
     {
         await using var app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
 
-        var plan = await app.CreateClient().GetFromJsonAsync<PlanDto>("/api/plans/current");
+        var client = await app.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        var plan = await client.GetFromJsonAsync<PlanDto>("/api/plans/current");
 
         Assert.All(plan!.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis), k => Assert.Null(k.Latest));
     }
@@ -47,11 +49,12 @@ public sealed class PlanApiTests : IDisposable
     [Fact]
     public async Task NoPlanLoadedIsA404WithAMessageInJapanese()
     {
-        var empty = Path.Combine(_temp.Path, "empty-seed");
-        Directory.CreateDirectory(empty);
-        await using var app = new DashboardFactory(_temp.ConnectionString, empty);
+        var seed = _temp.CopyOfSeedData();
+        Directory.Delete(Path.Combine(seed, "plans"), recursive: true);
+        await using var app = new DashboardFactory(_temp.ConnectionString, seed);
 
-        var response = await app.CreateClient().GetAsync("/api/plans/current");
+        var client = await app.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        var response = await client.GetAsync("/api/plans/current");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
@@ -63,7 +66,8 @@ public sealed class PlanApiTests : IDisposable
     {
         await using var app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, samples: true);
 
-        var html = await app.CreateClient().GetStringAsync("/");
+        var client = await app.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var html = await client.GetStringAsync("/");
 
         Assert.Contains("<html lang=\"ja\">", html);
         Assert.Contains("五所川原市デジタル・トランスフォーメーション（DX）推進計画", html);

@@ -16,7 +16,7 @@ public sealed class StartupTests : IDisposable
         var seed = _temp.CopyOfSeedData();
         SeedFiles.Edit(seed, SeedFiles.PlanFile, p => SeedFiles.Kpi(p, 1, 1, 0)["targets"]!["2027"] = 25);
 
-        var (exitCode, output) = await RunServerAsync(seed);
+        var (exitCode, output) = await RunServerAsync(seed, "Development");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("seed-data/plans/goshogawara-dx-2022.json: $.policies[1].initiatives[1].kpis[0].targets.2027: ", output);
@@ -24,6 +24,18 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("   at ", output); // no stack trace for an administrator to wade through
         Assert.DoesNotContain("Now listening", output);
         Assert.Equal(0, CountRows("Plans") + CountRows("Departments") + CountRows("Kpis"));
+    }
+
+    [Fact]
+    public async Task ProductionWithoutEntraRefusesToStart()
+    {
+        var (exitCode, output) = await RunServerAsync(RepoPaths.SeedData, "Production");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("AzureAd", output);
+        Assert.Contains("Entra ID", output);
+        Assert.DoesNotContain("Now listening", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     private long CountRows(string table)
@@ -35,7 +47,7 @@ public sealed class StartupTests : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    private async Task<(int ExitCode, string Output)> RunServerAsync(string seedFolder)
+    private async Task<(int ExitCode, string Output)> RunServerAsync(string seedFolder, string environment)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Dashboard.Server.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -44,7 +56,7 @@ public sealed class StartupTests : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_NOLOGO"] = "1" },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment, ["DOTNET_NOLOGO"] = "1" },
         };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -101,3 +101,16 @@ internal sealed class SampleEntrySeed
     public string? Check { get; set; }
     public string? Act { get; set; }
 }
+
+internal sealed class DemoUsersFile
+{
+    public List<DemoUserSeed?>? Users { get; set; }
+}
+
+internal sealed class DemoUserSeed
+{
+    public string? Login { get; set; }
+    public string? Name { get; set; }
+    public List<string?>? Roles { get; set; }
+    public List<string?>? Departments { get; set; }
+}

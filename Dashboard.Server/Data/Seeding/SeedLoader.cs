@@ -18,7 +18,7 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
         var settings = options.Value;
         var folder = Path.GetFullPath(settings.Folder, environment.ContentRootPath);
         var existingDepartments = await db.Departments.ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, cancellationToken);
-        var seed = SeedReader.Read(folder, settings.LoadSampleFigures, existingDepartments.Keys.ToHashSet());
+        var seed = SeedReader.Read(folder, settings.LoadSampleFigures, existingDepartments.Keys.ToHashSet(), settings.LoadDemoUsers);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var department in seed.Departments.Where(d => !existingDepartments.ContainsKey(d.Code)))
@@ -33,6 +33,7 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
             await AddPlanAsync(seeded, existingDepartments, cancellationToken);
         }
 
+        await AddDemoUsersAsync(seed.DemoUsers, existingDepartments, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var samples = await AddSamplesAsync(seed.SampleEntries, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -63,6 +64,28 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
         db.Plans.Add(plan);
         logger.LogInformation("Loaded plan {Code} from {File}: {Policies} policies, {Initiatives} initiatives, {Kpis} KPIs",
             plan.Code, seeded.File, plan.Policies.Count, plan.Policies.Sum(p => p.Initiatives.Count), kpis.Count);
+    }
+
+    private async Task AddDemoUsersAsync(IReadOnlyList<DemoUser> demoUsers, Dictionary<string, Department> departments, CancellationToken cancellationToken)
+    {
+        if (demoUsers.Count == 0)
+        {
+            return;
+        }
+
+        var existing = await db.Users.Select(u => u.LoginName).ToListAsync(cancellationToken);
+        foreach (var demo in demoUsers.Where(d => !existing.Contains(d.Login)))
+        {
+            db.Users.Add(new AppUser
+            {
+                LoginName = demo.Login,
+                DisplayName = demo.Name,
+                Roles = demo.Roles,
+                IsDemo = true,
+                CreatedUtc = DateTime.UtcNow,
+                Departments = demo.DepartmentCodes.Select(code => departments[code]).ToList(),
+            });
+        }
     }
 
     private async Task<int> AddSamplesAsync(IReadOnlyList<SampleEntry> samples, CancellationToken cancellationToken)

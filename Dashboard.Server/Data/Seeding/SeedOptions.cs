@@ -10,4 +10,7 @@ public sealed class SeedOptions
 
     /// <summary>Also load seed-data/sample-figures (サンプル), for demonstrations. Off unless asked for.</summary>
     public bool LoadSampleFigures { get; set; }
+
+    /// <summary>Load seed-data/demo-users.json. Set by the app when the local demo sign-in is in use, never by configuration.</summary>
+    public bool LoadDemoUsers { get; set; }
 }

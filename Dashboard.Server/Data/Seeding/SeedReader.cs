@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dashboard.Shared.Auth;
 
 namespace Dashboard.Server.Data.Seeding;
 
@@ -13,6 +14,7 @@ internal static class SeedReader
     public const string DepartmentsFileName = "departments.json";
     public const string PlansFolder = "plans";
     public const string SamplesFolder = "sample-figures";
+    public const string DemoUsersFileName = "demo-users.json";
 
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web)
     {
@@ -21,7 +23,7 @@ internal static class SeedReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static SeedSet Read(string folder, bool includeSamples, ISet<string> departmentCodesInDatabase)
+    public static SeedSet Read(string folder, bool includeSamples, ISet<string> departmentCodesInDatabase, bool includeDemoUsers = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -52,7 +54,8 @@ internal static class SeedReader
             }
         }
 
-        return new SeedSet(departments, plans, samples);
+        var demoUsers = includeDemoUsers ? ReadDemoUsers(folder, label, knownDepartments) : [];
+        return new SeedSet(departments, plans, samples, demoUsers);
     }
 
     private static List<Department> ReadDepartments(string folder, string label)
@@ -80,6 +83,42 @@ internal static class SeedReader
 
             var name = SeedMessages.RequireText(file, $"{at}.name", d.Name, 100);
             result.Add(new Department { Code = code, Name = name, IsSample = d.Sample ?? false });
+        }
+
+        return result;
+    }
+
+    private static List<DemoUser> ReadDemoUsers(string folder, string label, ISet<string> knownDepartments)
+    {
+        var path = Path.Combine(folder, DemoUsersFileName);
+        var file = $"{label}/{DemoUsersFileName}";
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var list = Parse<DemoUsersFile>(path, file).Users ?? throw new SeedDataException(file, "$.users", SeedMessages.Missing);
+        var result = new List<DemoUser>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = $"$.users[{i}]";
+            var u = list[i] ?? throw new SeedDataException(file, at, SeedMessages.Missing);
+            var roles = AppRoles.None;
+            foreach (var (role, r) in (u.Roles ?? []).Select((role, r) => (role, r)))
+            {
+                roles |= Enum.TryParse<AppRoles>(role, ignoreCase: true, out var parsed) && RoleNames.All.Contains(parsed)
+                    ? parsed
+                    : throw new SeedDataException(file, $"{at}.roles[{r}]", $"役割 \"{role}\" は SectionStaff, Committee, Planner, Admin のいずれかです (unknown role)");
+            }
+
+            var departments = (u.Departments ?? []).Select((code, d) => code is not null && knownDepartments.Contains(code)
+                ? code
+                : throw new SeedDataException(file, $"{at}.departments[{d}]", $"課コード \"{code}\" は departments.json にありません (unknown department)")).ToList();
+            result.Add(new DemoUser(
+                SeedMessages.RequireText(file, $"{at}.login", u.Login, 256).ToLowerInvariant(),
+                SeedMessages.RequireText(file, $"{at}.name", u.Name, 100),
+                roles,
+                departments));
         }
 
         return result;

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Auth;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 
@@ -7,7 +8,10 @@ namespace Dashboard.Server.Data.Seeding;
 internal sealed record SeedSet(
     IReadOnlyList<Department> Departments,
     IReadOnlyList<PlanSeedResult> Plans,
-    IReadOnlyList<SampleEntry> SampleEntries);
+    IReadOnlyList<SampleEntry> SampleEntries,
+    IReadOnlyList<DemoUser> DemoUsers);
+
+internal sealed record DemoUser(string Login, string Name, AppRoles Roles, IReadOnlyList<string> DepartmentCodes);
 
 /// <summary>A plan ready to insert; owners are by department code, resolved when written.</summary>
 internal sealed record PlanSeedResult(string File, Plan Plan, IReadOnlyDictionary<string, IReadOnlyList<string>> OwnerCodesByKpi);

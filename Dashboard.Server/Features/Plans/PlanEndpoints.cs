@@ -1,3 +1,4 @@
+using Dashboard.Shared.Auth;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,8 +8,7 @@ public static class PlanEndpoints
 {
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
-        // Sign-in and role policies arrive with the authentication issue; the plan itself is not confidential.
-        var group = app.MapGroup("/api/plans").WithTags("Plans");
+        var group = app.MapGroup("/api/plans").WithTags("Plans").RequireAuthorization(Policies.ViewDashboards);
         group.MapGet("/current", GetCurrentPlan)
             .WithName(nameof(GetCurrentPlan))
             .WithSummary("The current plan with its policies, initiatives, KPIs and targets.");

@@ -1,0 +1,32 @@
+using Dashboard.Shared.Auth;
+
+namespace Dashboard.Server.Data;
+
+/// <summary>A person who may sign in. With Entra ID the match is by object id, else by login name (UPN).</summary>
+public sealed class AppUser
+{
+    public int Id { get; set; }
+    public required string LoginName { get; set; }
+    public required string DisplayName { get; set; }
+    public string? EntraObjectId { get; set; }
+    public AppRoles Roles { get; set; }
+    public bool IsActive { get; set; } = true;
+    public bool IsDemo { get; set; }
+    public Guid SecurityStamp { get; set; } = Guid.NewGuid();
+    public DateTime CreatedUtc { get; set; }
+    public List<Department> Departments { get; set; } = [];
+}
+
+/// <summary>One changed field, recorded append-only: who, when, what, old and new value, why.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string Actor { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityKey { get; set; }
+    public required string Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,146 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Audit;
+using Dashboard.Shared.Admin;
+using Dashboard.Shared.Auth;
+using Dashboard.Shared.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Admin;
+
+/// <summary>Users, roles and departments over EF Core; each changed field is audited in the same save.</summary>
+public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit) : IAdminService
+{
+    private const int RecentChanges = 50;
+
+    public async Task<AdminOverviewDto> GetOverviewAsync(CancellationToken cancellationToken = default)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.LoginName)
+            .Select(u => new UserDto(u.Id, u.LoginName, u.DisplayName, u.Roles, u.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToList(), u.IsActive, u.IsDemo))
+            .ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
+            .Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample))
+            .ToListAsync(cancellationToken);
+        var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == "User" || a.EntityType == "Department")
+            .OrderByDescending(a => a.Id).Take(RecentChanges)
+            .Select(a => new AuditEntryDto(a.AtUtc, a.Actor, a.EntityType, a.EntityKey, a.Field, a.OldValue, a.NewValue, a.Reason))
+            .ToListAsync(cancellationToken);
+        return new AdminOverviewDto(users, departments, changes);
+    }
+
+    public async Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)
+    {
+        var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
+        if (await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
+        {
+            return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
+        }
+
+        var user = new AppUser { LoginName = login, DisplayName = "", CreatedUtc = DateTime.UtcNow };
+        db.Users.Add(user);
+        return await ApplyAsync(user, request, isNew: true, cancellationToken);
+    }
+
+    public async Task<SaveResult> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return SaveResult.Failed("利用者が見つかりません。一覧を更新してください。");
+        }
+
+        var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
+        if (login != user.LoginName && await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
+        {
+            return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
+        }
+
+        if (user.LoginName == audit.Actor && (!request.IsActive || !request.Roles.HasFlag(AppRoles.Admin)))
+        {
+            return SaveResult.Failed("自分自身の管理者の役割を外したり、無効にしたりはできません。別の管理者に依頼してください。");
+        }
+
+        return await ApplyAsync(user, request, isNew: false, cancellationToken);
+    }
+
+    private async Task<SaveResult> ApplyAsync(AppUser user, SaveUserRequest request, bool isNew, CancellationToken cancellationToken)
+    {
+        var errors = AdminValidation.Validate(request);
+        var codes = (request.DepartmentCodes ?? []).Distinct().ToList();
+        var departments = await db.Departments.Where(d => codes.Contains(d.Code)).ToListAsync(cancellationToken);
+        if (departments.Count != codes.Count)
+        {
+            errors[nameof(request.DepartmentCodes)] = ["存在しない課が含まれています。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SaveResult(false, errors);
+        }
+
+        var key = request.LoginName.Trim().ToLowerInvariant();
+        var reason = isNew ? "利用者を追加" : null;
+        var changed = audit.Changed("User", key, "LoginName", isNew ? null : user.LoginName, key, reason);
+        changed |= audit.Changed("User", key, "DisplayName", isNew ? null : user.DisplayName, request.DisplayName.Trim(), reason);
+        changed |= audit.Changed("User", key, "Roles", isNew ? null : user.Roles.ToString(), request.Roles.ToString(), reason);
+        changed |= audit.Changed("User", key, "Departments", isNew ? null : string.Join(",", user.Departments.Select(d => d.Code).Order()),
+            string.Join(",", departments.Select(d => d.Code).Order()), reason);
+        changed |= audit.Changed("User", key, "IsActive", isNew ? null : user.IsActive.ToString(), request.IsActive.ToString(), reason);
+        if (!changed)
+        {
+            return SaveResult.Ok;
+        }
+
+        user.LoginName = key;
+        user.DisplayName = request.DisplayName.Trim();
+        user.Roles = request.Roles;
+        user.IsActive = request.IsActive;
+        user.Departments = departments;
+        user.SecurityStamp = Guid.NewGuid(); // open sessions pick the change up on their next request
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Ok;
+    }
+
+    public async Task<SaveResult> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default)
+    {
+        var errors = AdminValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(false, errors);
+        }
+
+        var code = request.Code.Trim();
+        if (await db.Departments.AnyAsync(d => d.Code == code, cancellationToken))
+        {
+            return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.Code)] = [$"課コード {code} は登録済みです。"] });
+        }
+
+        db.Departments.Add(new Department { Code = code, Name = request.Name.Trim() });
+        audit.Changed("Department", code, "Name", null, request.Name.Trim(), "課を追加");
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Ok;
+    }
+
+    public async Task<SaveResult> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
+    {
+        var errors = AdminValidation.Validate(request with { Code = code });
+        if (errors.Count > 0)
+        {
+            return new SaveResult(false, errors);
+        }
+
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
+        if (department is null)
+        {
+            return SaveResult.Failed("課が見つかりません。一覧を更新してください。");
+        }
+
+        if (audit.Changed("Department", code, "Name", department.Name, request.Name.Trim()))
+        {
+            department.Name = request.Name.Trim();
+            department.IsSample = false; // confirmed by an administrator
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return SaveResult.Ok;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Dashboard.Server.Data;
+
+namespace Dashboard.Server.Features.Audit;
+
+/// <summary>Adds audit rows to the current unit of work, so they are saved with the change or not at all.</summary>
+public sealed class AuditWriter(DashboardDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public string Actor => http.HttpContext?.User.FindFirstValue(ClaimTypes.Upn)
+        ?? http.HttpContext?.User.Identity?.Name
+        ?? "system";
+
+    /// <summary>Records a field change when old and new differ; returns whether it did.</summary>
+    public bool Changed(string entityType, string entityKey, string field, string? oldValue, string? newValue, string? reason = null)
+    {
+        if (string.Equals(oldValue, newValue, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = Actor,
+            EntityType = entityType,
+            EntityKey = entityKey,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+            Reason = reason,
+        });
+        return true;
+    }
+}

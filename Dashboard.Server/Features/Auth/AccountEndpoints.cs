@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Dashboard.Shared.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Features.Auth;
+
+/// <summary>Sign-in and sign-out. Form posts carry an antiforgery token (checked by UseAntiforgery).</summary>
+public static class AccountEndpoints
+{
+    public const string SignedOutPath = "/account/signed-out";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").WithTags("Account").AllowAnonymous();
+        group.MapPost("/signin", SignInLocal).WithName(nameof(SignInLocal)).WithSummary("Local demo sign-in (Development without Entra ID).");
+        group.MapGet("/challenge", ChallengeEntra).WithName(nameof(ChallengeEntra)).WithSummary("Starts Entra ID sign-in.");
+        group.MapPost("/logout", SignOut).WithName(nameof(SignOut)).WithSummary("Signs out and shows the signed-out page.");
+        app.MapGet("/api/me", GetMe).WithTags("Account").RequireAuthorization(Policies.ViewDashboards)
+            .WithName(nameof(GetMe)).WithSummary("The signed-in person: roles and departments.");
+        return app;
+    }
+
+    public static async Task<Results<RedirectHttpResult, NotFound>> SignInLocal(
+        [FromForm] string login, [FromForm] string? returnUrl, AuthMode mode, UserPrincipalFactory users, HttpContext http)
+    {
+        if (!mode.UsesLocalSignIn)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var user = await users.FindAsync(null, login, http.RequestAborted);
+        if (user is null || user.Roles == AppRoles.None)
+        {
+            return TypedResults.Redirect(EntraSetup.NoAccessPath);
+        }
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipalFactory.Create(user, AppRoles.None));
+        return TypedResults.Redirect(LocalOrHome(returnUrl));
+    }
+
+    public static Results<ChallengeHttpResult, NotFound> ChallengeEntra(string? returnUrl, AuthMode mode) =>
+        mode.UsesEntra
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
+            : TypedResults.NotFound();
+
+    public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect(SignedOutPath);
+    }
+
+    public static Ok<MeDto> GetMe(ClaimsPrincipal user) => TypedResults.Ok(new MeDto(
+        user.FindFirstValue(ClaimTypes.Upn) ?? "",
+        user.Identity?.Name ?? "",
+        UserPrincipalFactory.RolesFromEntra(user.FindAll(ClaimTypes.Role).Select(c => c.Value)),
+        user.FindAll(DashboardClaims.Department).Select(c => c.Value).ToList()));
+
+    /// <summary>Only paths on this site, so the sign-in cannot be used to bounce people elsewhere.</summary>
+    internal static string LocalOrHome(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

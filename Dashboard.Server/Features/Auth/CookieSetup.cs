@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Dashboard.Shared.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Dashboard.Server.Features.Auth;
+
+internal static class CookieSetup
+{
+    public static void Configure(CookieAuthenticationOptions options, IHostEnvironment environment)
+    {
+        options.Cookie.Name = "dx-dashboard";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.LoginPath = "/account/login";
+        options.LogoutPath = "/account/logout";
+        options.AccessDeniedPath = "/account/access-denied";
+
+        // The API answers 401/403; only pages redirect to sign-in or to the access-denied page.
+        options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        options.Events.OnValidatePrincipal = RefreshFromDatabaseAsync;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An administrator's change (roles, departments, deactivation) reaches open sessions on their next request:
+    /// each change renews the user's security stamp, and a stale stamp rebuilds the principal or signs the user out.
+    /// </summary>
+    private static async Task RefreshFromDatabaseAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal is null || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return;
+        }
+
+        var factory = context.HttpContext.RequestServices.GetRequiredService<UserPrincipalFactory>();
+        var user = await factory.FindByIdAsync(userId, context.HttpContext.RequestAborted);
+        if (user is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            return;
+        }
+
+        if (user.SecurityStamp.ToString() != principal.FindFirstValue(DashboardClaims.SecurityStamp))
+        {
+            var entraRoles = UserPrincipalFactory.RolesFromEntra(principal.FindAll(DashboardClaims.EntraRole).Select(c => c.Value));
+            context.ReplacePrincipal(UserPrincipalFactory.Create(user, entraRoles, principal.Identity?.AuthenticationType ?? UserPrincipalFactory.AuthenticationType));
+            context.ShouldRenew = true;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Dashboard.Shared.Auth;
+
+namespace Dashboard.Shared.Admin;
+
+/// <summary>The same checks in the browser and on the server, with messages in Japanese.</summary>
+public static partial class AdminValidation
+{
+    /// <summary>Field errors of a user; empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(SaveUserRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var login = request.LoginName?.Trim() ?? "";
+        if (login.Length == 0)
+        {
+            errors[nameof(request.LoginName)] = ["サインイン名を入力してください。"];
+        }
+        else if (login.Length > 256 || !LoginPattern().IsMatch(login))
+        {
+            errors[nameof(request.LoginName)] = ["サインイン名は name@example.jp の形（256文字以内）で入力してください。"];
+        }
+
+        var name = request.DisplayName?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors[nameof(request.DisplayName)] = ["表示名を入力してください。"];
+        }
+        else if (name.Length > 100 || name.Any(char.IsControl))
+        {
+            errors[nameof(request.DisplayName)] = ["表示名は制御文字を含まない100文字以内で入力してください。"];
+        }
+
+        if ((request.Roles & ~(AppRoles.SectionStaff | AppRoles.Committee | AppRoles.Planner | AppRoles.Admin)) != 0)
+        {
+            errors[nameof(request.Roles)] = ["役割の値が不正です。"];
+        }
+
+        if (request.Roles.HasFlag(AppRoles.SectionStaff) && (request.DepartmentCodes is null || request.DepartmentCodes.Count == 0))
+        {
+            errors[nameof(request.DepartmentCodes)] = ["各課の担当者には担当課を1つ以上選んでください。"];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Field errors of a department; empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(SaveDepartmentRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!CodePattern().IsMatch(request.Code?.Trim() ?? ""))
+        {
+            errors[nameof(request.Code)] = ["課コードは英小文字・数字・ハイフンの32文字以内で入力してください。"];
+        }
+
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length == 0 || name.Length > 100 || name.Any(char.IsControl))
+        {
+            errors[nameof(request.Name)] = ["課の名前を100文字以内で入力してください。"];
+        }
+
+        return errors;
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+$")]
+    private static partial Regex LoginPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    private static partial Regex CodePattern();
+}

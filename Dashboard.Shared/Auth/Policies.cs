@@ -1,0 +1,36 @@
+namespace Dashboard.Shared.Auth;
+
+/// <summary>
+/// The authorization policies, defined once: each names the roles that satisfy it. The server's endpoints and pages
+/// and the WebAssembly pages use these names; the authorization tests read the same table.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any of our roles: read the plan and the dashboards.</summary>
+    public const string ViewDashboards = nameof(ViewDashboards);
+
+    /// <summary>Enter quarterly figures (for one's own departments).</summary>
+    public const string EnterFigures = nameof(EnterFigures);
+
+    /// <summary>Review submissions and close quarters (secretariat).</summary>
+    public const string Review = nameof(Review);
+
+    /// <summary>Maintain the plan and export the Excel pack.</summary>
+    public const string MaintainPlan = nameof(MaintainPlan);
+
+    /// <summary>Users, roles, departments.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Policy name to the roles that satisfy it.</summary>
+    public static IReadOnlyDictionary<string, AppRoles> Roles { get; } = new Dictionary<string, AppRoles>
+    {
+        [ViewDashboards] = AppRoles.SectionStaff | AppRoles.Committee | AppRoles.Planner | AppRoles.Admin,
+        [EnterFigures] = AppRoles.SectionStaff | AppRoles.Admin,
+        [Review] = AppRoles.Planner | AppRoles.Admin,
+        [MaintainPlan] = AppRoles.Planner | AppRoles.Admin,
+        [Administer] = AppRoles.Admin,
+    };
+
+    /// <summary>Whether someone holding <paramref name="held"/> satisfies <paramref name="policy"/>.</summary>
+    public static bool Allows(string policy, AppRoles held) => (Roles[policy] & held) != AppRoles.None;
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Dashboard.Shared.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Server.Tests;
+
+/// <summary>
+/// Every API endpoint, found in the app's own endpoint data source, against every kind of person. An endpoint without
+/// a declared rule fails the test; so does any answer that differs from what its policy says.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private static readonly (string Name, string? Login, AppRoles Roles)[] _people =
+    [
+        ("anonymous", null, AppRoles.None),
+        ("staff of 企画課", DashboardFactory.Demo.StaffKikaku, AppRoles.SectionStaff),
+        ("staff of 会計課", DashboardFactory.Demo.StaffKaikei, AppRoles.SectionStaff),
+        ("committee", DashboardFactory.Demo.Committee, AppRoles.Committee),
+        ("planner", DashboardFactory.Demo.Planner, AppRoles.Planner),
+        ("admin", DashboardFactory.Demo.Admin, AppRoles.Admin),
+    ];
+
+    // Values for route parameters. Bodies are empty JSON objects: an allowed caller gets 400, and nothing changes.
+    private static readonly Dictionary<string, string> _routeValues = new()
+    {
+        ["id"] = "1",
+        ["code"] = "kikaku",
+    };
+
+    private readonly TempFolder _temp = new();
+    private DashboardFactory _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, samples: true);
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private List<(string Method, RouteEndpoint Endpoint)> ApiEndpoints() =>
+        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e)))
+            .ToList();
+
+    [Fact]
+    public void EveryApiEndpointDeclaresWhoMayCallIt()
+    {
+        var endpoints = ApiEndpoints();
+        Assert.True(endpoints.Count >= 7, $"only {endpoints.Count} API endpoints found");
+        var undeclared = endpoints
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null && PoliciesOf(e.Endpoint).Count == 0)
+            .Select(e => $"{e.Method} {e.Endpoint.RoutePattern.RawText}")
+            .ToList();
+        Assert.True(undeclared.Count == 0, "No authorization rule on: " + string.Join(", ", undeclared));
+
+        var unknown = endpoints.SelectMany(e => PoliciesOf(e.Endpoint)).Where(p => !Policies.Roles.ContainsKey(p)).ToList();
+        Assert.True(unknown.Count == 0, "Policies not in Dashboard.Shared.Auth.Policies: " + string.Join(", ", unknown));
+        Assert.DoesNotContain(endpoints, e => e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null);
+    }
+
+    [Fact]
+    public async Task EachPersonGetsExactlyWhatThePoliciesSay()
+    {
+        var failures = new List<string>();
+        foreach (var (name, login, roles) in _people)
+        {
+            using var client = login is null ? _app.CreateClient(new() { AllowAutoRedirect = false }) : await _app.SignedInClientAsync(login);
+            foreach (var (method, endpoint) in ApiEndpoints())
+            {
+                var policies = PoliciesOf(endpoint);
+                var expected = login is null ? HttpStatusCode.Unauthorized
+                    : policies.All(p => Policies.Allows(p, roles)) ? (HttpStatusCode?)null
+                    : HttpStatusCode.Forbidden;
+                var url = Url(endpoint);
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                var ok = expected is null
+                    ? response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500
+                    : response.StatusCode == expected;
+                if (!ok)
+                {
+                    failures.Add($"{name}: {method} {url} -> {(int)response.StatusCode}, expected {(expected is null ? "allowed" : ((int)expected).ToString())}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static List<string> PoliciesOf(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+
+    private static string Url(RouteEndpoint endpoint) =>
+        "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => _routeValues.TryGetValue(parameter.Name, out var v)
+                ? v
+                : throw new InvalidOperationException($"Add a sample value for route parameter '{parameter.Name}' to the matrix test."),
+            _ => "",
+        }))));
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Shared.Admin;
+using Dashboard.Shared.Auth;
+
+namespace Dashboard.Server.Tests;
+
+public sealed class SignInTests : IAsyncLifetime
+{
+    private readonly TempFolder _temp = new();
+    private DashboardFactory _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task LoginPageListsTheDemoUsersInDevelopment()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/account/login");
+
+        foreach (var login in new[] { DashboardFactory.Demo.StaffKikaku, DashboardFactory.Demo.StaffKaikei, DashboardFactory.Demo.Committee, DashboardFactory.Demo.Planner, DashboardFactory.Demo.Admin })
+        {
+            Assert.Contains($"value=\"{login}\"", html);
+        }
+
+        Assert.Contains("企画・DX推進担当", html);
+    }
+
+    [Fact]
+    public async Task AnonymousPageVisitGoesToSignInAndApiSays401()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await client.GetAsync("/admin");
+        var api = await client.GetAsync("/api/plans/current");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInWithoutTheAntiforgeryTokenIsRefused()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["login"] = DashboardFactory.Demo.Admin }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("dx-dashboard=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task UnknownLoginLandsOnTheNoAccessPage()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = "stranger@example.jp",
+            ["__RequestVerificationToken"] = await DashboardFactory.AntiforgeryTokenAsync(client),
+        }));
+
+        Assert.Equal("/account/no-access", response.Headers.Location?.OriginalString);
+        Assert.Contains("利用登録", await client.GetStringAsync("/account/no-access"));
+    }
+
+    [Fact]
+    public async Task ReturnUrlOffSiteIsIgnored()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = DashboardFactory.Demo.Committee,
+            ["returnUrl"] = "//evil.example/phish",
+            ["__RequestVerificationToken"] = await DashboardFactory.AntiforgeryTokenAsync(client),
+        }));
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task SessionCookieIsHttpOnlyAndSameSite()
+    {
+        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = DashboardFactory.Demo.Committee,
+            ["__RequestVerificationToken"] = await DashboardFactory.AntiforgeryTokenAsync(client),
+        }));
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dx-dashboard=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignOutEndsTheSession()
+    {
+        var client = await _app.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        var token = await DashboardFactory.AntiforgeryTokenAsync(client);
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal("/account/signed-out", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RolesAndDepartmentsComeFromTheDatabase()
+    {
+        var me = await (await _app.SignedInClientAsync(DashboardFactory.Demo.StaffTwoDepartments)).GetFromJsonAsync<MeDto>("/api/me");
+
+        Assert.Equal(AppRoles.SectionStaff, me!.Roles);
+        Assert.Equal(["johoseisaku", "soumu"], me.DepartmentCodes);
+    }
+
+    [Fact]
+    public async Task AdministratorsChangeReachesAnOpenSessionAtOnce()
+    {
+        var staff = await _app.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var admin = await _app.SignedInClientAsync(DashboardFactory.Demo.Admin);
+        var overview = await admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin");
+        var tanaka = overview!.Users.Single(u => u.LoginName == DashboardFactory.Demo.StaffKikaku);
+
+        var saved = await admin.PutAsJsonAsync($"/api/admin/users/{tanaka.Id}", new SaveUserRequest(tanaka.LoginName, tanaka.DisplayName, AppRoles.SectionStaff, ["kaikei"], true));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(["kaikei"], (await staff.GetFromJsonAsync<MeDto>("/api/me"))!.DepartmentCodes);
+
+        await admin.PutAsJsonAsync($"/api/admin/users/{tanaka.Id}", new SaveUserRequest(tanaka.LoginName, tanaka.DisplayName, AppRoles.SectionStaff, ["kaikei"], IsActive: false));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/api/me")).StatusCode);
+    }
+}
