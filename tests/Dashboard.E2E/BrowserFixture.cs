@@ -55,7 +55,14 @@ public sealed class BrowserFixture : IAsyncLifetime
                 errors.Add(message.Text);
             }
         };
-        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
+        page.RequestFailed += (_, request) =>
+        {
+            // A navigation cancels the previous page's pending requests; that is not a failure of the app.
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                errors.Add($"request failed: {request.Url} {request.Failure}");
+            }
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400)
@@ -64,6 +71,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         return (page, errors);
+    }
+
+    /// <summary>Signs in through the demo sign-in page, as a person would, and waits for the app to be interactive.</summary>
+    public static async Task SignInAsync(IPage page, string login, string returnUrl = "/")
+    {
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.Locator($"button[name='login'][value='{login}']").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitForInteractiveAsync(page);
     }
 
     /// <summary>Waits until WebAssembly has replaced the prerendered page.</summary>

@@ -70,7 +70,7 @@ public sealed class ServerProcess : IAsyncLifetime
 
             try
             {
-                if ((await http.GetAsync("api/plans/current")).IsSuccessStatusCode)
+                if ((await http.GetAsync("account/login")).IsSuccessStatusCode)
                 {
                     return;
                 }
