@@ -5,9 +5,11 @@ using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
 using Dashboard.Server.Features.Admin;
 using Dashboard.Server.Features.Auth;
+using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Admin;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Plans;
 using MudBlazor.Services;
 
@@ -40,6 +42,7 @@ builder.Services.PostConfigure<SeedOptions>(o => o.LoadDemoUsers = authMode.Uses
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
+builder.Services.AddScoped<IEntryService, ServerEntryService>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<Dashboard.Server.Features.Audit.AuditWriter>();
@@ -79,6 +82,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapPlanEndpoints();
 app.MapAdminEndpoints();
+app.MapEntryEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);

@@ -17,6 +17,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<KpiTargetValue> KpiTargets => Set<KpiTargetValue>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<QuarterlyEntry> Entries => Set<QuarterlyEntry>();
+    public DbSet<ClosedQuarter> ClosedQuarters => Set<ClosedQuarter>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

@@ -106,8 +106,22 @@ public sealed class QuarterlyEntry
     public string? Act { get; set; }
     public string? EvidenceUrl { get; set; }
     public EntryState State { get; set; }
+
+    /// <summary>The secretariat's comment when it returned the entry.</summary>
+    public string? ReviewComment { get; set; }
     public bool IsSample { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public required string UpdatedBy { get; set; }
     public Guid Version { get; set; }
+}
+
+/// <summary>A quarter the secretariat has closed: its entries no longer change until an admin reopens it.</summary>
+public sealed class ClosedQuarter
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public int FiscalYear { get; set; }
+    public int Quarter { get; set; }
+    public DateTime ClosedUtc { get; set; }
+    public required string ClosedBy { get; set; }
 }

@@ -44,4 +44,13 @@ public static class KpiFormat
     /// <summary>高いほど良い / 低いほど良い.</summary>
     public static string Japanese(this KpiDirection direction) =>
         direction == KpiDirection.HigherIsBetter ? "高いほど良い" : "低いほど良い";
+
+    /// <summary>未着手 / 実施中 / 完了.</summary>
+    public static string Japanese(this MilestoneState state) => state switch
+    {
+        MilestoneState.NotStarted => "未着手",
+        MilestoneState.InProgress => "実施中",
+        MilestoneState.Done => "完了",
+        _ => state.ToString(),
+    };
 }

@@ -44,7 +44,7 @@ public sealed record InitiativeDto(int Number, string Title, string? Summary, IR
 /// <param name="MilestoneDueFiscalYear">For milestones: due by the end of this fiscal year.</param>
 /// <param name="Owners">Departments that report it.</param>
 /// <param name="Source">Where in the plan document the KPI comes from (成果目標(1), 取組工程表 ...).</param>
-/// <param name="Latest">The latest quarter reported, if any.</param>
+/// <param name="Latest">The latest approved quarter, if any.</param>
 /// <param name="Note">How the KPI was read from the plan, where the plan is not explicit.</param>
 public sealed record KpiDto(
     string Code,
@@ -66,7 +66,7 @@ public sealed record KpiDto(
         new(Kind, Direction, BaselineValue, BaselineDate, Targets, MilestoneDueFiscalYear);
 }
 
-/// <summary>The most recent quarter reported for a KPI.</summary>
+/// <summary>The most recent approved quarter of a KPI.</summary>
 /// <param name="FiscalYear">Fiscal year of the quarter.</param>
 /// <param name="Quarter">1-4.</param>
 /// <param name="Value">The figure, for numeric KPIs.</param>

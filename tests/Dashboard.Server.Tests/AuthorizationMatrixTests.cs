@@ -23,12 +23,24 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ("admin", DashboardFactory.Demo.Admin, AppRoles.Admin),
     ];
 
-    // Values for route parameters. Bodies are empty JSON objects: an allowed caller gets 400, and nothing changes.
+    // Values for route parameters. I01-K1 belongs to 企画課; FY2030 lies outside the plan, so an allowed caller gets
+    // 404 or 400 and nothing changes. Bodies are empty JSON objects unless listed.
     private static readonly Dictionary<string, string> _routeValues = new()
     {
         ["id"] = "1",
         ["code"] = "kikaku",
+        ["kpiCode"] = "I01-K1",
+        ["fiscalYear"] = "2030",
+        ["quarter"] = "4",
     };
+
+    private static readonly Dictionary<string, string> _bodies = new()
+    {
+        ["/api/entries/bulk"] = "{\"fiscalYear\":2030,\"quarter\":4,\"items\":[{\"kpiCode\":\"I01-K1\",\"entry\":{}}]}",
+    };
+
+    // Whose departments own I01-K1 (企画課).
+    private static readonly HashSet<string> _ownersOfSampleKpi = [DashboardFactory.Demo.StaffKikaku];
 
     private readonly TempFolder _temp = new();
     private DashboardFactory _app = default!;
@@ -78,14 +90,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             foreach (var (method, endpoint) in ApiEndpoints())
             {
                 var policies = PoliciesOf(endpoint);
+                var departmentScoped = endpoint.Metadata.GetMetadata<Dashboard.Server.Features.Auth.DepartmentScopedAttribute>() is not null;
+                var outsideDepartment = departmentScoped && roles == AppRoles.SectionStaff && !_ownersOfSampleKpi.Contains(login!);
                 var expected = login is null ? HttpStatusCode.Unauthorized
-                    : policies.All(p => Policies.Allows(p, roles)) ? (HttpStatusCode?)null
+                    : policies.All(p => Policies.Allows(p, roles)) && !outsideDepartment ? (HttpStatusCode?)null
                     : HttpStatusCode.Forbidden;
                 var url = Url(endpoint);
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (method is "POST" or "PUT" or "PATCH")
                 {
-                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                    request.Content = new StringContent(_bodies.GetValueOrDefault(endpoint.RoutePattern.RawText!, "{}"), System.Text.Encoding.UTF8, "application/json");
                 }
 
                 using var response = await client.SendAsync(request);

@@ -13,7 +13,7 @@ namespace Dashboard.Server.Tests;
 /// The real app over a real SQLite file in a temp folder. Program migrates and seeds before it runs; the factory's
 /// host starts only when Program calls Run, so every test sees a loaded database.
 /// </summary>
-internal sealed class DashboardFactory(string connectionString, string seedFolder, bool samples = false) : WebApplicationFactory<Program>
+public sealed class DashboardFactory(string connectionString, string seedFolder, bool samples = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -17,7 +17,18 @@ internal sealed class QuarterlyEntryConfiguration : IEntityTypeConfiguration<Qua
         entry.Property(e => e.Check).HasMaxLength(4000);
         entry.Property(e => e.Act).HasMaxLength(4000);
         entry.Property(e => e.EvidenceUrl).HasMaxLength(2000);
+        entry.Property(e => e.ReviewComment).HasMaxLength(2000);
         entry.Property(e => e.UpdatedBy).HasMaxLength(200);
         entry.Property(e => e.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ClosedQuarterConfiguration : IEntityTypeConfiguration<ClosedQuarter>
+{
+    public void Configure(EntityTypeBuilder<ClosedQuarter> closed)
+    {
+        closed.HasIndex(c => new { c.PlanId, c.FiscalYear, c.Quarter }).IsUnique();
+        closed.HasOne<Plan>().WithMany().HasForeignKey(c => c.PlanId);
+        closed.Property(c => c.ClosedBy).HasMaxLength(256);
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
@@ -44,7 +45,7 @@ public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
                             k.Source,
                             k.Note,
                             db.Entries
-                                .Where(e => e.KpiId == k.Id)
+                                .Where(e => e.KpiId == k.Id && e.State == EntryState.Approved)
                                 .OrderByDescending(e => e.FiscalYear).ThenByDescending(e => e.Quarter)
                                 .Select(e => new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample))
                                 .FirstOrDefault())).ToList())).ToList())).ToList()))

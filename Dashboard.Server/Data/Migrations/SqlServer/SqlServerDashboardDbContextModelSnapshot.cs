@@ -154,6 +154,39 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.ToTable("Policies");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.ClosedQuarter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ClosedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "FiscalYear", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ClosedQuarters");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -425,6 +458,10 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Property<int>("Quarter")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -507,6 +544,15 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                 {
                     b.HasOne("Dashboard.Server.Data.Plan", null)
                         .WithMany("Policies")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.ClosedQuarter", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

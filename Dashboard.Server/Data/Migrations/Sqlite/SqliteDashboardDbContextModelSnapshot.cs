@@ -142,6 +142,37 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.ToTable("Policies");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.ClosedQuarter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "FiscalYear", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ClosedQuarters");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -399,6 +430,10 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<int>("Quarter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -479,6 +514,15 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                 {
                     b.HasOne("Dashboard.Server.Data.Plan", null)
                         .WithMany("Policies")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.ClosedQuarter", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,41 @@
+using Dashboard.Server.Data;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Entries;
+
+/// <summary>The current plan's identity, period and thresholds: what entry and review need of it.</summary>
+public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter, FiscalQuarter LastQuarter, StatusThresholds Thresholds)
+{
+    public static async Task<CurrentPlan?> LoadAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.IsCurrent)
+            .Select(p => new { p.Id, p.Code, p.PeriodStart, p.PeriodEnd, p.OnTrackThreshold, p.CautionThreshold })
+            .FirstOrDefaultAsync(cancellationToken);
+        return plan is null
+            ? null
+            : new CurrentPlan(plan.Id, plan.Code, FiscalQuarter.FromDate(plan.PeriodStart), FiscalQuarter.FromDate(plan.PeriodEnd),
+                new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
+    }
+
+    public bool Contains(FiscalQuarter quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;
+
+    /// <summary>The quarter just ended, kept inside the plan period (after the plan ends, its last quarter).</summary>
+    public FiscalQuarter ReportingQuarter(DateOnly today)
+    {
+        var ended = FiscalQuarter.LastEndedOn(today);
+        return ended > LastQuarter ? LastQuarter : ended < FirstQuarter ? FirstQuarter : ended;
+    }
+
+    public IEnumerable<FiscalQuarter> Quarters()
+    {
+        for (var q = FirstQuarter; q <= LastQuarter; q = q.Next())
+        {
+            yield return q;
+        }
+    }
+
+    /// <summary>The audit key of an entry: plan, KPI and quarter, so codes reused by a later plan stay apart.</summary>
+    public string EntryKey(string kpiCode, FiscalQuarter quarter) => $"{Code}/{kpiCode}/{quarter.ToEnglishLabel().Replace(" ", "", StringComparison.Ordinal)}";
+}

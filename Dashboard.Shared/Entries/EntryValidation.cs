@@ -1,0 +1,176 @@
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+
+namespace Dashboard.Shared.Entries;
+
+/// <summary>The outcome of checking an entry: field errors, the figure as read, and the status it computes to.</summary>
+public sealed record EntryCheck(IReadOnlyDictionary<string, string[]> Errors, decimal? Value, KpiStatus Status)
+{
+    /// <summary>No field errors.</summary>
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// The entry rules, the same in the browser (as the person types) and on the server (before anything is stored).
+/// Drafts may be incomplete; a submission must be complete, and a 注意 / 遅延 / 期限超過 status needs 評価・課題.
+/// </summary>
+public static class EntryValidation
+{
+    /// <summary>Longest PDCA note.</summary>
+    public const int NoteMaxLength = 2000;
+
+    /// <summary>Longest evidence link.</summary>
+    public const int UrlMaxLength = 2000;
+
+    /// <summary>Checks <paramref name="request"/> for <paramref name="kpi"/> in <paramref name="quarter"/>.</summary>
+    public static EntryCheck Check(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, StatusThresholds thresholds)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var value = CheckValue(kpi, request, errors);
+        CheckMilestone(kpi, request, errors);
+        CheckNote(nameof(request.Done), "実施内容", request.Done, errors);
+        CheckNote(nameof(request.Check), "評価・課題", request.Check, errors);
+        CheckNote(nameof(request.Act), "改善策", request.Act, errors);
+        CheckUrl(request.EvidenceUrl, errors);
+
+        var report = new QuarterReport(value, request.Milestone, Reported: value is not null || request.Milestone is not null || !string.IsNullOrWhiteSpace(request.Done));
+        var status = KpiRules.Status(kpi, quarter, report, thresholds);
+        if (request.Submit)
+        {
+            CheckComplete(kpi, request, value, status, errors);
+        }
+
+        return new EntryCheck(errors, value, status);
+    }
+
+    private static decimal? CheckValue(KpiDefinition kpi, SaveEntryRequest request, Dictionary<string, string[]> errors)
+    {
+        if (!kpi.Kind.IsNumeric())
+        {
+            if (!string.IsNullOrWhiteSpace(request.Value))
+            {
+                errors[nameof(request.Value)] = ["この指標には数値を入力しません。"];
+            }
+
+            return null;
+        }
+
+        if (!KpiValueParser.TryParse(request.Value, out var value, out var error))
+        {
+            errors[nameof(request.Value)] = [error!];
+            return null;
+        }
+
+        if (value is not { } v)
+        {
+            return null;
+        }
+
+        if (v < 0)
+        {
+            errors[nameof(request.Value)] = ["0以上の数値を入力してください。"];
+        }
+        else if (kpi.Kind is KpiKind.Cumulative or KpiKind.Stock or KpiKind.ZeroTarget && decimal.Truncate(v) != v)
+        {
+            errors[nameof(request.Value)] = ["件数・人数は整数で入力してください。"];
+        }
+        else if (kpi.Kind == KpiKind.Percentage && v > 100)
+        {
+            errors[nameof(request.Value)] = ["割合は0から100の間で入力してください。"];
+        }
+        else if (decimal.Round(v, 2) != v)
+        {
+            errors[nameof(request.Value)] = ["小数は2桁までで入力してください。"];
+        }
+
+        return errors.ContainsKey(nameof(request.Value)) ? null : v;
+    }
+
+    private static void CheckMilestone(KpiDefinition kpi, SaveEntryRequest request, Dictionary<string, string[]> errors)
+    {
+        if (kpi.Kind != KpiKind.Milestone)
+        {
+            if (request.Milestone is not null || request.MilestoneDate is not null)
+            {
+                errors[nameof(request.Milestone)] = ["この指標はマイルストーンではありません。"];
+            }
+
+            return;
+        }
+
+        if (request.Milestone is { } state && !Enum.IsDefined(state))
+        {
+            errors[nameof(request.Milestone)] = ["状態を選んでください。"];
+        }
+
+        if (request.MilestoneDate is { } date && (date.Year < 2000 || date.Year > 2100))
+        {
+            errors[nameof(request.MilestoneDate)] = ["完了日が正しくありません。"];
+        }
+        else if (request.MilestoneDate is not null && request.Milestone != MilestoneState.Done)
+        {
+            errors[nameof(request.MilestoneDate)] = ["完了日は状態が「完了」のときだけ入力します。"];
+        }
+    }
+
+    private static void CheckNote(string field, string label, string? text, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.Length > NoteMaxLength)
+        {
+            errors[field] = [$"{label}は{NoteMaxLength:N0}文字以内で入力してください（現在 {text.Length:N0}文字）。"];
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors[field] = [$"{label}に使えない制御文字が含まれています。"];
+        }
+    }
+
+    private static void CheckUrl(string? url, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return;
+        }
+
+        if (url.Length > UrlMaxLength
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https"))
+        {
+            errors[nameof(SaveEntryRequest.EvidenceUrl)] = ["根拠資料のリンクは http:// または https:// で始まるURLを入力してください。"];
+        }
+    }
+
+    private static void CheckComplete(KpiDefinition kpi, SaveEntryRequest request, decimal? value, KpiStatus status, Dictionary<string, string[]> errors)
+    {
+        if (kpi.Kind.IsNumeric() && value is null && !errors.ContainsKey(nameof(request.Value)))
+        {
+            errors[nameof(request.Value)] = ["提出するには実績値を入力してください。"];
+        }
+
+        if (kpi.Kind == KpiKind.Milestone && request.Milestone is null)
+        {
+            errors[nameof(request.Milestone)] = ["提出するには状態を選んでください。"];
+        }
+
+        if (kpi.Kind == KpiKind.Milestone && request.Milestone == MilestoneState.Done && request.MilestoneDate is null && !errors.ContainsKey(nameof(request.MilestoneDate)))
+        {
+            errors[nameof(request.MilestoneDate)] = ["完了日を入力してください。"];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Done) && !errors.ContainsKey(nameof(request.Done)))
+        {
+            errors[nameof(request.Done)] = ["提出するには実施内容を入力してください。"];
+        }
+
+        if (status is KpiStatus.Caution or KpiStatus.Delayed or KpiStatus.Overdue
+            && string.IsNullOrWhiteSpace(request.Check) && !errors.ContainsKey(nameof(request.Check)))
+        {
+            errors[nameof(request.Check)] = [$"状況が「{status.Japanese()}」のため、評価・課題を入力してください。"];
+        }
+    }
+}
