@@ -1,7 +1,9 @@
 using Dashboard.Client.Features.Admin;
 using Dashboard.Client.Features.Auth;
+using Dashboard.Client.Features.Entries;
 using Dashboard.Client.Features.Plans;
 using Dashboard.Shared.Admin;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using MudBlazor.Services;
@@ -17,5 +19,6 @@ builder.Services.AddAuthenticationStateDeserialization();
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<IPlanService, ClientPlanService>();
 builder.Services.AddScoped<IAdminService, ClientAdminService>();
+builder.Services.AddScoped<IEntryService, ClientEntryService>();
 
 await builder.Build().RunAsync();

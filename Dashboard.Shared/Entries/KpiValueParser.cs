@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Dashboard.Shared.Fiscal;
 using System.Text.RegularExpressions;
 
 namespace Dashboard.Shared.Entries;
@@ -24,7 +24,7 @@ public static partial class KpiValueParser
             return true;
         }
 
-        var normalized = text.Normalize(NormalizationForm.FormKC).Trim().Replace('−', '-').Replace('ー', '-');
+        var normalized = HalfWidth.Of(text).Trim().Replace('−', '-').Replace('ー', '-');
         if (!NumberPattern().IsMatch(normalized))
         {
             error = "数値として読めません。例: 1234、1,234、85.5（桁区切りのカンマは3桁ごと）";

@@ -96,7 +96,7 @@ public readonly partial record struct FiscalQuarter : IComparable<FiscalQuarter>
             return false;
         }
 
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        var normalized = HalfWidth.Of(text).Trim();
         var japanese = JapaneseLabel().Match(normalized);
         if (japanese.Success)
         {
