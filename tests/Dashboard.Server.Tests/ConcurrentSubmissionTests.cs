@@ -5,15 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Tests;
 
-/// <summary>200 saves at once over one SQLite file: each is stored or conflicted, none lost, none half-done.</summary>
+/// <summary>200 saves at once over loopback HTTP into one SQLite file: each is stored or conflicted, none lost, none half-done.</summary>
 public sealed class ConcurrentSubmissionTests : EntryTestBase
 {
+    protected override bool Loopback => true;
+
     private static readonly string[] _kpis = ["I01-K1", "I01-K2", "I02-K1", "I02-K5", "I03-K1", "I04-K1", "I05-K1", "I06-K1", "I09-K1", "I11-K1"];
 
     [Fact]
     public async Task TwoHundredConcurrentSavesAreEachStoredOrConflicted()
     {
         var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.SignedInClientAsync(DashboardFactory.Demo.Admin)));
+        Assert.Equal("127.0.0.1", clients[0].BaseAddress!.Host); // real HTTP over loopback, not the in-memory server
 
         // Round 1: 20 people create each KPI's entry at once; round 2: 20 people update it from the same version.
         var created = await RoundAsync(clients, "作成", _ => null);

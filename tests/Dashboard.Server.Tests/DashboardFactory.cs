@@ -13,8 +13,25 @@ namespace Dashboard.Server.Tests;
 /// The real app over a real SQLite file in a temp folder. Program migrates and seeds before it runs; the factory's
 /// host starts only when Program calls Run, so every test sees a loaded database.
 /// </summary>
-public sealed class DashboardFactory(string connectionString, string seedFolder, bool samples = false) : WebApplicationFactory<Program>
+public sealed class DashboardFactory(string connectionString, string seedFolder, bool samples = false, bool loopback = false) : WebApplicationFactory<Program>
 {
+    /// <summary>Starts the app; with loopback, on real Kestrel at 127.0.0.1 on a free port instead of the in-memory test server.</summary>
+    public void Start()
+    {
+        if (loopback)
+        {
+            UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            StartServer();
+            var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            ClientOptions.BaseAddress = new Uri(address);
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -58,7 +75,9 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
     /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="login"/> through the real sign-in form.</summary>
     public async Task<HttpClient> SignedInClientAsync(string login)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = loopback
+            ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = ClientOptions.BaseAddress }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["login"] = login,

@@ -12,10 +12,13 @@ public abstract class EntryTestBase : IAsyncLifetime
 
     protected DashboardFactory App { get; private set; } = default!;
 
+    /// <summary>Serve over real loopback HTTP (Kestrel) instead of the in-memory test server.</summary>
+    protected virtual bool Loopback => false;
+
     public virtual Task InitializeAsync()
     {
-        App = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
-        _ = App.Server;
+        App = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, loopback: Loopback);
+        App.Start();
         return Task.CompletedTask;
     }
 
