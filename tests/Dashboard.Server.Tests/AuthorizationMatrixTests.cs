@@ -11,7 +11,7 @@ namespace Dashboard.Server.Tests;
 /// Every API endpoint, found in the app's own endpoint data source, against every kind of person. An endpoint without
 /// a declared rule fails the test; so does any answer that differs from what its policy says.
 /// </summary>
-public sealed class AuthorizationMatrixTests : IAsyncLifetime
+public sealed class AuthorizationMatrixTests : AppTestBase
 {
     private static readonly (string Name, string? Login, AppRoles Roles)[] _people =
     [
@@ -42,24 +42,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     // Whose departments own I01-K1 (企画課).
     private static readonly HashSet<string> _ownersOfSampleKpi = [DashboardFactory.Demo.StaffKikaku];
 
-    private readonly TempFolder _temp = new();
-    private DashboardFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, samples: true);
-        _ = _app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _temp.Dispose();
-    }
+    protected override bool Samples => true;
 
     private List<(string Method, RouteEndpoint Endpoint)> ApiEndpoints() =>
-        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e)))
             .ToList();
@@ -86,7 +72,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var failures = new List<string>();
         foreach (var (name, login, roles) in _people)
         {
-            using var client = login is null ? _app.CreateClient(new() { AllowAutoRedirect = false }) : await _app.SignedInClientAsync(login);
+            using var client = login is null ? App.CreateClient(new() { AllowAutoRedirect = false }) : await App.SignedInClientAsync(login);
             foreach (var (method, endpoint) in ApiEndpoints())
             {
                 var policies = PoliciesOf(endpoint);

@@ -3,30 +3,11 @@ using Dashboard.Shared.Entries;
 
 namespace Dashboard.Server.Tests;
 
-/// <summary>A fresh app per test class instance with a real SQLite file; FY2025 Q4 is the plan's last quarter.</summary>
-public abstract class EntryTestBase : IAsyncLifetime
+/// <summary>Helpers for entry tests; FY2025 Q4 is the plan's last quarter.</summary>
+public abstract class EntryTestBase : AppTestBase
 {
     protected const int Year = 2025;
     protected const int Q = 4;
-    private readonly TempFolder _temp = new();
-
-    protected DashboardFactory App { get; private set; } = default!;
-
-    /// <summary>Serve over real loopback HTTP (Kestrel) instead of the in-memory test server.</summary>
-    protected virtual bool Loopback => false;
-
-    public virtual Task InitializeAsync()
-    {
-        App = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData, loopback: Loopback);
-        App.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        _temp.Dispose();
-    }
 
     protected static SaveEntryRequest Draft(string? value, Guid? version = null, string? done = null, string? check = null, string? act = null, bool submit = false) =>
         new(value, null, null, done, check, act, null, version, submit);

@@ -3,23 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Tests;
 
-public sealed class SecurityHeaderTests : IAsyncLifetime
+public sealed class SecurityHeaderTests : AppTestBase
 {
-    private readonly TempFolder _temp = new();
-    private DashboardFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
-        _ = _app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _temp.Dispose();
-    }
 
     [Theory]
     [InlineData("/account/login")]          // a page
@@ -28,7 +13,7 @@ public sealed class SecurityHeaderTests : IAsyncLifetime
     [InlineData("/_framework/blazor.web.js")]
     public async Task EveryKindOfResponseCarriesTheSecurityHeaders(string path)
     {
-        var response = await _app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(path);
+        var response = await App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(path);
 
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", csp);
@@ -44,16 +29,16 @@ public sealed class SecurityHeaderTests : IAsyncLifetime
     public async Task DataProtectionKeysAreKeptInTheDatabase()
     {
         // Signing in protects the cookie with a key; with several instances they must all read it from the database.
-        await _app.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
 
-        Assert.True(await _app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+        Assert.True(await App.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
     }
 
     [Fact]
     public async Task ASecondInstanceOnTheSameDatabaseAcceptsTheFirstOnesSession()
     {
-        var sessionCookie = await SignInCapturingCookieAsync(_app, DashboardFactory.Demo.Committee);
-        await using var second = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
+        var sessionCookie = await SignInCapturingCookieAsync(App, DashboardFactory.Demo.Committee);
+        await using var second = new DashboardFactory(Temp.ConnectionString, RepoPaths.SeedData);
         var other = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         other.DefaultRequestHeaders.Add("Cookie", sessionCookie);
 

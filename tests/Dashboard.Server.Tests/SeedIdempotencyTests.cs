@@ -6,30 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Tests;
 
 /// <summary>A second start neither duplicates the plan nor overwrites what users changed.</summary>
-public sealed class SeedIdempotencyTests : IAsyncLifetime
+public sealed class SeedIdempotencyTests : AppTestBase
 {
-    private readonly TempFolder _temp = new();
-    private DashboardFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
-        _ = _app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _temp.Dispose();
-    }
 
     [Fact]
     public async Task SecondStartAddsNothing()
     {
         var before = await CountsAsync();
 
-        await _app.LoadSeedAgainAsync(samples: false);
+        await App.LoadSeedAgainAsync(samples: false);
 
         Assert.Equal(before, await CountsAsync());
         Assert.Equal((1, 8, 28), (before.Plans, before.Departments, before.Kpis));
@@ -38,7 +23,7 @@ public sealed class SeedIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task SecondStartKeepsWhatUsersChanged()
     {
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var kpi = await db.Kpis.Include(k => k.Targets).Include(k => k.Owners).SingleAsync(k => k.Code == "I01-K1");
             kpi.Name = "オンライン化した手続の数（改）";
@@ -50,28 +35,28 @@ public sealed class SeedIdempotencyTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        await _app.LoadSeedAgainAsync(samples: false);
+        await App.LoadSeedAgainAsync(samples: false);
 
-        var kpi = await _app.WithDbAsync(db => db.Kpis.Include(k => k.Targets).Include(k => k.Owners).AsNoTracking().SingleAsync(k => k.Code == "I01-K1"));
+        var kpi = await App.WithDbAsync(db => db.Kpis.Include(k => k.Targets).Include(k => k.Owners).AsNoTracking().SingleAsync(k => k.Code == "I01-K1"));
         Assert.Equal("オンライン化した手続の数（改）", kpi.Name);
         Assert.Equal(210m, kpi.Targets.Single(t => t.FiscalYear == 2025).Value);
         Assert.Equal(["shimin"], kpi.Owners.Select(o => o.Code));
-        Assert.Equal("デジタル推進課", await _app.WithDbAsync(db => db.Departments.Where(d => d.Code == "kikaku").Select(d => d.Name).SingleAsync()));
-        Assert.False(await _app.WithDbAsync(db => db.Kpis.AnyAsync(k => k.Code == "I11-K2")));
+        Assert.Equal("デジタル推進課", await App.WithDbAsync(db => db.Departments.Where(d => d.Code == "kikaku").Select(d => d.Name).SingleAsync()));
+        Assert.False(await App.WithDbAsync(db => db.Kpis.AnyAsync(k => k.Code == "I11-K2")));
     }
 
     [Fact]
     public async Task SampleFiguresLoadOnlyWhenAskedAndOnlyOnce()
     {
-        Assert.Equal(0, await _app.CountAsync<QuarterlyEntry>());
+        Assert.Equal(0, await App.CountAsync<QuarterlyEntry>());
 
-        await _app.LoadSeedAgainAsync(samples: true);
-        var loaded = await _app.CountAsync<QuarterlyEntry>();
-        await _app.LoadSeedAgainAsync(samples: true);
+        await App.LoadSeedAgainAsync(samples: true);
+        var loaded = await App.CountAsync<QuarterlyEntry>();
+        await App.LoadSeedAgainAsync(samples: true);
 
-        Assert.Equal(loaded, await _app.CountAsync<QuarterlyEntry>());
+        Assert.Equal(loaded, await App.CountAsync<QuarterlyEntry>());
         Assert.True(loaded > 100, $"only {loaded} sample figures");
-        var entries = await _app.WithDbAsync(db => db.Entries.AsNoTracking().ToListAsync());
+        var entries = await App.WithDbAsync(db => db.Entries.AsNoTracking().ToListAsync());
         Assert.All(entries, e =>
         {
             Assert.True(e.IsSample);
@@ -84,8 +69,8 @@ public sealed class SeedIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task SampleNeverOverwritesAFigureSomeoneEntered()
     {
-        var kpiId = await _app.WithDbAsync(db => db.Kpis.Where(k => k.Code == "I01-K1").Select(k => k.Id).SingleAsync());
-        await _app.WithDbAsync(db =>
+        var kpiId = await App.WithDbAsync(db => db.Kpis.Where(k => k.Code == "I01-K1").Select(k => k.Id).SingleAsync());
+        await App.WithDbAsync(db =>
         {
             db.Entries.Add(new QuarterlyEntry
             {
@@ -95,16 +80,16 @@ public sealed class SeedIdempotencyTests : IAsyncLifetime
             return db.SaveChangesAsync();
         });
 
-        await _app.LoadSeedAgainAsync(samples: true);
+        await App.LoadSeedAgainAsync(samples: true);
 
-        var entry = await _app.WithDbAsync(db => db.Entries.AsNoTracking().SingleAsync(e => e.KpiId == kpiId && e.FiscalYear == 2023 && e.Quarter == 1));
+        var entry = await App.WithDbAsync(db => db.Entries.AsNoTracking().SingleAsync(e => e.KpiId == kpiId && e.FiscalYear == 2023 && e.Quarter == 1));
         Assert.Equal((111m, false, "staff@example.jp"), (entry.Value, entry.IsSample, entry.UpdatedBy));
     }
 
     [Fact]
     public async Task ANewPlanFileBecomesCurrentAndTheOldOneStays()
     {
-        var seed = _temp.CopyOfSeedData();
+        var seed = Temp.CopyOfSeedData();
         File.Copy(Path.Combine(seed, SeedFiles.PlanFile), Path.Combine(seed, "plans", "zz-next.json"));
         SeedFiles.Edit(seed, SeedFiles.PlanFile, p => p["isCurrent"] = false);
         SeedFiles.Edit(seed, "plans/zz-next.json", p =>
@@ -120,7 +105,7 @@ public sealed class SeedIdempotencyTests : IAsyncLifetime
                 kpi["kind"] = "monitorOnly";
             }
         });
-        await using var next = new DashboardFactory(_temp.ConnectionString, seed);
+        await using var next = new DashboardFactory(Temp.ConnectionString, seed);
         _ = next.Server;
 
         var plans = await next.WithDbAsync(db => db.Plans.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.IsCurrent }).ToListAsync());
@@ -130,6 +115,6 @@ public sealed class SeedIdempotencyTests : IAsyncLifetime
     }
 
     private async Task<(int Plans, int Departments, int Kpis, int Targets, int Policies, int Initiatives)> CountsAsync() =>
-        (await _app.CountAsync<Plan>(), await _app.CountAsync<Department>(), await _app.CountAsync<Kpi>(),
-         await _app.CountAsync<KpiTargetValue>(), await _app.CountAsync<BasicPolicy>(), await _app.CountAsync<Initiative>());
+        (await App.CountAsync<Plan>(), await App.CountAsync<Department>(), await App.CountAsync<Kpi>(),
+         await App.CountAsync<KpiTargetValue>(), await App.CountAsync<BasicPolicy>(), await App.CountAsync<Initiative>());
 }

@@ -5,28 +5,13 @@ using Dashboard.Shared.Auth;
 
 namespace Dashboard.Server.Tests;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : AppTestBase
 {
-    private readonly TempFolder _temp = new();
-    private DashboardFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new DashboardFactory(_temp.ConnectionString, RepoPaths.SeedData);
-        _ = _app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _temp.Dispose();
-    }
 
     [Fact]
     public async Task LoginPageListsTheDemoUsersInDevelopment()
     {
-        var html = await _app.CreateClient().GetStringAsync("/account/login");
+        var html = await App.CreateClient().GetStringAsync("/account/login");
 
         foreach (var login in new[] { DashboardFactory.Demo.StaffKikaku, DashboardFactory.Demo.StaffKaikei, DashboardFactory.Demo.Committee, DashboardFactory.Demo.Planner, DashboardFactory.Demo.Admin })
         {
@@ -39,7 +24,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task AnonymousPageVisitGoesToSignInAndApiSays401()
     {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var page = await client.GetAsync("/admin");
         var api = await client.GetAsync("/api/plans/current");
@@ -52,7 +37,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignInWithoutTheAntiforgeryTokenIsRefused()
     {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["login"] = DashboardFactory.Demo.Admin }));
 
@@ -63,7 +48,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task UnknownLoginLandsOnTheNoAccessPage()
     {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["login"] = "stranger@example.jp",
@@ -77,7 +62,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task ReturnUrlOffSiteIsIgnored()
     {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["login"] = DashboardFactory.Demo.Committee,
@@ -91,7 +76,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SessionCookieIsHttpOnlyAndSameSite()
     {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["login"] = DashboardFactory.Demo.Committee,
@@ -106,7 +91,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignOutEndsTheSession()
     {
-        var client = await _app.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
         var token = await DashboardFactory.AntiforgeryTokenAsync(client);
 
@@ -119,7 +104,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task RolesAndDepartmentsComeFromTheDatabase()
     {
-        var me = await (await _app.SignedInClientAsync(DashboardFactory.Demo.StaffTwoDepartments)).GetFromJsonAsync<MeDto>("/api/me");
+        var me = await (await App.SignedInClientAsync(DashboardFactory.Demo.StaffTwoDepartments)).GetFromJsonAsync<MeDto>("/api/me");
 
         Assert.Equal(AppRoles.SectionStaff, me!.Roles);
         Assert.Equal(["johoseisaku", "soumu"], me.DepartmentCodes);
@@ -128,8 +113,8 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task AdministratorsChangeReachesAnOpenSessionAtOnce()
     {
-        var staff = await _app.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
-        var admin = await _app.SignedInClientAsync(DashboardFactory.Demo.Admin);
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var admin = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);
         var overview = await admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin");
         var tanaka = overview!.Users.Single(u => u.LoginName == DashboardFactory.Demo.StaffKikaku);
 

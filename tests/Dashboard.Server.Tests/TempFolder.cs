@@ -1,7 +1,7 @@
 namespace Dashboard.Server.Tests;
 
 /// <summary>A folder of its own for one test: a real SQLite file, a copy of seed-data to change.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 

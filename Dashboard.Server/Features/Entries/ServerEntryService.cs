@@ -26,8 +26,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return null;
         }
 
-        var q = fiscalYear is { } fy && quarter is { } qq && qq is >= 1 and <= 4 ? new FiscalQuarter(fy, qq) : plan.ReportingQuarter(Today);
-        if (!plan.Contains(q))
+        if (RequestedQuarter(plan, fiscalYear, quarter) is not { } q)
         {
             return null;
         }
@@ -181,8 +180,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return null;
         }
 
-        var q = fiscalYear is { } fy && quarter is { } qq && qq is >= 1 and <= 4 ? new FiscalQuarter(fy, qq) : plan.ReportingQuarter(Today);
-        if (!plan.Contains(q))
+        if (RequestedQuarter(plan, fiscalYear, quarter) is not { } q)
         {
             return null;
         }
@@ -304,6 +302,19 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>The quarter a page asked for, or the reporting quarter when it asked for none; null outside the plan.</summary>
+    private FiscalQuarter? RequestedQuarter(CurrentPlan plan, int? fiscalYear, int? quarter)
+    {
+        if (fiscalYear is null || quarter is null)
+        {
+            return plan.ReportingQuarter(Today);
+        }
+
+        return quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999 && plan.Contains(new FiscalQuarter(fiscalYear.Value, quarter.Value))
+            ? new FiscalQuarter(fiscalYear.Value, quarter.Value)
+            : null;
+    }
 
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
     private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(

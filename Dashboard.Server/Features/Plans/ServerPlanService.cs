@@ -7,58 +7,54 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Plans;
 
-/// <summary>Reads plans straight into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
+/// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
 public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking()
-            .Where(p => p.IsCurrent)
-            .Select(p => new PlanDto(
-                p.Code,
-                p.Name,
-                p.PeriodStart,
-                p.PeriodEnd,
-                Array.Empty<int>(),
-                p.IsCurrent,
-                new StatusThresholds(p.OnTrackThreshold, p.CautionThreshold),
-                p.Revisions.OrderBy(r => r.Date).Select(r => new PlanRevisionDto(r.Date, r.Description)).ToList(),
-                p.Policies.OrderBy(x => x.Number).Select(x => new PolicyDto(
-                    x.Number,
-                    x.Title,
-                    x.Subtitle,
-                    x.Initiatives.OrderBy(i => i.Number).Select(i => new InitiativeDto(
-                        i.Number,
-                        i.Title,
-                        i.Summary,
-                        i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => new KpiDto(
-                            k.Code,
-                            k.Name,
-                            k.Kind,
-                            k.Direction,
-                            k.Unit,
-                            k.BaselineValue,
-                            k.BaselineDate,
-                            k.Targets.OrderBy(t => t.FiscalYear).Select(t => new KpiTarget(t.FiscalYear, t.Value)).ToList(),
-                            k.MilestoneDueFiscalYear,
-                            k.Owners.OrderBy(d => d.Code).Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample)).ToList(),
-                            k.Source,
-                            k.Note,
-                            db.Entries
-                                .Where(e => e.KpiId == k.Id && e.State == EntryState.Approved)
-                                .OrderByDescending(e => e.FiscalYear).ThenByDescending(e => e.Quarter)
-                                .Select(e => new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample))
-                                .FirstOrDefault())).ToList())).ToList())).ToList()))
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Revisions)
+            .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
+            .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners)
+            .FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
         if (plan is null)
         {
             return null;
         }
 
+        var latest = await LatestApprovedAsync(plan.Id, cancellationToken);
         var first = FiscalQuarter.FiscalYearOf(plan.PeriodStart);
         var last = FiscalQuarter.FiscalYearOf(plan.PeriodEnd);
-        return plan with { FiscalYears = Enumerable.Range(first, last - first + 1).ToList() };
+        return new PlanDto(
+            plan.Code,
+            plan.Name,
+            plan.PeriodStart,
+            plan.PeriodEnd,
+            Enumerable.Range(first, last - first + 1).ToList(),
+            plan.IsCurrent,
+            new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold),
+            plan.Revisions.OrderBy(r => r.Date).Select(r => new PlanRevisionDto(r.Date, r.Description)).ToList(),
+            plan.Policies.OrderBy(p => p.Number).Select(p => new PolicyDto(
+                p.Number,
+                p.Title,
+                p.Subtitle,
+                p.Initiatives.OrderBy(i => i.Number).Select(i => new InitiativeDto(
+                    i.Number,
+                    i.Title,
+                    i.Summary,
+                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList());
+    }
+
+    /// <summary>Each KPI's most recent approved quarter, in one query.</summary>
+    private async Task<Dictionary<int, LatestFigureDto>> LatestApprovedAsync(int planId, CancellationToken cancellationToken)
+    {
+        var approved = await db.Entries.AsNoTracking()
+            .Where(e => e.State == EntryState.Approved && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == planId))
+            .Select(e => new { e.KpiId, e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample })
+            .ToListAsync(cancellationToken);
+        return approved
+            .GroupBy(e => e.KpiId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.FiscalYear * 4 + e.Quarter)
+                .Select(e => new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample)).First());
     }
 }

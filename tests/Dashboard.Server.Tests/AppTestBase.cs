@@ -1,0 +1,28 @@
+namespace Dashboard.Server.Tests;
+
+/// <summary>The real app over its own SQLite file in a temp folder, started before each test and torn down after.</summary>
+public abstract class AppTestBase : IAsyncLifetime
+{
+    protected TempFolder Temp { get; } = new();
+
+    protected DashboardFactory App { get; private set; } = default!;
+
+    /// <summary>Load seed-data/sample-figures too.</summary>
+    protected virtual bool Samples => false;
+
+    /// <summary>Serve over real loopback HTTP (Kestrel) instead of the in-memory test server.</summary>
+    protected virtual bool Loopback => false;
+
+    public virtual Task InitializeAsync()
+    {
+        App = new DashboardFactory(Temp.ConnectionString, RepoPaths.SeedData, Samples, Loopback);
+        App.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Temp.Dispose();
+    }
+}
