@@ -5,7 +5,6 @@ namespace Dashboard.Server.Tests;
 
 public sealed class SecurityHeaderTests : AppTestBase
 {
-
     [Theory]
     [InlineData("/account/login")]          // a page
     [InlineData("/api/me")]                 // an API response (401 here: headers go on errors too)

@@ -8,7 +8,6 @@ namespace Dashboard.Server.Tests;
 /// <summary>A second start neither duplicates the plan nor overwrites what users changed.</summary>
 public sealed class SeedIdempotencyTests : AppTestBase
 {
-
     [Fact]
     public async Task SecondStartAddsNothing()
     {

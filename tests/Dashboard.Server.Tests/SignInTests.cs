@@ -7,7 +7,6 @@ namespace Dashboard.Server.Tests;
 
 public sealed class SignInTests : AppTestBase
 {
-
     [Fact]
     public async Task LoginPageListsTheDemoUsersInDevelopment()
     {
