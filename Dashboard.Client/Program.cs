@@ -1,9 +1,11 @@
 using Dashboard.Client.Features.Admin;
 using Dashboard.Client.Features.Auth;
 using Dashboard.Client.Features.Entries;
+using Dashboard.Client.Features.Exports;
 using Dashboard.Client.Features.Plans;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Exports;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using MudBlazor.Services;
@@ -20,5 +22,6 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddScoped<IPlanService, ClientPlanService>();
 builder.Services.AddScoped<IAdminService, ClientAdminService>();
 builder.Services.AddScoped<IEntryService, ClientEntryService>();
+builder.Services.AddScoped<IExportService, ClientExportService>();
 
 await builder.Build().RunAsync();

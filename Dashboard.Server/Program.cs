@@ -6,10 +6,12 @@ using Dashboard.Server.Data.Seeding;
 using Dashboard.Server.Features.Admin;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Server.Features.Entries;
+using Dashboard.Server.Features.Exports;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Exports;
 using Dashboard.Shared.Plans;
 using MudBlazor.Services;
 
@@ -43,6 +45,7 @@ builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();
+builder.Services.AddScoped<IExportService, ServerExportService>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<Dashboard.Server.Features.Audit.AuditWriter>();
@@ -83,6 +86,7 @@ app.MapAccountEndpoints();
 app.MapPlanEndpoints();
 app.MapAdminEndpoints();
 app.MapEntryEndpoints();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);

@@ -1,0 +1,38 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Entries;
+using Dashboard.Shared.Fiscal;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Exports;
+
+/// <summary>Everything the pack shows, read in a fixed number of queries.</summary>
+public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quarter, IReadOnlyList<QuarterlyEntry> Entries, string ExportedBy, DateTime ExportedUtc)
+{
+    private readonly Dictionary<(int KpiId, int Year, int Quarter), QuarterlyEntry> _byKey =
+        Entries.ToDictionary(e => (e.KpiId, e.FiscalYear, e.Quarter));
+
+    public static async Task<PackData?> LoadAsync(DashboardDbContext db, FiscalQuarter quarter, string exportedBy, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } current || !current.Contains(quarter))
+        {
+            return null;
+        }
+
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
+            .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners)
+            .SingleAsync(p => p.Id == current.Id, cancellationToken);
+        var entries = await db.Entries.AsNoTracking()
+            .Where(e => db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == current.Id))
+            .ToListAsync(cancellationToken);
+        return new PackData(plan, current, quarter, entries, exportedBy, nowUtc);
+    }
+
+    public IEnumerable<(BasicPolicy Policy, Initiative Initiative, Kpi Kpi)> Kpis() =>
+        from p in Plan.Policies.OrderBy(p => p.Number)
+        from i in p.Initiatives.OrderBy(i => i.Number)
+        from k in i.Kpis.OrderBy(k => k.DisplayOrder)
+        select (p, i, k);
+
+    public QuarterlyEntry? EntryOf(Kpi kpi, FiscalQuarter q) => _byKey.GetValueOrDefault((kpi.Id, q.FiscalYear, q.Quarter));
+}

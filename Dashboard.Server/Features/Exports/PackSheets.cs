@@ -1,0 +1,268 @@
+using ClosedXML.Excel;
+using Dashboard.Server.Data;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+
+namespace Dashboard.Server.Features.Exports;
+
+internal static class PackCover
+{
+    public static void Write(IXLWorksheet sheet, PackData data, IReadOnlyList<PackRow> rows)
+    {
+        sheet.Column(1).Width = 22;
+        sheet.Column(2).Width = 70;
+        sheet.Cell(1, 1).SetText("DX推進計画 PDCA資料");
+        sheet.Cell(1, 1).Style.Font.FontSize = 20;
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Row(1).Height = 36; // LibreOffice does not grow rows for large fonts
+        var lines = new (string Label, string Value)[]
+        {
+            ("計画", data.Plan.Name),
+            ("計画期間", $"{data.Plan.PeriodStart:yyyy年M月}〜{data.Plan.PeriodEnd:yyyy年M月}"),
+            ("対象四半期", data.Quarter.ToJapaneseLabel()),
+            ("作成日時", data.ExportedUtc.AddHours(9).ToString("yyyy年M月d日 H:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ("作成者", data.ExportedBy),
+            ("指標の数", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        for (var i = 0; i < lines.Length; i++)
+        {
+            sheet.Cell(3 + i, 1).SetText(lines[i].Label).Style.Font.Bold = true;
+            sheet.Cell(3 + i, 2).SetText(lines[i].Value);
+        }
+
+        var row = 4 + lines.Length;
+        sheet.Cell(row, 1).SetText("状況の内訳").Style.Font.Bold = true;
+        foreach (var group in rows.GroupBy(r => r.Status).OrderBy(g => g.Key))
+        {
+            row++;
+            sheet.Cell(row, 1).SetText(group.Key.Japanese());
+            sheet.Cell(row, 2).SetValue(group.Count());
+        }
+
+        row += 2;
+        sheet.Cell(row, 1).SetText("注記").Style.Font.Bold = true;
+        sheet.Cell(row, 2).SetText("状況と予測は事務局が承認した実績だけで計算しています。達成率は四半期末の見込みに対する進み具合です。");
+        if (data.Entries.Any(e => e.IsSample))
+        {
+            sheet.Cell(row + 1, 2).SetText("「サンプル」の実績はデモ用の架空の数値です。").Style.Font.FontColor = XLColor.DarkRed;
+        }
+
+        sheet.Range(3, 2, row + 1, 2).Style.Alignment.WrapText = true;
+        PackBuilder.Print(sheet);
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Portrait;
+    }
+}
+
+internal static class PackSummary
+{
+    public const int AchievementColumn = 11;
+    public const int StatusColumn = 12;
+
+    public static void Write(IXLWorksheet sheet, IReadOnlyList<PackRow> rows)
+    {
+        PackBuilder.Header(sheet, ("基本方針", 7), ("取組施策", 24), ("コード", 8), ("指標", 36), ("種類", 10), ("単位", 7),
+            ("基準値", 10), ("年度目標", 10), ("四半期末の見込み", 11), ("実績（承認済）", 11), ("達成率", 9), ("状況", 10),
+            ("予測（計画最終四半期）", 12), ("予測の判定", 14), ("担当課", 18), ("入力状態", 9));
+        var r = 1;
+        foreach (var row in rows)
+        {
+            r++;
+            var unit = row.Kpi.Unit;
+            sheet.Cell(r, 1).SetValue(row.Policy.Number);
+            sheet.Cell(r, 2).SetText($"{row.Initiative.Number} {row.Initiative.Title}");
+            sheet.Cell(r, 3).SetText(row.Kpi.Code);
+            sheet.Cell(r, 4).SetText(row.Kpi.Name);
+            sheet.Cell(r, 5).SetText(row.Kpi.Kind.Japanese());
+            sheet.Cell(r, 6).SetText(unit);
+            sheet.Cell(r, 7).SetNumber(row.Kpi.BaselineValue, unit);
+            sheet.Cell(r, 8).SetNumber(row.YearTarget, unit);
+            sheet.Cell(r, 9).SetNumber(row.Expected is { } e ? Math.Round(e, 2) : null, unit);
+            if (row.Kpi.Kind.IsNumeric())
+            {
+                sheet.Cell(r, 10).SetNumber(row.ApprovedValue, unit);
+            }
+            else
+            {
+                sheet.Cell(r, 10).SetText(row.Figure);
+            }
+
+            if (Achievement(row, r) is { } formula)
+            {
+                sheet.Cell(r, AchievementColumn).FormulaA1 = formula;
+                sheet.Cell(r, AchievementColumn).Style.NumberFormat.Format = "0.0%";
+            }
+
+            sheet.Cell(r, StatusColumn).SetText(row.Status.Japanese());
+            sheet.Cell(r, 13).SetNumber(row.Forecast.ProjectedValue is { } p ? Math.Round(p, 1) : null, unit);
+            sheet.Cell(r, 14).SetText(row.ForecastText);
+            sheet.Cell(r, 15).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
+            sheet.Cell(r, 16).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+        }
+
+        sheet.Range(2, 4, r, 4).Style.Alignment.WrapText = true;
+        PackBuilder.Finish(sheet, r, 16);
+        StatusColours(sheet.Range(2, StatusColumn, Math.Max(r, 2), StatusColumn));
+    }
+
+    /// <summary>
+    /// The achievement of the quarter's expected value (column I) by the approved figure (J) as a formula, the same
+    /// arithmetic as KpiRules.Achievement, so the committee can see and check it. Empty where there is nothing to divide.
+    /// </summary>
+    private static string? Achievement(PackRow row, int r)
+    {
+        if (!row.Kpi.Kind.IsNumeric() || row.Expected is null || row.ApprovedValue is null)
+        {
+            return null;
+        }
+
+        string G = $"G{r}", I = $"I{r}", J = $"J{r}";
+        var higher = row.Kpi.Direction == KpiDirection.HigherIsBetter;
+        return (row.Kpi.BaselineValue is not null, higher) switch
+        {
+            (true, true) => $"IF({I}={G},IF({J}>={I},1,0),({J}-{G})/({I}-{G}))",
+            (true, false) => $"IF({I}={G},IF({J}<={I},1,0),({G}-{J})/({G}-{I}))",
+            (false, true) => $"IF({I}=0,IF({J}>={I},1,0),{J}/{I})",
+            (false, false) => $"IF(OR({I}=0,{J}=0),IF({J}<={I},1,0),{I}/{J})",
+        };
+    }
+
+    internal static void StatusColours(IXLRange range)
+    {
+        foreach (var (text, colour) in new[]
+        {
+            ("達成", "#C6EFCE"), ("完了", "#C6EFCE"), ("順調", "#DDEBF7"), ("予定どおり", "#DDEBF7"),
+            ("注意", "#FFEB9C"), ("遅延", "#FFC7CE"), ("期限超過", "#FFC7CE"), ("未報告", "#E7E6E6"),
+        })
+        {
+            range.AddConditionalFormat().WhenEquals($"\"{text}\"").Fill.SetBackgroundColor(XLColor.FromHtml(colour));
+        }
+    }
+}
+
+internal static class PackInitiative
+{
+    public static void Write(IXLWorksheet sheet, PackData data, Initiative initiative)
+    {
+        PackBuilder.Header(sheet, ("コード", 8), ("指標", 28), ("四半期", 18), ("年度目標", 10), ("見込み", 10), ("実績", 10),
+            ("状況", 10), ("入力状態", 9), ("実施内容", 36), ("評価・課題", 36), ("改善策", 36), ("事務局コメント", 24), ("更新者", 18));
+        var policy = data.Plan.Policies.Single(p => p.Initiatives.Contains(initiative));
+        var r = 1;
+        foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
+        {
+            for (var q = data.Current.FirstQuarter; q <= data.Quarter; q = q.Next())
+            {
+                var row = PackRow.Of(data, policy, initiative, kpi, q);
+                r++;
+                sheet.Cell(r, 1).SetText(kpi.Code);
+                sheet.Cell(r, 2).SetText(kpi.Name);
+                sheet.Cell(r, 3).SetText(q.ToJapaneseLabel());
+                sheet.Cell(r, 4).SetNumber(row.YearTarget, kpi.Unit);
+                sheet.Cell(r, 5).SetNumber(row.Expected is { } e ? Math.Round(e, 2) : null, kpi.Unit);
+                if (kpi.Kind.IsNumeric())
+                {
+                    sheet.Cell(r, 6).SetNumber(row.ApprovedValue, kpi.Unit);
+                }
+                else
+                {
+                    sheet.Cell(r, 6).SetText(row.Figure);
+                }
+
+                sheet.Cell(r, 7).SetText(row.Status.Japanese());
+                sheet.Cell(r, 8).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+                sheet.Cell(r, 9).SetText(row.Entry?.Done);
+                sheet.Cell(r, 10).SetText(row.Entry?.Check);
+                sheet.Cell(r, 11).SetText(row.Entry?.Act);
+                sheet.Cell(r, 12).SetText(row.Entry?.ReviewComment);
+                sheet.Cell(r, 13).SetText(row.Entry?.UpdatedBy);
+            }
+        }
+
+        sheet.Range(2, 9, Math.Max(r, 2), 12).Style.Alignment.WrapText = true;
+        sheet.PageSetup.Header.Center.AddText($"取組施策{initiative.Number} {initiative.Title}");
+        PackBuilder.Finish(sheet, r, 13);
+        PackSummary.StatusColours(sheet.Range(2, 7, Math.Max(r, 2), 7));
+    }
+}
+
+internal static class PackReview
+{
+    public static void Write(IXLWorksheet sheet, IReadOnlyList<PackRow> rows)
+    {
+        PackBuilder.Header(sheet, ("取組施策", 20), ("コード", 8), ("指標", 30), ("実績", 10), ("見込み", 10), ("状況", 10),
+            ("実施内容", 34), ("評価・課題", 34), ("改善策", 34), ("事務局コメント", 24), ("担当課", 16));
+        var r = 1;
+        foreach (var row in rows.Where(x => x.Status is KpiStatus.Caution or KpiStatus.Delayed or KpiStatus.Overdue))
+        {
+            r++;
+            sheet.Cell(r, 1).SetText($"{row.Initiative.Number} {row.Initiative.Title}");
+            sheet.Cell(r, 2).SetText(row.Kpi.Code);
+            sheet.Cell(r, 3).SetText(row.Kpi.Name);
+            if (row.Kpi.Kind.IsNumeric())
+            {
+                sheet.Cell(r, 4).SetNumber(row.ApprovedValue, row.Kpi.Unit);
+            }
+            else
+            {
+                sheet.Cell(r, 4).SetText(row.Figure);
+            }
+
+            sheet.Cell(r, 5).SetNumber(row.Expected is { } e ? Math.Round(e, 2) : null, row.Kpi.Unit);
+            sheet.Cell(r, 6).SetText(row.Status.Japanese());
+            sheet.Cell(r, 7).SetText(row.Entry?.Done);
+            sheet.Cell(r, 8).SetText(row.Entry?.Check);
+            sheet.Cell(r, 9).SetText(row.Entry?.Act);
+            sheet.Cell(r, 10).SetText(row.Entry?.ReviewComment);
+            sheet.Cell(r, 11).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
+        }
+
+        sheet.Range(2, 7, Math.Max(r, 2), 10).Style.Alignment.WrapText = true;
+        PackBuilder.Finish(sheet, r, 11);
+        PackSummary.StatusColours(sheet.Range(2, 6, Math.Max(r, 2), 6));
+    }
+}
+
+internal static class PackDataSheet
+{
+    public static void Write(IXLWorksheet sheet, PackData data)
+    {
+        PackBuilder.Header(sheet, ("計画", 18), ("基本方針", 7), ("取組施策", 7), ("コード", 8), ("指標", 30), ("種類", 10), ("単位", 7),
+            ("方向", 10), ("年度", 7), ("四半期", 6), ("四半期名", 18), ("基準値", 10), ("年度目標", 10), ("見込み", 10), ("実績", 10),
+            ("マイルストーン", 10), ("状況", 10), ("入力状態", 9), ("サンプル", 7), ("更新者", 18), ("更新日時", 16));
+        var r = 1;
+        foreach (var (policy, initiative, kpi) in data.Kpis())
+        {
+            foreach (var q in data.Current.Quarters())
+            {
+                var row = PackRow.Of(data, policy, initiative, kpi, q);
+                r++;
+                sheet.Cell(r, 1).SetText(data.Plan.Code);
+                sheet.Cell(r, 2).SetValue(policy.Number);
+                sheet.Cell(r, 3).SetValue(initiative.Number);
+                sheet.Cell(r, 4).SetText(kpi.Code);
+                sheet.Cell(r, 5).SetText(kpi.Name);
+                sheet.Cell(r, 6).SetText(kpi.Kind.Japanese());
+                sheet.Cell(r, 7).SetText(kpi.Unit);
+                sheet.Cell(r, 8).SetText(kpi.Direction.Japanese());
+                sheet.Cell(r, 9).SetValue(q.FiscalYear);
+                sheet.Cell(r, 10).SetValue(q.Quarter);
+                sheet.Cell(r, 11).SetText(q.ToJapaneseLabel());
+                sheet.Cell(r, 12).SetNumber(kpi.BaselineValue, kpi.Unit);
+                sheet.Cell(r, 13).SetNumber(row.YearTarget, kpi.Unit);
+                sheet.Cell(r, 14).SetNumber(row.Expected is { } e ? Math.Round(e, 2) : null, kpi.Unit);
+                sheet.Cell(r, 15).SetNumber(row.ApprovedValue, kpi.Unit);
+                sheet.Cell(r, 16).SetText(row.Entry?.MilestoneState?.Japanese());
+                sheet.Cell(r, 17).SetText(row.Status.Japanese());
+                sheet.Cell(r, 18).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+                sheet.Cell(r, 19).SetText(row.Entry?.IsSample == true ? "サンプル" : "");
+                sheet.Cell(r, 20).SetText(row.Entry?.UpdatedBy);
+                if (row.Entry is { UpdatedUtc: var at } && at != default)
+                {
+                    sheet.Cell(r, 21).SetValue(at.AddHours(9));
+                    sheet.Cell(r, 21).Style.DateFormat.Format = "yyyy/mm/dd hh:mm";
+                }
+            }
+        }
+
+        PackBuilder.Finish(sheet, r, 21);
+    }
+}

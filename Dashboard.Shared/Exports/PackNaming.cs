@@ -1,0 +1,23 @@
+using Dashboard.Shared.Fiscal;
+
+namespace Dashboard.Shared.Exports;
+
+/// <summary>Names in the Excel pack for the steering committee's PDCA review.</summary>
+public static class PackNaming
+{
+    /// <summary>DX推進計画_令和7年度第4四半期_PDCA資料.xlsx.</summary>
+    public static string FileName(FiscalQuarter quarter) =>
+        $"DX推進計画_{quarter.ToJapaneseLabel().Replace(" ", "", StringComparison.Ordinal)}_PDCA資料.xlsx";
+
+    /// <summary>The sheet of an initiative: 施策01 行政手続のオンライン化 (Excel allows 31 characters and no []:*?/\).</summary>
+    public static string InitiativeSheet(int number, string title)
+    {
+        var name = $"施策{number:00} {title}";
+        foreach (var c in "[]:*?/\\")
+        {
+            name = name.Replace(c, '・');
+        }
+
+        return name.Length <= 31 ? name : name[..31];
+    }
+}
