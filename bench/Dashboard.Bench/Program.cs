@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Dashboard.Server.Data;
+using Dashboard.Server.Data.Seeding;
+using Dashboard.Server.Features.Entries;
+using Dashboard.Server.Features.Exports;
+using Dashboard.Shared.Fiscal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// Measures the Excel pack: build time (median of warm runs) and the process's peak working set, for the real plan
+// with its four years of sample quarterly figures and for a synthetic plan ten times its size.
+// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- runs]
+var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
+var root = FindRoot();
+var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+try
+{
+    var options = new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}").Options;
+    await using var db = new SqliteDashboardDbContext(options);
+    await db.Database.MigrateAsync();
+    await new SeedLoader(db, Options.Create(new SeedOptions { Folder = Path.Combine(root, "seed-data"), LoadSampleFigures = true }),
+        new BenchEnvironment(folder), NullLogger<SeedLoader>.Instance).LoadAsync();
+
+    var quarter = new FiscalQuarter(2025, 4);
+    var real = (await PackData.LoadAsync(db, quarter, "bench", DateTime.UtcNow, CancellationToken.None))!;
+    Report("real plan", real, runs);
+    Report("10x synthetic plan", Synthetic.TenTimes(real), runs);
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+static void Report(string name, PackData data, int runs)
+{
+    var kpis = data.Kpis().Count();
+    PackBuilder.Build(data); // warm-up: JIT, fonts, styles
+    var times = new List<double>();
+    var size = 0;
+    for (var i = 0; i < runs; i++)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        size = PackBuilder.Build(data).Length;
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    using var process = Process.GetCurrentProcess();
+    Console.WriteLine($"{name}: {kpis} KPIs, {data.Entries.Count} entries -> {size / 1024:N0} KB; build median {times[times.Count / 2]:N0} ms (min {times[0]:N0}, max {times[^1]:N0}, {runs} runs); process peak working set {process.PeakWorkingSet64 / 1024 / 1024:N0} MB");
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Dashboard.sln not found");
+}
+
+internal sealed class BenchEnvironment(string root) : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = Environments.Production;
+    public string ApplicationName { get; set; } = "Dashboard.Bench";
+    public string ContentRootPath { get; set; } = root;
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+}
+
+/// <summary>The real plan's policies repeated ten times (110 initiatives, 280 KPIs) with their figures.</summary>
+internal static class Synthetic
+{
+    public static PackData TenTimes(PackData real)
+    {
+        var plan = new Plan { Id = real.Plan.Id, Code = real.Plan.Code, Name = real.Plan.Name + "（10倍）", PeriodStart = real.Plan.PeriodStart, PeriodEnd = real.Plan.PeriodEnd };
+        var entries = new List<QuarterlyEntry>();
+        var nextKpiId = 1;
+        var initiativeNumber = 0;
+        for (var copy = 0; copy < 10; copy++)
+        {
+            foreach (var policy in real.Plan.Policies.OrderBy(p => p.Number))
+            {
+                var newPolicy = new BasicPolicy { Number = (copy * 3) + policy.Number, Title = policy.Title, Subtitle = policy.Subtitle };
+                foreach (var initiative in policy.Initiatives.OrderBy(i => i.Number))
+                {
+                    var newInitiative = new Initiative { Number = ++initiativeNumber, Title = $"{initiative.Title}（{copy + 1}）" };
+                    foreach (var kpi in initiative.Kpis)
+                    {
+                        var id = nextKpiId++;
+                        newInitiative.Kpis.Add(new Kpi
+                        {
+                            Id = id, Code = $"{kpi.Code}-{copy}", Name = kpi.Name, Kind = kpi.Kind, Direction = kpi.Direction, Unit = kpi.Unit,
+                            BaselineValue = kpi.BaselineValue, BaselineDate = kpi.BaselineDate, MilestoneDueFiscalYear = kpi.MilestoneDueFiscalYear,
+                            DisplayOrder = kpi.DisplayOrder, Targets = kpi.Targets, Owners = kpi.Owners,
+                        });
+                        entries.AddRange(real.Entries.Where(e => e.KpiId == kpi.Id).Select(e => new QuarterlyEntry
+                        {
+                            KpiId = id, FiscalYear = e.FiscalYear, Quarter = e.Quarter, Value = e.Value, MilestoneState = e.MilestoneState,
+                            Done = e.Done, Check = e.Check, Act = e.Act, State = e.State, IsSample = e.IsSample, UpdatedBy = e.UpdatedBy, UpdatedUtc = e.UpdatedUtc,
+                        }));
+                    }
+
+                    newPolicy.Initiatives.Add(newInitiative);
+                }
+
+                plan.Policies.Add(newPolicy);
+            }
+        }
+
+        return real with { Plan = plan, Entries = entries };
+    }
+}
