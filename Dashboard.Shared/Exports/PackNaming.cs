@@ -9,6 +9,10 @@ public static class PackNaming
     public static string FileName(FiscalQuarter quarter) =>
         $"DX推進計画_{quarter.ToJapaneseLabel().Replace(" ", "", StringComparison.Ordinal)}_PDCA資料.xlsx";
 
+    /// <summary>実績入力_令和7年度第4四半期.xlsx.</summary>
+    public static string TemplateFileName(FiscalQuarter quarter) =>
+        $"実績入力_{quarter.ToJapaneseLabel().Replace(" ", "", StringComparison.Ordinal)}.xlsx";
+
     /// <summary>The sheet of an initiative: 施策01 行政手続のオンライン化 (Excel allows 31 characters and no []:*?/\).</summary>
     public static string InitiativeSheet(int number, string title)
     {

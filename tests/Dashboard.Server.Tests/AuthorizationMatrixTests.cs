@@ -83,7 +83,12 @@ public sealed class AuthorizationMatrixTests : AppTestBase
                     : HttpStatusCode.Forbidden;
                 var url = Url(endpoint);
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (method is "POST" or "PUT" or "PATCH")
+                var acceptsForm = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+                if (acceptsForm)
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent([]), "file", "empty.xlsx" } };
+                }
+                else if (method is "POST" or "PUT" or "PATCH")
                 {
                     request.Content = new StringContent(_bodies.GetValueOrDefault(endpoint.RoutePattern.RawText!, "{}"), System.Text.Encoding.UTF8, "application/json");
                 }

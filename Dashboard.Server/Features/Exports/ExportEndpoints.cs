@@ -1,6 +1,5 @@
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Exports;
-using Dashboard.Shared.Fiscal;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Server.Features.Exports;
@@ -11,19 +10,62 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(Policies.MaintainPlan)
-            .MapGet("/pack", GetPack).WithName(nameof(GetPack))
+        var exports = app.MapGroup("/api/exports").WithTags("Exports");
+        exports.MapGet("/pack", GetPack).RequireAuthorization(Policies.MaintainPlan).WithName(nameof(GetPack))
             .WithSummary("The Excel pack for the steering committee's PDCA review, for a fiscal year and quarter.");
+        exports.MapGet("/template", GetTemplate).RequireAuthorization(Policies.EnterFigures).WithName(nameof(GetTemplate))
+            .WithSummary("The Excel entry template of the caller's departments for a quarter.");
+
+        // Form posts with a file: the antiforgery token is required (UseAntiforgery checks IFormFile endpoints).
+        var imports = app.MapGroup("/api/imports").WithTags("Exports").RequireAuthorization(Policies.EnterFigures);
+        imports.MapPost("/template/preview", PreviewTemplate).WithName(nameof(PreviewTemplate))
+            .WithSummary("What a filled template would change; saves nothing.");
+        imports.MapPost("/template", ImportTemplate).WithName(nameof(ImportTemplate))
+            .WithSummary("Saves a filled template as drafts, all or nothing.");
         return app;
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPack(int fiscalYear, int quarter, IExportService exports, CancellationToken cancellationToken) =>
-        await exports.BuildPackAsync(fiscalYear, quarter, cancellationToken) is { } file
-            ? TypedResults.File(file.Content, XlsxContentType, file.FileName)
-            : TypedResults.Problem(
-                title: "見つかりません",
-                detail: quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999
-                    ? $"{new FiscalQuarter(fiscalYear, quarter).ToJapaneseLabel()}は現行の計画期間にありません。"
-                    : "年度と四半期（1〜4）を指定してください。",
-                statusCode: StatusCodes.Status404NotFound);
+        ToFile(await exports.BuildPackAsync(fiscalYear, quarter, cancellationToken));
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTemplate(int fiscalYear, int quarter, IExportService exports, CancellationToken cancellationToken) =>
+        ToFile(await exports.BuildTemplateAsync(fiscalYear, quarter, cancellationToken));
+
+    public static async Task<Results<Ok<TemplatePreviewDto>, ProblemHttpResult>> PreviewTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken) =>
+        await ReadUploadAsync(file, cancellationToken) is { } upload
+            ? TypedResults.Ok(await exports.PreviewTemplateAsync(upload, cancellationToken))
+            : TooLarge();
+
+    public static async Task<Results<Ok<TemplatePreviewDto>, BadRequest<TemplatePreviewDto>, ProblemHttpResult>> ImportTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken)
+    {
+        if (await ReadUploadAsync(file, cancellationToken) is not { } upload)
+        {
+            return TooLarge();
+        }
+
+        var result = await exports.ImportTemplateAsync(upload, cancellationToken);
+        return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
+    }
+
+    private static async Task<ExportFile?> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > EntryTemplate.MaxBytes)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, cancellationToken);
+        return new ExportFile(file.FileName, stream.ToArray());
+    }
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
+        title: "ファイルが大きすぎます",
+        detail: $"アップロードできるのは {EntryTemplate.MaxBytes / 1024 / 1024} MB までです。ダウンロードした入力用ファイルをお使いください。",
+        statusCode: StatusCodes.Status400BadRequest);
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> ToFile(ExportFile? file) =>
+        file is null
+            ? TypedResults.Problem(title: "見つかりません", detail: "指定した四半期は現行の計画期間にありません。", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.File(file.Content, XlsxContentType, file.FileName);
 }

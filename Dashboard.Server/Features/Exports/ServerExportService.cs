@@ -1,20 +1,30 @@
+using System.Security.Claims;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
+using Dashboard.Server.Features.Auth;
+using Dashboard.Server.Features.Entries;
+using Dashboard.Server.Features.Plans;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Exports;
 
-public sealed class ServerExportService(DashboardDbContext db, AuditWriter audit, TimeProvider clock) : IExportService
+public sealed class ServerExportService(
+    DashboardDbContext db, AuditWriter audit, TimeProvider clock, IDataProtectionProvider protection, IEntryService entries, IHttpContextAccessor http) : IExportService
 {
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
     public async Task<ExportFile?> BuildPackAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        if (quarter is < 1 or > 4 || fiscalYear is < 1900 or > 2999)
+        if (Quarter(fiscalYear, quarter) is not { } q)
         {
             return null;
         }
 
-        var q = new FiscalQuarter(fiscalYear, quarter);
         var data = await PackData.LoadAsync(db, q, audit.Actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (data is null)
         {
@@ -24,4 +34,143 @@ public sealed class ServerExportService(DashboardDbContext db, AuditWriter audit
         // Building is CPU-bound (a second or two for a large plan); keep it off the request thread.
         return new ExportFile(PackNaming.FileName(q), await Task.Run(() => PackBuilder.Build(data), cancellationToken));
     }
+
+    public async Task<ExportFile?> BuildTemplateAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    {
+        if (Quarter(fiscalYear, quarter) is not { } q || await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || !plan.Contains(q))
+        {
+            return null;
+        }
+
+        var kpis = await MyKpisAsync(plan, cancellationToken);
+        var ids = kpis.Select(k => k.Id).ToList();
+        var stored = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.KpiId) && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter).ToListAsync(cancellationToken);
+        var rows = kpis.Select(k => (k, KpiRules.ExpectedAt(k.ToDto().ToDefinition(), q), stored.FirstOrDefault(e => e.KpiId == k.Id))).ToList();
+        return new ExportFile(PackNaming.TemplateFileName(q), EntryTemplate.Build(plan.Code, q, rows, protection));
+    }
+
+    public async Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default)
+    {
+        // A dry run of the real save inside a transaction that is always rolled back: the preview applies exactly the
+        // rules the import will (departments, closed quarter, approved entries, validation) and stores nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await ReadAndSaveAsync(upload, cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    public Task<TemplatePreviewDto> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default) =>
+        ReadAndSaveAsync(upload, cancellationToken);
+
+    private async Task<TemplatePreviewDto> ReadAndSaveAsync(ExportFile upload, CancellationToken cancellationToken)
+    {
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
+        {
+            return new TemplatePreviewDto(0, 0, [], [new TemplateError(EntryTemplate.InputSheet, 0, "", "現行の計画がありません。")]);
+        }
+
+        var (q, rows, errors) = EntryTemplate.Read(upload.Content, plan.Code, protection);
+        var preview = await ChangesAsync(plan, q, rows, errors, cancellationToken);
+        if (errors.Count > 0 || !preview.Any(r => r.Changes.Count > 0))
+        {
+            return new TemplatePreviewDto(q.FiscalYear, q.Quarter, preview, errors);
+        }
+
+        var changed = rows.Where(r => preview.Single(p => p.Row == r.SheetRow).Changes.Count > 0).ToList();
+        var versions = await VersionsAsync(plan, q, changed.Select(r => r.KpiCode).ToList(), cancellationToken);
+        var result = await entries.SaveBulkAsync(new BulkSaveRequest(q.FiscalYear, q.Quarter,
+            changed.Select(r => new BulkEntryItem(r.KpiCode, r.Request with { Version = versions.GetValueOrDefault(r.KpiCode) })).ToList()), cancellationToken);
+        if (result.Outcome != EntrySaveOutcome.Saved)
+        {
+            errors.AddRange(ToErrors(result, changed));
+        }
+
+        return new TemplatePreviewDto(q.FiscalYear, q.Quarter, preview, errors);
+    }
+
+    /// <summary>Per row: the KPI must be one the person may enter; the fields that would change against what is stored.</summary>
+    private async Task<List<TemplateRowPreview>> ChangesAsync(CurrentPlan plan, FiscalQuarter q, List<EntryTemplate.Row> rows, List<TemplateError> errors, CancellationToken cancellationToken)
+    {
+        var codes = rows.Select(r => r.KpiCode).ToList();
+        var kpis = await db.Kpis.AsNoTracking().Include(k => k.Owners).Where(k => k.PlanId == plan.Id && codes.Contains(k.Code)).ToListAsync(cancellationToken);
+        var ids = kpis.Select(k => k.Id).ToList();
+        var stored = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.KpiId) && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter).ToListAsync(cancellationToken);
+        var preview = new List<TemplateRowPreview>();
+        foreach (var row in rows)
+        {
+            var kpi = kpis.FirstOrDefault(k => k.Code == row.KpiCode);
+            if (kpi is null || !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
+            {
+                errors.Add(new TemplateError(EntryTemplate.InputSheet, row.SheetRow, "A", $"{row.KpiCode} は担当課の指標ではないため、入力できません。"));
+                continue;
+            }
+
+            var entry = stored.FirstOrDefault(e => e.KpiId == kpi.Id);
+            var r = row.Request;
+            var changes = new List<TemplateChange>();
+            Compare(changes, "実績値", entry?.Value?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), KpiValueParser.TryParse(r.Value, out var v, out _) ? v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : r.Value);
+            Compare(changes, "状態", entry?.MilestoneState?.Japanese(), r.Milestone?.Japanese());
+            Compare(changes, "完了日", entry?.MilestoneDate?.ToString("yyyy-MM-dd"), r.MilestoneDate?.ToString("yyyy-MM-dd"));
+            Compare(changes, "実施内容", entry?.Done, r.Done);
+            Compare(changes, "評価・課題", entry?.Check, r.Check);
+            Compare(changes, "改善策", entry?.Act, r.Act);
+            preview.Add(new TemplateRowPreview(row.SheetRow, kpi.Code, kpi.Name, changes));
+        }
+
+        return preview;
+    }
+
+    private static void Compare(List<TemplateChange> changes, string field, string? old, string? @new)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(@new) ? null : @new.Trim();
+        if (!string.Equals(old, trimmed, StringComparison.Ordinal))
+        {
+            changes.Add(new TemplateChange(field, old, trimmed));
+        }
+    }
+
+    private async Task<Dictionary<string, Guid?>> VersionsAsync(CurrentPlan plan, FiscalQuarter q, List<string> codes, CancellationToken cancellationToken) =>
+        await db.Entries.AsNoTracking()
+            .Where(e => e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter)
+            .Join(db.Kpis.Where(k => k.PlanId == plan.Id && codes.Contains(k.Code)), e => e.KpiId, k => k.Id, (e, k) => new { k.Code, e.Version })
+            .ToDictionaryAsync(x => x.Code, x => (Guid?)x.Version, cancellationToken);
+
+    /// <summary>Field errors of the bulk save ("Items[3].Value") as sheet, row and column.</summary>
+    private static IEnumerable<TemplateError> ToErrors(EntrySaveResult result, List<EntryTemplate.Row> rows)
+    {
+        if (result.Outcome != EntrySaveOutcome.Invalid)
+        {
+            yield return new TemplateError(EntryTemplate.InputSheet, 0, "", result.Message ?? "保存できませんでした。");
+            yield break;
+        }
+
+        foreach (var (key, messages) in result.Errors)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(key, @"^Items\[(\d+)\]\.(\w+)$");
+            if (!match.Success)
+            {
+                yield return new TemplateError(EntryTemplate.InputSheet, 0, "", string.Join(" ", messages));
+                continue;
+            }
+
+            var row = rows[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].SheetRow;
+            var field = match.Groups[2].Value;
+            var column = EntryTemplate.Inputs.FirstOrDefault(i => i.Field == field || (field == nameof(SaveEntryRequest.Milestone) && i.Column == 6)).Letter ?? "F";
+            yield return new TemplateError(EntryTemplate.InputSheet, row, column, string.Join(" ", messages));
+        }
+    }
+
+    private async Task<List<Kpi>> MyKpisAsync(CurrentPlan plan, CancellationToken cancellationToken)
+    {
+        var departments = KpiAccess.DepartmentsOf(User);
+        var isAdmin = User.IsInRole(Shared.Auth.RoleNames.Admin);
+        return await db.Kpis.AsNoTracking().AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
+            .Where(k => k.PlanId == plan.Id && (isAdmin || k.Owners.Any(o => departments.Contains(o.Code))))
+            .OrderBy(k => k.DisplayOrder)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static FiscalQuarter? Quarter(int fiscalYear, int quarter) =>
+        quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999 ? new FiscalQuarter(fiscalYear, quarter) : null;
 }
