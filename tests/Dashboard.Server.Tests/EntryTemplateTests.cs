@@ -147,6 +147,22 @@ public sealed class EntryTemplateTests : EntryTestBase
     }
 
     [Fact]
+    public async Task ApprovedEntryIsRefusedAtItsRow()
+    {
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKaikei);
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var saved = await (await PutAsync(staff, "I02-K5", Draft("50", done: "達成", submit: true))).Content.ReadFromJsonAsync<EntryDto>();
+        await planner.PostAsJsonAsync($"/api/review/I02-K5/{Year}/{Q}", new ReviewDecisionRequest(true, null, saved!.Version!.Value));
+        var filled = Edit(await DownloadAsync(staff), w => w.Worksheet(EntryTemplate.InputSheet).Cell(RowOf(w, "I02-K5"), 6).SetValue(49));
+
+        var (status, result) = await UploadAsync(staff, filled);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(result!.Errors, e => e.Row == 3 && e.Column == "A" && e.Message.Contains("承認済み", StringComparison.Ordinal));
+        Assert.Equal(50m, (await GetAsync(staff, "I02-K5")).Value);
+    }
+
+    [Fact]
     public async Task ClosedQuarterIsRefused()
     {
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKaikei);

@@ -141,7 +141,11 @@ public sealed class ServerExportService(
     {
         if (result.Outcome != EntrySaveOutcome.Invalid)
         {
-            yield return new TemplateError(EntryTemplate.InputSheet, 0, "", result.Message ?? "保存できませんでした。");
+            // A refusal for one KPI ("I02-K5: 承認済み…") is named by that KPI's row.
+            var row = rows.FirstOrDefault(r => result.Message?.StartsWith(r.KpiCode + ": ", StringComparison.Ordinal) == true);
+            yield return row is null
+                ? new TemplateError(EntryTemplate.InputSheet, 0, "", result.Message ?? "保存できませんでした。")
+                : new TemplateError(EntryTemplate.InputSheet, row.SheetRow, "A", result.Message![(row.KpiCode.Length + 2)..]);
             yield break;
         }
 
