@@ -49,6 +49,25 @@ public sealed class PackExportTests : EntryTestBase
     }
 
     [Fact]
+    public async Task InitiativeSheetsWithAFigureCarryANativeChartOfExpectedAgainstActual()
+    {
+        var (_, bytes) = await ExportAsync(await App.SignedInClientAsync(DashboardFactory.Demo.Planner));
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var book = document.WorkbookPart!;
+        string SheetId(string name) => book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == name).Id!;
+        var online = (WorksheetPart)book.GetPartById(SheetId(PackNaming.InitiativeSheet(1, "行政手続のオンライン化")));
+        var chart = online.DrawingsPart!.ChartParts.Single().ChartSpace;
+        var formulas = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Select(f => f.Text).ToList();
+        Assert.Contains("'施策01 行政手続のオンライン化'!$F$2:$F$15", formulas); // I01-K1's 14 quarters, actual
+        Assert.Contains("'施策01 行政手続のオンライン化'!$E$2:$E$15", formulas); // expected
+        Assert.Equal(2, chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().Count());
+
+        var telework = (WorksheetPart)book.GetPartById(SheetId(PackNaming.InitiativeSheet(7, "テレワークの推進")));
+        Assert.Null(telework.DrawingsPart); // milestones and activities only: nothing to chart
+    }
+
+    [Fact]
     public async Task SummaryValuesMatchTheDatabaseAndTheRules()
     {
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);

@@ -28,11 +28,16 @@ public static class PackBuilder
         workbook.Properties.Author = data.ExportedBy;
 
         var rows = data.Kpis().Select(x => PackRow.Of(data, x.Policy, x.Initiative, x.Kpi, data.Quarter)).ToList();
+        var charts = new List<PackCharts.ChartRequest>();
         PackCover.Write(workbook.AddWorksheet(CoverSheet), data, rows);
         PackSummary.Write(workbook.AddWorksheet(SummarySheet), rows);
         foreach (var initiative in data.Plan.Policies.OrderBy(p => p.Number).SelectMany(p => p.Initiatives.OrderBy(i => i.Number)))
         {
-            PackInitiative.Write(workbook.AddWorksheet(PackNaming.InitiativeSheet(initiative.Number, initiative.Title)), data, initiative);
+            var sheetName = PackNaming.InitiativeSheet(initiative.Number, initiative.Title);
+            if (PackInitiative.Write(workbook.AddWorksheet(sheetName), data, initiative) is { } chart)
+            {
+                charts.Add(chart with { Sheet = sheetName });
+            }
         }
 
         PackReview.Write(workbook.AddWorksheet(ReviewSheet), rows);
@@ -40,7 +45,7 @@ public static class PackBuilder
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream, new SaveOptions { EvaluateFormulasBeforeSaving = true, ValidatePackage = false });
-        return PrintTitles.FixForLibreOffice(stream.ToArray());
+        return PackCharts.Add(PrintTitles.FixForLibreOffice(stream.ToArray()), charts);
     }
 
     /// <summary>A header row: bold, filled, frozen, filtered, repeated on every printed page.</summary>

@@ -141,14 +141,21 @@ internal static class PackSummary
 
 internal static class PackInitiative
 {
-    public static void Write(IXLWorksheet sheet, PackData data, Initiative initiative)
+    /// <summary>Writes the sheet; returns where the chart of its first numeric KPI goes, if it has one.</summary>
+    public static PackCharts.ChartRequest? Write(IXLWorksheet sheet, PackData data, Initiative initiative)
     {
+        PackCharts.ChartRequest? chart = null;
         PackBuilder.Header(sheet, ("コード", 8), ("指標", 28), ("四半期", 18), ("年度目標", 10), ("見込み", 10), ("実績", 10),
             ("状況", 10), ("入力状態", 9), ("実施内容", 36), ("評価・課題", 36), ("改善策", 36), ("事務局コメント", 24), ("更新者", 18));
         var policy = data.Plan.Policies.Single(p => p.Initiatives.Contains(initiative));
         var r = 1;
         foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
         {
+            if (chart is null && kpi.Kind.HasTargetPath())
+            {
+                chart = new PackCharts.ChartRequest("", $"{kpi.Name}（{kpi.Unit}）見込みと実績", r + 1, r + (data.Quarter.Ordinal - data.Current.FirstQuarter.Ordinal) + 1);
+            }
+
             for (var q = data.Current.FirstQuarter; q <= data.Quarter; q = q.Next())
             {
                 var row = PackRow.Of(data, policy, initiative, kpi, q);
@@ -181,6 +188,7 @@ internal static class PackInitiative
         sheet.PageSetup.Header.Center.AddText($"取組施策{initiative.Number} {initiative.Title}");
         PackBuilder.Finish(sheet, r, 13);
         PackSummary.StatusColours(sheet.Range(2, 7, Math.Max(r, 2), 7));
+        return chart;
     }
 }
 
