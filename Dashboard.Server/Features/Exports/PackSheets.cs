@@ -20,7 +20,7 @@ internal static class PackCover
             ("計画", data.Plan.Name),
             ("計画期間", $"{data.Plan.PeriodStart:yyyy年M月}〜{data.Plan.PeriodEnd:yyyy年M月}"),
             ("対象四半期", data.Quarter.ToJapaneseLabel()),
-            ("作成日時", data.ExportedUtc.AddHours(9).ToString("yyyy年M月d日 H:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ("作成日時", JapanTime.Format(data.ExportedUtc, "yyyy年M月d日 H:mm")),
             ("作成者", data.ExportedBy),
             ("指標の数", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
@@ -265,7 +265,7 @@ internal static class PackDataSheet
                 sheet.Cell(r, 20).SetText(row.Entry?.UpdatedBy);
                 if (row.Entry is { UpdatedUtc: var at } && at != default)
                 {
-                    sheet.Cell(r, 21).SetValue(at.AddHours(9));
+                    sheet.Cell(r, 21).SetValue(JapanTime.FromUtc(at));
                     sheet.Cell(r, 21).Style.DateFormat.Format = "yyyy/mm/dd hh:mm";
                 }
             }

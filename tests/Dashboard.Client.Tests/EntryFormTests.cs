@@ -1,0 +1,125 @@
+using Dashboard.Client.Features.Entries;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Client.Tests;
+
+/// <summary>The entry form with the real MudBlazor components and the shared rules; only the API is replaced.</summary>
+public sealed class EntryFormTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private readonly RecordingEntryService _service = new();
+
+    public EntryFormTests()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        _ctx.Services.AddSingleton<IEntryService>(_service);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    // I01-K1 in FY2023 Q2: the path expects 120 (100 -> 140 over FY2023).
+    private static EntryDto Entry(EntryState? state = null, decimal? value = null) => new(
+        SamplePlans.Plan(withSamples: false).Policies[0].Initiatives[0].Kpis[0], 2023, 2, StatusThresholds.Default, 120m,
+        value, null, null, null, null, null, null, state, null, state is null ? null : Guid.NewGuid(), null, null, false, false);
+
+    private IRenderedComponent<EntryForm> Render(EntryDto entry)
+    {
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        return _ctx.Render<EntryForm>(p => p.Add(f => f.Entry, entry));
+    }
+
+    [Fact]
+    public void StatusFollowsTheFigureAsItIsTyped()
+    {
+        var form = Render(Entry());
+        Assert.Equal("NotReported", form.Find("[data-status]").GetAttribute("data-status"));
+
+        form.Find("input[name='value']").Input("１２０");
+        Assert.Equal("OnTrack", form.Find("[data-status]").GetAttribute("data-status"));
+
+        form.Find("input[name='value']").Input("100");
+        Assert.Equal("Delayed", form.Find("[data-status]").GetAttribute("data-status"));
+        Assert.Equal("遅延", form.Find("[data-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ABadFigureIsMarkedAtTheFieldWhileTyping()
+    {
+        var form = Render(Entry());
+
+        form.Find("input[name='value']").Input("12,3");
+
+        Assert.Contains("数値として読めません", form.Markup);
+    }
+
+    [Fact]
+    public void SubmittingADelayedFigureWithoutNotesShowsFieldErrorsAndSendsNothing()
+    {
+        var form = Render(Entry());
+        form.Find("input[name='value']").Input("100");
+
+        form.Find("button[data-action='submit']").Click();
+
+        Assert.Contains("実施内容を入力してください", form.Markup);
+        Assert.Contains("評価・課題を入力してください", form.Markup);
+        Assert.Empty(_service.Saved);
+    }
+
+    [Fact]
+    public void AValidDraftIsSentAsTyped()
+    {
+        var form = Render(Entry());
+        form.Find("input[name='value']").Input("１２５");
+        form.Find("textarea[name='done']").Input("手続を追加した");
+
+        form.Find("button[data-action='save-draft']").Click();
+
+        var saved = Assert.Single(_service.Saved);
+        Assert.Equal(("１２５", "手続を追加した", false), (saved.Value, saved.Done, saved.Submit));
+    }
+
+    [Fact]
+    public void ApprovedEntryIsReadOnly()
+    {
+        var form = Render(Entry(EntryState.Approved, 130m));
+
+        Assert.Empty(form.FindAll("button[data-action='submit']"));
+        Assert.Contains("承認済みのため、変更できません", form.Markup);
+        Assert.True(form.Find("input[name='value']").HasAttribute("readonly"));
+    }
+
+    private sealed class RecordingEntryService : IEntryService
+    {
+        public List<SaveEntryRequest> Saved { get; } = [];
+
+        public Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
+        {
+            Saved.Add(request);
+            return Task.FromResult(EntrySaveResult.Refused("テストでは保存しません。"));
+        }
+
+        public Task<MyKpisDto?> GetMyKpisAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<EntryDto?> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<EntryHistoryDto>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}
