@@ -1,5 +1,15 @@
 namespace Dashboard.Shared.Exports;
 
+/// <summary>The upload cap for a filled entry template, the same in the browser and on the server.</summary>
+public static class TemplateLimits
+{
+    /// <summary>2 MB: a department's template is tens of kilobytes.</summary>
+    public const int MaxMegabytes = 2;
+
+    /// <summary>In bytes.</summary>
+    public const int MaxBytes = MaxMegabytes * 1024 * 1024;
+}
+
 /// <summary>A problem in an uploaded entry template, named by sheet, row and column as Excel shows them.</summary>
 public sealed record TemplateError(string Sheet, int Row, string Column, string Message)
 {

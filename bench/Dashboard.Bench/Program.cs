@@ -26,7 +26,8 @@ try
         new BenchEnvironment(folder), NullLogger<SeedLoader>.Instance).LoadAsync();
 
     var quarter = new FiscalQuarter(2025, 4);
-    var real = (await PackData.LoadAsync(db, quarter, "bench", DateTime.UtcNow, CancellationToken.None))!;
+    var plan = (await CurrentPlan.LoadAsync(db, CancellationToken.None))!;
+    var real = await PackData.LoadAsync(db, plan, quarter, "bench", DateTime.UtcNow, CancellationToken.None);
     Report("real plan", real, runs);
     Report("10x synthetic plan", Synthetic.TenTimes(real), runs);
 }

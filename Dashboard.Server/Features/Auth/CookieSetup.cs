@@ -43,7 +43,8 @@ internal static class CookieSetup
 
     /// <summary>
     /// An administrator's change (roles, departments, deactivation) reaches open sessions on their next request:
-    /// each change renews the user's security stamp, and a stale stamp rebuilds the principal or signs the user out.
+    /// each change renews the user's security stamp. Every request reads only the stamp; a stale one rebuilds the
+    /// principal from the database, a missing one (deleted or deactivated) signs the user out.
     /// </summary>
     private static async Task RefreshFromDatabaseAsync(CookieValidatePrincipalContext context)
     {
@@ -54,7 +55,13 @@ internal static class CookieSetup
         }
 
         var factory = context.HttpContext.RequestServices.GetRequiredService<UserPrincipalFactory>();
-        var user = await factory.FindByIdAsync(userId, context.HttpContext.RequestAborted);
+        var stamp = await factory.StampOfAsync(userId, context.HttpContext.RequestAborted);
+        if (stamp is { } current && current.ToString() == principal.FindFirstValue(DashboardClaims.SecurityStamp))
+        {
+            return;
+        }
+
+        var user = stamp is null ? null : await factory.FindByIdAsync(userId, context.HttpContext.RequestAborted);
         if (user is null)
         {
             context.RejectPrincipal();
@@ -62,11 +69,8 @@ internal static class CookieSetup
             return;
         }
 
-        if (user.SecurityStamp.ToString() != principal.FindFirstValue(DashboardClaims.SecurityStamp))
-        {
-            var entraRoles = UserPrincipalFactory.RolesFromEntra(principal.FindAll(DashboardClaims.EntraRole).Select(c => c.Value));
-            context.ReplacePrincipal(UserPrincipalFactory.Create(user, entraRoles, principal.Identity?.AuthenticationType ?? UserPrincipalFactory.AuthenticationType));
-            context.ShouldRenew = true;
-        }
+        var entraRoles = UserPrincipalFactory.RolesFromEntra(principal.FindAll(DashboardClaims.EntraRole).Select(c => c.Value));
+        context.ReplacePrincipal(UserPrincipalFactory.Create(user, entraRoles, principal.Identity?.AuthenticationType ?? UserPrincipalFactory.AuthenticationType));
+        context.ShouldRenew = true;
     }
 }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Dashboard.Server.Data;
+using Microsoft.EntityFrameworkCore;
 using Dashboard.Shared.Auth;
 
 namespace Dashboard.Server.Features.Auth;
@@ -12,6 +14,16 @@ public static class KpiAccess
 
     public static IReadOnlyList<string> DepartmentsOf(ClaimsPrincipal user) =>
         user.FindAll(DashboardClaims.Department).Select(c => c.Value).ToList();
+
+    /// <summary>The plan's KPIs <paramref name="user"/> may enter (all for an admin), with targets and owners, in display order.</summary>
+    public static IQueryable<Kpi> EnterableBy(this IQueryable<Kpi> kpis, ClaimsPrincipal user, int planId)
+    {
+        var departments = DepartmentsOf(user);
+        var isAdmin = user.IsInRole(RoleNames.Admin);
+        return kpis.AsNoTracking().AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
+            .Where(k => k.PlanId == planId && (isAdmin || k.Owners.Any(o => departments.Contains(o.Code))))
+            .OrderBy(k => k.DisplayOrder);
+    }
 }
 
 /// <summary>

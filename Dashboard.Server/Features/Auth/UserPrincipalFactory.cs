@@ -30,6 +30,10 @@ public sealed class UserPrincipalFactory(DashboardDbContext db)
         return await users.FirstOrDefaultAsync(u => u.LoginName == login, cancellationToken);
     }
 
+    /// <summary>The active user's current security stamp; null when the user is gone or inactive. One small query.</summary>
+    public async Task<Guid?> StampOfAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive).Select(u => (Guid?)u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<AppUser?> FindByIdAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id && u.IsActive, cancellationToken);
 

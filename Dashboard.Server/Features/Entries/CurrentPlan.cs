@@ -21,6 +21,12 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
 
     public bool Contains(FiscalQuarter quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;
 
+    /// <summary>The quarter when the numbers name one inside the plan period; null otherwise (bad input included).</summary>
+    public FiscalQuarter? QuarterOf(int fiscalYear, int quarter) =>
+        quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999 && Contains(new FiscalQuarter(fiscalYear, quarter))
+            ? new FiscalQuarter(fiscalYear, quarter)
+            : null;
+
     /// <summary>The quarter just ended, kept inside the plan period (after the plan ends, its last quarter).</summary>
     public FiscalQuarter ReportingQuarter(DateOnly today)
     {

@@ -31,13 +31,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return null;
         }
 
-        var departments = KpiAccess.DepartmentsOf(User);
-        var isAdmin = User.IsInRole(Shared.Auth.RoleNames.Admin);
-        var kpis = await db.Kpis.AsNoTracking().AsSplitQuery()
-            .Include(k => k.Targets).Include(k => k.Owners)
-            .Where(k => k.PlanId == plan.Id && (isAdmin || k.Owners.Any(o => departments.Contains(o.Code))))
-            .OrderBy(k => k.DisplayOrder)
-            .ToListAsync(cancellationToken);
+        var kpis = await db.Kpis.EnterableBy(User, plan.Id).ToListAsync(cancellationToken);
         var ids = kpis.Select(k => k.Id).ToList();
         var previous = q.Previous();
         var entries = await db.Entries.AsNoTracking()
@@ -104,17 +98,23 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["同じ指標が2回指定されています。"] });
         }
 
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } currentPlan)
+        {
+            return NotFound;
+        }
+
+        var kpis = await KpisByCodeAsync(currentPlan, items.Select(i => i.KpiCode).ToList(), cancellationToken);
         var resolved = new List<(CurrentPlan Plan, Kpi Kpi, FiscalQuarter Quarter)>();
         foreach (var item in items)
         {
-            var (plan, kpi, q, failure) = await ResolveAsync(item.KpiCode, request.FiscalYear, request.Quarter, cancellationToken);
+            var (kpi, q, failure) = Resolve(currentPlan, kpis, item.KpiCode, request.FiscalYear, request.Quarter);
             if (failure is not null)
             {
-                // Forbidden first: one KPI of another department refuses the whole request, so nothing is saved.
+                // One KPI of another department refuses the whole request, so nothing is saved.
                 return failure;
             }
 
-            resolved.Add((plan!, kpi!, q));
+            resolved.Add((currentPlan, kpi!, q));
         }
 
         var first = resolved[0];
@@ -206,12 +206,11 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || quarter is < 1 or > 4 || !plan.Contains(new FiscalQuarter(fiscalYear, quarter)))
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return EntrySaveResult.Refused("指標または四半期が見つかりません。", EntrySaveOutcome.NotFound);
         }
 
-        var q = new FiscalQuarter(fiscalYear, quarter);
         var kpi = await db.Kpis.Include(k => k.Targets).Include(k => k.Owners).AsSplitQuery().FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
         var entry = kpi is null ? null : await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == fiscalYear && e.Quarter == quarter, cancellationToken);
         if (kpi is null || entry is null)
@@ -258,12 +257,11 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || quarter is < 1 or > 4 || !plan.Contains(new FiscalQuarter(fiscalYear, quarter)))
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", EntrySaveOutcome.NotFound);
         }
 
-        var q = new FiscalQuarter(fiscalYear, quarter);
         if (await IsClosedAsync(plan, q, cancellationToken))
         {
             return EntrySaveResult.Refused($"{q.ToJapaneseLabel()}はすでに締め切られています。");
@@ -277,7 +275,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
     {
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || quarter is < 1 or > 4 || !plan.Contains(new FiscalQuarter(fiscalYear, quarter)))
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", EntrySaveOutcome.NotFound);
         }
@@ -288,7 +286,6 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Reason"] = ["再開する理由を1,000文字以内で入力してください。"] });
         }
 
-        var q = new FiscalQuarter(fiscalYear, quarter);
         var closed = await db.ClosedQuarters.FirstOrDefaultAsync(c => c.PlanId == plan.Id && c.FiscalYear == fiscalYear && c.Quarter == quarter, cancellationToken);
         if (closed is null)
         {
@@ -306,44 +303,44 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
     /// <summary>The quarter a page asked for, or the reporting quarter when it asked for none; null outside the plan.</summary>
     private FiscalQuarter? RequestedQuarter(CurrentPlan plan, int? fiscalYear, int? quarter)
     {
-        if (fiscalYear is null || quarter is null)
-        {
-            return plan.ReportingQuarter(Today);
-        }
-
-        return quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999 && plan.Contains(new FiscalQuarter(fiscalYear.Value, quarter.Value))
-            ? new FiscalQuarter(fiscalYear.Value, quarter.Value)
-            : null;
+        return fiscalYear is { } fy && quarter is { } q ? plan.QuarterOf(fy, q) : plan.ReportingQuarter(Today);
     }
 
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
     private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(
         string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken)
     {
-        var notFound = EntrySaveResult.Refused("指標または四半期が見つかりません。", EntrySaveOutcome.NotFound);
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
         {
-            return (null, null, default, notFound);
+            return (null, null, default, NotFound);
         }
 
-        var kpi = await db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
-            .FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
+        var kpis = await KpisByCodeAsync(plan, [kpiCode], cancellationToken);
+        var (kpi, q, failure) = Resolve(plan, kpis, kpiCode, fiscalYear, quarter);
+        return (plan, kpi, q, failure);
+    }
+
+    private static readonly EntrySaveResult NotFound = EntrySaveResult.Refused("指標または四半期が見つかりません。", EntrySaveOutcome.NotFound);
+
+    private Task<List<Kpi>> KpisByCodeAsync(CurrentPlan plan, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
+            .Where(k => k.PlanId == plan.Id && codes.Contains(k.Code))
+            .ToListAsync(cancellationToken);
+
+    private (Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure) Resolve(CurrentPlan plan, List<Kpi> kpis, string kpiCode, int fiscalYear, int quarter)
+    {
+        var kpi = kpis.FirstOrDefault(k => k.Code == kpiCode);
         if (kpi is null)
         {
-            return (plan, null, default, notFound);
+            return (null, default, NotFound);
         }
 
         if (!KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
         {
-            return (plan, kpi, default, EntrySaveResult.Refused("この指標は担当課ではないため、入力できません。", EntrySaveOutcome.Forbidden));
+            return (kpi, default, EntrySaveResult.Refused("この指標は担当課ではないため、入力できません。", EntrySaveOutcome.Forbidden));
         }
 
-        if (quarter is < 1 or > 4 || fiscalYear is < 1900 or > 2999 || !plan.Contains(new FiscalQuarter(fiscalYear, quarter)))
-        {
-            return (plan, kpi, default, notFound);
-        }
-
-        return (plan, kpi, new FiscalQuarter(fiscalYear, quarter), null);
+        return plan.QuarterOf(fiscalYear, quarter) is { } q ? (kpi, q, null) : (kpi, default, NotFound);
     }
 
     /// <summary>Checks and applies one save to the tracked entry (adding it when new); null when there is nothing to refuse.</summary>

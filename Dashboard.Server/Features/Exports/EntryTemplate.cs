@@ -19,7 +19,7 @@ public static class EntryTemplate
     public const string InputSheet = "入力";
     public const string MetaSheet = "_meta";
     public const string Marker = "DX-DASHBOARD-ENTRY-TEMPLATE v1";
-    public const int MaxBytes = 2 * 1024 * 1024;
+    public const int MaxBytes = TemplateLimits.MaxBytes;
     private const string Purpose = "Dashboard.EntryTemplate.v1";
 
     // Input columns: F value / milestone state, G completion date, H-J PDCA notes.

@@ -30,7 +30,7 @@ public static class PackBuilder
         var rows = data.Kpis().Select(x => PackRow.Of(data, x.Policy, x.Initiative, x.Kpi, data.Quarter)).ToList();
         var charts = new List<PackCharts.ChartRequest>();
         PackCover.Write(workbook.AddWorksheet(CoverSheet), data, rows);
-        PackSummary.Write(workbook.AddWorksheet(SummarySheet), rows);
+        PackSummary.Write(workbook.AddWorksheet(SummarySheet), data, rows);
         foreach (var initiative in data.Plan.Policies.OrderBy(p => p.Number).SelectMany(p => p.Initiatives.OrderBy(i => i.Number)))
         {
             var sheetName = PackNaming.InitiativeSheet(initiative.Number, initiative.Title);

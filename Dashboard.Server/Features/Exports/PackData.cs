@@ -11,13 +11,9 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
     private readonly Dictionary<(int KpiId, int Year, int Quarter), QuarterlyEntry> _byKey =
         Entries.ToDictionary(e => (e.KpiId, e.FiscalYear, e.Quarter));
 
-    public static async Task<PackData?> LoadAsync(DashboardDbContext db, FiscalQuarter quarter, string exportedBy, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="current"/>'s plan and entries; <paramref name="quarter"/> must lie in its period.</summary>
+    public static async Task<PackData> LoadAsync(DashboardDbContext db, CurrentPlan current, FiscalQuarter quarter, string exportedBy, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } current || !current.Contains(quarter))
-        {
-            return null;
-        }
-
         var plan = await db.Plans.AsNoTracking().AsSplitQuery()
             .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
             .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners)

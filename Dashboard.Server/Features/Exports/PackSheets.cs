@@ -58,7 +58,7 @@ internal static class PackSummary
     public const int AchievementColumn = 11;
     public const int StatusColumn = 12;
 
-    public static void Write(IXLWorksheet sheet, IReadOnlyList<PackRow> rows)
+    public static void Write(IXLWorksheet sheet, PackData data, IReadOnlyList<PackRow> rows)
     {
         PackBuilder.Header(sheet, ("基本方針", 7), ("取組施策", 24), ("コード", 8), ("指標", 36), ("種類", 10), ("単位", 7),
             ("基準値", 10), ("年度目標", 10), ("四半期末の見込み", 11), ("実績（承認済）", 11), ("達成率", 9), ("状況", 10),
@@ -93,8 +93,9 @@ internal static class PackSummary
             }
 
             sheet.Cell(r, StatusColumn).SetText(row.Status.Japanese());
-            sheet.Cell(r, 13).SetNumber(row.Forecast.ProjectedValue is { } p ? Math.Round(p, 1) : null, unit);
-            sheet.Cell(r, 14).SetText(row.ForecastText);
+            var forecast = row.Forecast(data);
+            sheet.Cell(r, 13).SetNumber(forecast.ProjectedValue is { } p ? Math.Round(p, 1) : null, unit);
+            sheet.Cell(r, 14).SetText(PackRow.ForecastText(forecast));
             sheet.Cell(r, 15).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
             sheet.Cell(r, 16).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
         }

@@ -20,29 +20,24 @@ public sealed class ServerExportService(
 
     public async Task<ExportFile?> BuildPackAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        if (Quarter(fiscalYear, quarter) is not { } q)
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return null;
         }
 
-        var data = await PackData.LoadAsync(db, q, audit.Actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (data is null)
-        {
-            return null;
-        }
-
+        var data = await PackData.LoadAsync(db, plan, q, audit.Actor, clock.GetUtcNow().UtcDateTime, cancellationToken);
         // Building is CPU-bound (a second or two for a large plan); keep it off the request thread.
         return new ExportFile(PackNaming.FileName(q), await Task.Run(() => PackBuilder.Build(data), cancellationToken));
     }
 
     public async Task<ExportFile?> BuildTemplateAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        if (Quarter(fiscalYear, quarter) is not { } q || await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || !plan.Contains(q))
+        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return null;
         }
 
-        var kpis = await MyKpisAsync(plan, cancellationToken);
+        var kpis = await db.Kpis.EnterableBy(User, plan.Id).ToListAsync(cancellationToken);
         var ids = kpis.Select(k => k.Id).ToList();
         var stored = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.KpiId) && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter).ToListAsync(cancellationToken);
         var rows = kpis.Select(k => (k, KpiRules.ExpectedAt(k.ToDto().ToDefinition(), q), stored.FirstOrDefault(e => e.KpiId == k.Id))).ToList();
@@ -164,17 +159,4 @@ public sealed class ServerExportService(
             yield return new TemplateError(EntryTemplate.InputSheet, row, column, string.Join(" ", messages));
         }
     }
-
-    private async Task<List<Kpi>> MyKpisAsync(CurrentPlan plan, CancellationToken cancellationToken)
-    {
-        var departments = KpiAccess.DepartmentsOf(User);
-        var isAdmin = User.IsInRole(Shared.Auth.RoleNames.Admin);
-        return await db.Kpis.AsNoTracking().AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
-            .Where(k => k.PlanId == plan.Id && (isAdmin || k.Owners.Any(o => departments.Contains(o.Code))))
-            .OrderBy(k => k.DisplayOrder)
-            .ToListAsync(cancellationToken);
-    }
-
-    private static FiscalQuarter? Quarter(int fiscalYear, int quarter) =>
-        quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999 ? new FiscalQuarter(fiscalYear, quarter) : null;
 }
