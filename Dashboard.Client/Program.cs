@@ -1,18 +1,24 @@
+using System.Globalization;
 using Dashboard.Client.Features.Admin;
 using Dashboard.Client.Features.Auth;
+using Dashboard.Client.Features.Dashboards;
 using Dashboard.Client.Features.Entries;
 using Dashboard.Client.Features.Exports;
 using Dashboard.Client.Features.Plans;
+using Dashboard.Client.Layout;
 using Dashboard.Shared.Admin;
+using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.JSInterop;
 using MudBlazor.Services;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 
 builder.Services.AddMudServices();
+builder.Services.AddLocalization();
 builder.Services.AddAuthorizationCore(o => o.AddDashboardPolicies());
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
@@ -23,5 +29,21 @@ builder.Services.AddScoped<IPlanService, ClientPlanService>();
 builder.Services.AddScoped<IAdminService, ClientAdminService>();
 builder.Services.AddScoped<IEntryService, ClientEntryService>();
 builder.Services.AddScoped<IExportService, ClientExportService>();
+builder.Services.AddScoped<IDashboardService, ClientDashboardService>();
+builder.Services.AddSingleton<UiPreferences>();
 
-await builder.Build().RunAsync();
+var host = builder.Build();
+
+// The server prerendered the page in the person's language and theme and wrote them on <html>; WebAssembly takes
+// the same, before it starts, so its resources load for that culture and the first interactive render matches.
+var js = host.Services.GetRequiredService<IJSRuntime>();
+await using (var module = await js.InvokeAsync<IJSObjectReference>("import", "./Layout/PreferencesMenu.razor.js"))
+{
+    var chosen = await module.InvokeAsync<string[]>("read");
+    var culture = new CultureInfo(UiPreferences.CultureOf(chosen[0]));
+    CultureInfo.DefaultThreadCurrentCulture = culture;
+    CultureInfo.DefaultThreadCurrentUICulture = culture;
+    host.Services.GetRequiredService<UiPreferences>().DarkMode = chosen[1] == "dark";
+}
+
+await host.RunAsync();

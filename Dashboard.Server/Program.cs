@@ -5,11 +5,14 @@ using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
 using Dashboard.Server.Features.Admin;
 using Dashboard.Server.Features.Auth;
+using Dashboard.Server.Features.Dashboards;
 using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Exports;
 using Dashboard.Server.Features.Plans;
+using Dashboard.Server.Features.Preferences;
 using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Admin;
+using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Plans;
@@ -46,7 +49,9 @@ builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();
 builder.Services.AddScoped<IExportService, ServerExportService>();
+builder.Services.AddScoped<IDashboardService, ServerDashboardService>();
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddUiPreferences();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<Dashboard.Server.Features.Audit.AuditWriter>();
 
@@ -77,16 +82,19 @@ else
 // Pages get the friendly not-found page; the API keeps its own status codes (401, 403, 404 ProblemDetails).
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapPreferenceEndpoints();
 app.MapPlanEndpoints();
 app.MapAdminEndpoints();
 app.MapEntryEndpoints();
 app.MapExportEndpoints();
+app.MapDashboardEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);

@@ -12,11 +12,7 @@ public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Revisions)
-            .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
-            .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners)
-            .FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        var plan = await CurrentWithKpis(db).Include(p => p.Revisions).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return null;
@@ -44,6 +40,12 @@ public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
                     i.Summary,
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList());
     }
+
+    /// <summary>The current plan with policies, initiatives, KPIs, targets and owners: one split query, a fixed number of SQL statements.</summary>
+    public static IQueryable<Plan> CurrentWithKpis(DashboardDbContext db) => db.Plans.AsNoTracking().AsSplitQuery()
+        .Where(p => p.IsCurrent)
+        .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
+        .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners);
 
     /// <summary>Each KPI's most recent approved quarter, in one query.</summary>
     private async Task<Dictionary<int, LatestFigureDto>> LatestApprovedAsync(int planId, CancellationToken cancellationToken)

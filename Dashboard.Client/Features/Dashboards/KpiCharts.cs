@@ -1,0 +1,167 @@
+using Dashboard.Client.Charts;
+using Dashboard.Client.Layout;
+using Dashboard.Client.Localization;
+using Dashboard.Shared.Dashboards;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Client.Features.Dashboards;
+
+/// <summary>The KPI detail's charts as typed ApexCharts options: progress against the target path, and milestone timelines.</summary>
+public static class KpiCharts
+{
+    private const string Actual = "#1a5fa8";
+    private const string Expected = "#8a4b00";
+    private const string Target = "#b3261e";
+    private const string Forecast = "#6a1b9a";
+    private const string Baseline = "#5f6368";
+
+    /// <summary>
+    /// Columns of approved quarterly figures up to the chosen quarter; a line of the expected value per quarter over
+    /// the whole plan; markers at each fiscal year's target; a dashed forecast from the last figure to the projected
+    /// value at the plan's end; the baseline as a horizontal line.
+    /// </summary>
+    public static ApexChartOptions Progress(KpiDetailDto detail, bool dark, IStringLocalizer<UiText> t)
+    {
+        var kpi = detail.Kpi;
+        var quarters = PlanQuarters(detail);
+        var labels = quarters.Select(q => Labels.Quarter(q.FiscalYear, q.Quarter)).ToList();
+        var figures = detail.Quarters.Where(q => q.Figure?.Value is not null)
+            .ToDictionary(q => new FiscalQuarter(q.FiscalYear, q.Quarter), q => q.Figure!.Value!.Value);
+        var expected = detail.ExpectedPath.ToDictionary(p => new FiscalQuarter(p.FiscalYear, p.Quarter), p => p.Value);
+        var targets = kpi.Targets.ToDictionary(x => x.FiscalYear, x => x.Value);
+
+        var series = new List<ApexSeries>
+        {
+            new(t["SeriesActual"], "column", quarters.Select((q, i) => new ApexPoint(labels[i], figures.TryGetValue(q, out var v) ? v : null)).ToList()),
+            new(t["SeriesExpected"], "line", quarters.Select((q, i) => new ApexPoint(labels[i], expected.GetValueOrDefault(q))).ToList()),
+            new(t["SeriesTarget"], "line", quarters.Select((q, i) =>
+                new ApexPoint(labels[i], q.Quarter == 4 && targets.TryGetValue(q.FiscalYear, out var v) ? v : null)).ToList()),
+        };
+        var forecast = ForecastLine(detail, quarters, figures);
+        if (forecast is not null)
+        {
+            series.Add(new ApexSeries(t["SeriesForecast"], "line", quarters.Select((q, i) => new ApexPoint(labels[i], forecast.GetValueOrDefault(q))).ToList()));
+        }
+
+        var annotations = kpi.BaselineValue is { } baseline
+            ? new ApexAnnotations(Yaxis:
+            [
+                new ApexYAnnotation(baseline, Baseline, new ApexAnnotationLabel(
+                    t["BaselineLabel", KpiFormat.Value(baseline, kpi.Unit)].Value, new ApexLabelStyle("#fff", Baseline), TextAnchor: "start", Position: "left")),
+            ])
+            : null;
+
+        return new ApexChartOptions(
+            Settings("line", 340, kpi.Code + "_" + kpi.Name, t, dark),
+            series,
+            new ApexXAxis("category", quarters.Select(q => Labels.ShortQuarter(q.FiscalYear, q.Quarter)).ToList()),
+            YAxis: [new ApexYAxis(Min: kpi.Unit.StartsWith('%') ? 0 : null, Max: kpi.Unit.StartsWith('%') ? 100 : null)],
+            Stroke: new ApexStroke(forecast is null ? [0, 2, 0] : [0, 2, 0, 2], forecast is null ? [0, 5, 0] : [0, 5, 0, 3]),
+            Markers: new ApexMarkers(forecast is null ? [0, 0, 7] : [0, 0, 7, 4]),
+            Annotations: annotations,
+            Colors: forecast is null ? [Actual, Expected, Target] : [Actual, Expected, Target, Forecast],
+            Legend: new ApexLegend(true),
+            PlotOptions: new ApexPlotOptions(new ApexBarOptions(false, "60%", 2)),
+            DataLabels: new ApexDataLabels(false),
+            Tooltip: new ApexTooltip(true, false),
+            Theme: new ApexTheme(dark ? "dark" : "light"),
+            ValueFormat: Format(kpi.Unit, figures.Values),
+            NoData: t["NoFigures"]);
+    }
+
+    /// <summary>
+    /// A milestone as a timeline: the due fiscal year as one bar, and the reported states quarter by quarter
+    /// (未着手, 実施中, 完了) merged into spans, on a date axis.
+    /// </summary>
+    public static ApexChartOptions MilestoneTimeline(KpiDetailDto detail, bool dark, IStringLocalizer<UiText> t)
+    {
+        var kpi = detail.Kpi;
+        var points = new List<ApexPoint>();
+        if (kpi.MilestoneDueFiscalYear is { } due)
+        {
+            points.Add(new ApexPoint(t["TimelineDue"], null, [Epoch(new DateOnly(due, 4, 1)), Epoch(FiscalQuarter.FiscalYearEnd(due).AddDays(1))], Target));
+        }
+
+        var reported = detail.Quarters.Where(q => q.Figure?.Milestone is not null).ToList();
+        for (var i = 0; i < reported.Count;)
+        {
+            var state = reported[i].Figure!.Milestone!.Value;
+            var start = new FiscalQuarter(reported[i].FiscalYear, reported[i].Quarter);
+            var end = start;
+            while (++i < reported.Count && reported[i].Figure!.Milestone == state
+                && new FiscalQuarter(reported[i].FiscalYear, reported[i].Quarter) == end.Next())
+            {
+                end = end.Next();
+            }
+
+            points.Add(new ApexPoint(t.Milestone(state), null, [Epoch(start.StartDate), Epoch(end.EndDate.AddDays(1))], StateColor(state)));
+        }
+
+        return new ApexChartOptions(
+            Settings("rangeBar", 240, kpi.Code + "_" + kpi.Name, t, dark),
+            [new ApexSeries(t["SeriesMilestone"], "rangeBar", points)],
+            new ApexXAxis("datetime"),
+            PlotOptions: new ApexPlotOptions(new ApexBarOptions(true, BorderRadius: 2, RangeBarGroupRows: false)),
+            DataLabels: new ApexDataLabels(false),
+            Tooltip: new ApexTooltip(false, true, new ApexTooltipX("yyyy/MM/dd")),
+            Legend: new ApexLegend(false),
+            Theme: new ApexTheme(dark ? "dark" : "light"),
+            NoData: t["NoFigures"]);
+    }
+
+    private static List<FiscalQuarter> PlanQuarters(KpiDetailDto detail)
+    {
+        var list = new List<FiscalQuarter>();
+        for (var q = detail.PlanFirst.FiscalQuarter; q <= detail.PlanLast.FiscalQuarter; q = q.Next())
+        {
+            list.Add(q);
+        }
+
+        return list;
+    }
+
+    // Straight from the last approved figure to the projected value at the plan's last quarter.
+    private static Dictionary<FiscalQuarter, decimal?>? ForecastLine(KpiDetailDto detail, List<FiscalQuarter> quarters, Dictionary<FiscalQuarter, decimal> figures)
+    {
+        if (detail.Forecast.ProjectedValue is not { } projected || figures.Count == 0)
+        {
+            return null;
+        }
+
+        var (from, value) = figures.MaxBy(f => f.Key.Ordinal);
+        var to = detail.PlanLast.FiscalQuarter;
+        var steps = to.Ordinal - from.Ordinal;
+        return quarters.Where(q => q >= from).ToDictionary(q => q, q => (decimal?)Math.Round(value + ((projected - value) * (q.Ordinal - from.Ordinal) / steps), 2));
+    }
+
+    private static ApexChartSettings Settings(string type, int height, string fileName, IStringLocalizer<UiText> t, bool dark)
+    {
+        var export = new ApexToolbarExport(new ApexExportFile(fileName, t["Quarter"]), new ApexExportFile(fileName), new ApexExportFile(fileName));
+        return new ApexChartSettings(
+            type,
+            height,
+            UiPreferences.Language,
+            [UiPreferences.IsEnglish ? ApexLocales.English : ApexLocales.Japanese],
+            new ApexToolbar(true, new ApexToolbarTools(Download: true), export),
+            ForeColor: dark ? "#e0e0e0" : "#424242",
+            FontFamily: "inherit",
+            Animations: new ApexAnimations(false),
+            Zoom: new ApexZoom(false));
+    }
+
+    private static ApexValueFormat Format(string unit, IEnumerable<decimal> values) => new(
+        UiPreferences.IsEnglish ? "en-US" : "ja-JP",
+        unit,
+        unit.StartsWith('%') ? 1 : values.Any(v => decimal.Truncate(v) != v) ? 1 : 0);
+
+    private static string StateColor(MilestoneState state) => state switch
+    {
+        MilestoneState.Done => "#1b6e2f",
+        MilestoneState.InProgress => "#0b5cad",
+        _ => "#757575",
+    };
+
+    private static long Epoch(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,41 @@
+using Dashboard.Client.Layout;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Client.Localization;
+
+/// <summary>Names of statuses, kinds and quarters in the UI language, through the resources.</summary>
+public static class Labels
+{
+    /// <summary>達成 / Achieved.</summary>
+    public static string Status(this IStringLocalizer<UiText> t, KpiStatus status) => t[$"Status.{status}"];
+
+    /// <summary>未入力 / Not entered, 提出済 / Submitted, ...</summary>
+    public static string Entry(this IStringLocalizer<UiText> t, EntryState? state) => t[$"Entry.{state?.ToString() ?? "None"}"];
+
+    /// <summary>累計 / Cumulative, ...</summary>
+    public static string Kind(this IStringLocalizer<UiText> t, KpiKind kind) => t[$"Kind.{kind}"];
+
+    /// <summary>未着手 / Not started, ...</summary>
+    public static string Milestone(this IStringLocalizer<UiText> t, MilestoneState state) => t[$"Milestone.{state}"];
+
+    /// <summary>Why no forecast was made.</summary>
+    public static string Refusal(this IStringLocalizer<UiText> t, ForecastRefusal refusal) => t[$"Refusal.{refusal}"];
+
+    /// <summary>令和7年度 第3四半期 / FY2025 Q3.</summary>
+    public static string Quarter(int fiscalYear, int quarter) =>
+        UiPreferences.IsEnglish ? new FiscalQuarter(fiscalYear, quarter).ToEnglishLabel() : new FiscalQuarter(fiscalYear, quarter).ToJapaneseLabel();
+
+    /// <summary>R7 Q3 / FY25 Q3: short enough for a chart axis.</summary>
+    public static string ShortQuarter(int fiscalYear, int quarter) =>
+        UiPreferences.IsEnglish ? $"FY{fiscalYear % 100:00} Q{quarter}" : $"R{fiscalYear - 2018} Q{quarter}";
+
+    /// <summary>令和7年度 / FY2025.</summary>
+    public static string FiscalYear(int fiscalYear) =>
+        UiPreferences.IsEnglish ? $"FY{fiscalYear}" : JapaneseEra.FiscalYearLabel(fiscalYear);
+
+    /// <summary>第3四半期 / Q3.</summary>
+    public static string QuarterOnly(int quarter) => UiPreferences.IsEnglish ? $"Q{quarter}" : $"第{quarter}四半期";
+}

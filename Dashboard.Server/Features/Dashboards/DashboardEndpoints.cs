@@ -1,0 +1,56 @@
+using Dashboard.Shared.Auth;
+using Dashboard.Shared.Dashboards;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Server.Features.Dashboards;
+
+public static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dashboard").WithTags("Dashboards").RequireAuthorization(Policies.ViewDashboards);
+        group.MapGet("/overview", GetOverview)
+            .WithName(nameof(GetOverview))
+            .WithSummary("Every KPI at the end of a quarter (fy, q; the reporting quarter by default).");
+        group.MapGet("/heatmap", GetHeatmap)
+            .WithName(nameof(GetHeatmap))
+            .WithSummary("Initiatives × quarters up to the reporting quarter, coloured by the worst status.");
+        group.MapGet("/kpis/{code}", GetKpiDetail)
+            .WithName(nameof(GetKpiDetail))
+            .WithSummary("One KPI's quarters up to fy/q with PDCA notes, the target path and the forecast.");
+        group.MapGet("/departments/{code}", GetDepartment)
+            .WithName(nameof(GetDepartment))
+            .WithSummary("The KPIs a department owns at a quarter, and what is due next.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> GetOverview(
+        IDashboardService dashboards, int? fy, int? q, CancellationToken cancellationToken) =>
+        await dashboards.GetOverviewAsync(fy, q, cancellationToken) is { } overview ? TypedResults.Ok(overview) : QuarterNotFound();
+
+    public static async Task<Results<Ok<HeatmapDto>, ProblemHttpResult>> GetHeatmap(IDashboardService dashboards, CancellationToken cancellationToken) =>
+        await dashboards.GetHeatmapAsync(cancellationToken) is { } heatmap ? TypedResults.Ok(heatmap) : QuarterNotFound();
+
+    public static async Task<Results<Ok<KpiDetailDto>, ProblemHttpResult>> GetKpiDetail(
+        IDashboardService dashboards, string code, int? fy, int? q, CancellationToken cancellationToken) =>
+        await dashboards.GetKpiDetailAsync(code, fy, q, cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.Problem(
+                title: "指標が見つかりません",
+                detail: $"現行の計画に指標「{code}」がないか、四半期が計画期間の外です。",
+                statusCode: StatusCodes.Status404NotFound);
+
+    public static async Task<Results<Ok<DepartmentViewDto>, ProblemHttpResult>> GetDepartment(
+        IDashboardService dashboards, string code, int? fy, int? q, CancellationToken cancellationToken) =>
+        await dashboards.GetDepartmentAsync(code, fy, q, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.Problem(
+                title: "課が見つかりません",
+                detail: $"課「{code}」は指標を担当していないか、四半期が計画期間の外です。",
+                statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult QuarterNotFound() => TypedResults.Problem(
+        title: "四半期が計画期間の外です",
+        detail: "計画が読み込まれていないか、指定の年度・四半期が計画期間に含まれません。",
+        statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,232 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Plans;
+using Dashboard.Shared.Dashboards;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Dashboards;
+
+/// <summary>
+/// Computes the dashboards from the plan and its entries. Each view costs the plan's split query plus one entries
+/// query, whatever the number of KPIs; the rules run in memory through <see cref="DashboardRules"/>.
+/// </summary>
+public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider clock) : IDashboardService
+{
+    public async Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(cancellationToken) is not { } data || data.Period.QuarterOf(fiscalYear, quarter, Today) is not { } q)
+        {
+            return null;
+        }
+
+        var reporting = data.Period.ReportingQuarter(Today);
+        return new OverviewDto(
+            data.Plan.Name,
+            q.FiscalYear,
+            q.Quarter,
+            data.Period.FiscalYears(),
+            reporting.FiscalYear,
+            reporting.Quarter,
+            data.Departments(),
+            data.Plan.Policies.OrderBy(p => p.Number).Select(p => new OverviewPolicyDto(
+                p.Number,
+                p.Title,
+                p.Initiatives.OrderBy(i => i.Number).Select(i => new OverviewInitiativeDto(
+                    i.Number,
+                    i.Title,
+                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList());
+    }
+
+    public async Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(cancellationToken) is not { } data)
+        {
+            return null;
+        }
+
+        var quarters = data.Period.Quarters(data.Period.ReportingQuarter(Today)).ToList();
+        var rows = data.Plan.Policies.OrderBy(p => p.Number)
+            .SelectMany(p => p.Initiatives.OrderBy(i => i.Number).Select(i =>
+            {
+                var kpis = i.Kpis.OrderBy(k => k.DisplayOrder)
+                    .Select(k => new HeatmapKpiDto(k.Code, k.Name, quarters.Select(q => data.Status(k, q)).ToList()))
+                    .ToList();
+                var cells = quarters.Select((_, c) => DashboardRules.Worst(kpis.Select(k => k.Cells[c]))).ToList();
+                return new HeatmapInitiativeDto(p.Number, i.Number, i.Title, cells, kpis);
+            }))
+            .ToList();
+        return new HeatmapDto(quarters.Select(q => new QuarterRef(q.FiscalYear, q.Quarter)).ToList(), rows);
+    }
+
+    public async Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    {
+        var loaded = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
+        var found = loaded?.Policies.SelectMany(p => p.Initiatives.SelectMany(i => i.Kpis.Select(k => (Policy: p, Initiative: i, Kpi: k))))
+            .FirstOrDefault(x => x.Kpi.Code == code);
+        if (loaded is null || found is not { Kpi: { } kpi } || PlanPeriod.Of(loaded).QuarterOf(fiscalYear, quarter, Today) is not { } asOf)
+        {
+            return null;
+        }
+
+        var plan = PlanPeriod.Of(loaded);
+        var entries = await db.Entries.AsNoTracking().Where(e => e.KpiId == kpi.Id)
+            .Select(e => new { e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, e.State, e.Done, e.Check, e.Act })
+            .ToListAsync(cancellationToken);
+        var dto = kpi.ToDto();
+        var definition = dto.ToDefinition();
+        var approved = entries.Where(e => e.State == EntryState.Approved)
+            .ToDictionary(e => new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal);
+        var pending = entries.Where(e => e.State != EntryState.Approved)
+            .ToDictionary(e => new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal, e => e.State);
+
+        var quarters = new List<KpiQuarterDto>();
+        foreach (var at in plan.Quarters(asOf))
+        {
+            var entry = approved.GetValueOrDefault(at.Ordinal);
+            var figure = entry is null ? null : new QuarterFigure(entry.FiscalYear, entry.Quarter, entry.Value, entry.MilestoneState, entry.IsSample);
+            quarters.Add(new KpiQuarterDto(
+                at.FiscalYear,
+                at.Quarter,
+                figure,
+                KpiRules.ExpectedAt(definition, at),
+                figure?.Value is { } v ? KpiRules.AchievementOfYear(definition, at.FiscalYear, v) : null,
+                DashboardRules.StatusOf(definition, at, figure, plan.Thresholds),
+                entry is null && pending.TryGetValue(at.Ordinal, out var state) ? state : null,
+                entry?.Done,
+                entry?.Check,
+                entry?.Act));
+        }
+
+        return new KpiDetailDto(
+            dto,
+            found.Value.Policy.Number,
+            found.Value.Initiative.Number,
+            found.Value.Initiative.Title,
+            asOf.FiscalYear,
+            asOf.Quarter,
+            new QuarterRef(plan.First.FiscalYear, plan.First.Quarter),
+            new QuarterRef(plan.Last.FiscalYear, plan.Last.Quarter),
+            quarters,
+            plan.Quarters(plan.Last).Select(at => new ExpectedPointDto(at.FiscalYear, at.Quarter, KpiRules.ExpectedAt(definition, at))).ToList(),
+            DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.Last));
+    }
+
+    public async Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(cancellationToken) is not { } data || data.Period.QuarterOf(fiscalYear, quarter, Today) is not { } q)
+        {
+            return null;
+        }
+
+        var departments = data.Departments();
+        if ((code.Length == 0 ? departments.FirstOrDefault() : departments.FirstOrDefault(d => d.Code == code)) is not { } department)
+        {
+            return null;
+        }
+
+        var kpis = data.Plan.Policies.OrderBy(p => p.Number)
+            .SelectMany(p => p.Initiatives.OrderBy(i => i.Number))
+            .SelectMany(i => i.Kpis.OrderBy(k => k.DisplayOrder).Where(k => k.Owners.Any(o => o.Code == department.Code)).Select(k =>
+            {
+                var row = data.Row(k, q);
+                var next = DashboardRules.NextTarget(data.Dtos[k.Id], q, row.Status);
+                return new DepartmentKpiDto(i.Number, i.Title, row, next?.FiscalYear, next?.Value);
+            }))
+            .ToList();
+        return new DepartmentViewDto(department, departments, data.Period.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<PlanData?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var plan = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var entries = await db.Entries.AsNoTracking()
+            .Where(e => db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id))
+            .Select(e => new EntryRow(e.KpiId, e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, e.State))
+            .ToListAsync(cancellationToken);
+        return new PlanData(plan, entries);
+    }
+
+    private sealed record EntryRow(int KpiId, int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample, EntryState State);
+
+    /// <summary>The plan's period and thresholds, and the quarter choices they allow.</summary>
+    private sealed record PlanPeriod(FiscalQuarter First, FiscalQuarter Last, StatusThresholds Thresholds)
+    {
+        public static PlanPeriod Of(Plan plan) => new(
+            FiscalQuarter.FromDate(plan.PeriodStart),
+            FiscalQuarter.FromDate(plan.PeriodEnd),
+            new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
+
+        /// <summary>The quarter just ended, kept inside the plan period.</summary>
+        public FiscalQuarter ReportingQuarter(DateOnly today)
+        {
+            var ended = FiscalQuarter.LastEndedOn(today);
+            return ended > Last ? Last : ended < First ? First : ended;
+        }
+
+        /// <summary>The chosen quarter; the reporting quarter when none is chosen; null outside the plan.</summary>
+        public FiscalQuarter? QuarterOf(int? fiscalYear, int? quarter, DateOnly today)
+        {
+            if (fiscalYear is null || quarter is null)
+            {
+                return ReportingQuarter(today);
+            }
+
+            return quarter is >= 1 and <= 4 && fiscalYear >= First.FiscalYear && fiscalYear <= Last.FiscalYear
+                && new FiscalQuarter(fiscalYear.Value, quarter.Value) is var q && q >= First && q <= Last
+                ? q
+                : null;
+        }
+
+        public IEnumerable<FiscalQuarter> Quarters(FiscalQuarter upTo)
+        {
+            for (var q = First; q <= upTo; q = q.Next())
+            {
+                yield return q;
+            }
+        }
+
+        public List<int> FiscalYears() => Enumerable.Range(First.FiscalYear, Last.FiscalYear - First.FiscalYear + 1).ToList();
+    }
+
+    /// <summary>The loaded plan and its entries, indexed for the views.</summary>
+    private sealed class PlanData
+    {
+        private readonly ILookup<int, QuarterFigure> _approved;
+        private readonly Dictionary<(int KpiId, int Ordinal), EntryState> _pending;
+
+        public PlanData(Plan plan, List<EntryRow> entries)
+        {
+            Plan = plan;
+            Period = PlanPeriod.Of(plan);
+            _approved = entries.Where(e => e.State == EntryState.Approved)
+                .ToLookup(e => e.KpiId, e => new QuarterFigure(e.FiscalYear, e.Quarter, e.Value, e.Milestone, e.IsSample));
+            _pending = entries.Where(e => e.State != EntryState.Approved)
+                .ToDictionary(e => (e.KpiId, new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal), e => e.State);
+            Dtos = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToDictionary(k => k.Id, k => k.ToDto());
+        }
+
+        public Plan Plan { get; }
+
+        public PlanPeriod Period { get; }
+
+        public Dictionary<int, KpiDto> Dtos { get; }
+
+        public List<DepartmentDto> Departments() => Dtos.Values.SelectMany(k => k.Owners).DistinctBy(d => d.Code).OrderBy(d => d.Code).ToList();
+
+        public KpiRowDto Row(Kpi kpi, FiscalQuarter q) =>
+            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Period.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null);
+
+        public KpiStatus Status(Kpi kpi, FiscalQuarter q) =>
+            DashboardRules.StatusOf(Dtos[kpi.Id].ToDefinition(), q, _approved[kpi.Id].FirstOrDefault(f => f.FiscalQuarter == q), Period.Thresholds);
+    }
+}

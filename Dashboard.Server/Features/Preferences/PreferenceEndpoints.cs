@@ -1,0 +1,49 @@
+using System.Globalization;
+using Dashboard.Client.Layout;
+using Microsoft.AspNetCore.Localization;
+
+namespace Dashboard.Server.Features.Preferences;
+
+/// <summary>Language and theme: cookies read on every request, so the prerendered HTML is already in the person's choice.</summary>
+public static class PreferenceEndpoints
+{
+    public static IServiceCollection AddUiPreferences(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = UiPreferences.Languages.Select(l => new CultureInfo(UiPreferences.CultureOf(l))).ToList();
+            o.DefaultRequestCulture = new RequestCulture(cultures[0]);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+
+            // Only the person's own choice counts; Japanese otherwise, whatever the browser asks for.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddScoped(sp => new UiPreferences
+        {
+            DarkMode = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Cookies[UiPreferences.ThemeCookie] == "dark",
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Anonymous on purpose: the sign-in page offers the switch too. It only sets a cookie and goes back.
+        app.MapGet("/preferences/language", SetLanguage).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    public static IResult SetLanguage(HttpContext context, string? lang, string? returnUrl)
+    {
+        var language = UiPreferences.Languages.Contains(lang) ? lang! : UiPreferences.Languages[0];
+        var culture = UiPreferences.CultureOf(language);
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
+        var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
+        return TypedResults.LocalRedirect(local ? returnUrl! : "/");
+    }
+}
