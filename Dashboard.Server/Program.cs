@@ -83,6 +83,7 @@ else
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
+SqlQueryCounter.UseSqlQueryCounting(app);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -15,12 +15,16 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDashboardData(this IServiceCollection services)
     {
-        services.AddDbContext<SqliteDashboardDbContext>((sp, options) =>
-            options.UseSqlite(SqliteConnectionString(
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SqlQueryCounter>();
+        services.AddDbContext<SqliteDashboardDbContext>((sp, options) => options
+            .UseSqlite(SqliteConnectionString(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
-                sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddDbContext<SqlServerDashboardDbContext>((sp, options) =>
-            options.UseSqlServer(SqlServerConnectionString(sp.GetRequiredService<IConfiguration>())));
+                sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+            .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>()));
+        services.AddDbContext<SqlServerDashboardDbContext>((sp, options) => options
+            .UseSqlServer(SqlServerConnectionString(sp.GetRequiredService<IConfiguration>()))
+            .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>()));
         services.AddScoped<DashboardDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) switch
         {
             DatabaseProviders.SqlServer => sp.GetRequiredService<SqlServerDashboardDbContext>(),

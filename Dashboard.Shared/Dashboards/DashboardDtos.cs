@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
@@ -13,6 +14,7 @@ namespace Dashboard.Shared.Dashboards;
 public sealed record QuarterFigure(int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample)
 {
     /// <summary>The quarter as a value.</summary>
+    [JsonIgnore]
     public Fiscal.FiscalQuarter FiscalQuarter => new(FiscalYear, Quarter);
 }
 
@@ -36,6 +38,7 @@ public sealed record OverviewDto(
     IReadOnlyList<OverviewPolicyDto> Policies)
 {
     /// <summary>All KPI rows, in plan order.</summary>
+    [JsonIgnore]
     public IEnumerable<KpiRowDto> Rows => Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis);
 }
 
@@ -77,6 +80,7 @@ public sealed record KpiRowDto(
     IReadOnlyList<QuarterFigure> Trend)
 {
     /// <summary>Nothing approved for the quarter: the overview highlights it.</summary>
+    [JsonIgnore]
     public bool IsMissing => Status == KpiStatus.NotReported;
 }
 
@@ -89,6 +93,7 @@ public sealed record HeatmapDto(IReadOnlyList<QuarterRef> Quarters, IReadOnlyLis
 public sealed record QuarterRef(int FiscalYear, int Quarter)
 {
     /// <summary>The quarter as a value.</summary>
+    [JsonIgnore]
     public Fiscal.FiscalQuarter FiscalQuarter => new(FiscalYear, Quarter);
 }
 

@@ -10,14 +10,33 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Measures the Excel pack: build time (median of warm runs) and the process's peak working set, for the real plan
-// with its four years of sample quarterly figures and for a synthetic plan ten times its size.
-// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- runs]
-var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
+// Two benchmarks, for the real plan with its four years of sample quarterly figures and a synthetic plan ten times its size:
+//   overview: the dashboard APIs' latency and SQL queries per request, over loopback HTTP (see OverviewBench);
+//   pack:     the Excel pack's build time (median of warm runs) and the process's peak working set.
+// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- overview|pack [runs]]
+var which = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 try
+{
+    if (which is "all" or "overview")
+    {
+        await OverviewBench.RunAsync(root, folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    }
+
+    if (which is "all" or "pack")
+    {
+        await PackBenchAsync(root, folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    }
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+static async Task PackBenchAsync(string root, string folder, int runs)
 {
     var options = new DbContextOptionsBuilder<SqliteDashboardDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}").Options;
     await using var db = new SqliteDashboardDbContext(options);
@@ -30,11 +49,6 @@ try
     var real = await PackData.LoadAsync(db, plan, quarter, "bench", DateTime.UtcNow, CancellationToken.None);
     Report("real plan", real, runs);
     Report("10x synthetic plan", Synthetic.TenTimes(real), runs);
-}
-finally
-{
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
 }
 
 static void Report(string name, PackData data, int runs)

@@ -18,6 +18,7 @@ public sealed class EntryFormTests : IAsyncLifetime
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IEntryService>(_service);
     }
 

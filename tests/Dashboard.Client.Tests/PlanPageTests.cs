@@ -15,6 +15,7 @@ public sealed class PlanPageTests : IAsyncLifetime
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        _ctx.Services.AddLocalization();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -74,12 +74,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the demo sign-in page, as a person would, and waits for the app to be interactive.</summary>
-    public static async Task SignInAsync(IPage page, string login, string returnUrl = "/")
+    /// <summary>Signs in through the form; waits for WebAssembly unless the page is server-rendered only (overview, heatmap).</summary>
+    public static async Task SignInAsync(IPage page, string login, string returnUrl = "/", bool interactive = true)
     {
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.Locator($"button[name='login'][value='{login}']").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        await WaitForInteractiveAsync(page);
+        if (interactive)
+        {
+            await WaitForInteractiveAsync(page);
+        }
+        else
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
     }
 
     /// <summary>Waits until WebAssembly has replaced the prerendered page.</summary>

@@ -69,7 +69,7 @@ public sealed class PlanApiTests : IDisposable
         var client = await app.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains("<html lang=\"ja\">", html);
+        Assert.Contains("<html lang=\"ja\" data-theme=\"light\">", html);
         Assert.Contains("五所川原市デジタル・トランスフォーメーション（DX）推進計画", html);
         for (var i = 1; i <= 11; i++)
         {

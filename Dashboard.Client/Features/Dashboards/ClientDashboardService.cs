@@ -17,7 +17,9 @@ public sealed class ClientDashboardService(HttpClient http) : IDashboardService
         GetAsync<KpiDetailDto>($"api/dashboard/kpis/{Uri.EscapeDataString(code)}" + Query(fiscalYear, quarter), cancellationToken);
 
     public Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
-        GetAsync<DepartmentViewDto>($"api/dashboard/departments/{Uri.EscapeDataString(code)}" + Query(fiscalYear, quarter), cancellationToken);
+        GetAsync<DepartmentViewDto>(
+            (code.Length == 0 ? "api/dashboard/departments" : $"api/dashboard/departments/{Uri.EscapeDataString(code)}") + Query(fiscalYear, quarter),
+            cancellationToken);
 
     private static string Query(int? fiscalYear, int? quarter) =>
         fiscalYear is { } fy && quarter is { } q ? $"?fy={fy}&q={q}" : "";

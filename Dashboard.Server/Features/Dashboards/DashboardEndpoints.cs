@@ -18,6 +18,9 @@ public static class DashboardEndpoints
         group.MapGet("/kpis/{code}", GetKpiDetail)
             .WithName(nameof(GetKpiDetail))
             .WithSummary("One KPI's quarters up to fy/q with PDCA notes, the target path and the forecast.");
+        group.MapGet("/departments", GetFirstDepartment)
+            .WithName(nameof(GetFirstDepartment))
+            .WithSummary("The department view of the first department that owns KPIs.");
         group.MapGet("/departments/{code}", GetDepartment)
             .WithName(nameof(GetDepartment))
             .WithSummary("The KPIs a department owns at a quarter, and what is due next.");
@@ -48,6 +51,10 @@ public static class DashboardEndpoints
                 title: "課が見つかりません",
                 detail: $"課「{code}」は指標を担当していないか、四半期が計画期間の外です。",
                 statusCode: StatusCodes.Status404NotFound);
+
+    public static Task<Results<Ok<DepartmentViewDto>, ProblemHttpResult>> GetFirstDepartment(
+        IDashboardService dashboards, int? fy, int? q, CancellationToken cancellationToken) =>
+        GetDepartment(dashboards, "", fy, q, cancellationToken);
 
     private static ProblemHttpResult QuarterNotFound() => TypedResults.Problem(
         title: "四半期が計画期間の外です",

@@ -31,6 +31,7 @@ public static class PreferenceEndpoints
     {
         // Anonymous on purpose: the sign-in page offers the switch too. It only sets a cookie and goes back.
         app.MapGet("/preferences/language", SetLanguage).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/preferences/theme", SetTheme).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -42,6 +43,19 @@ public static class PreferenceEndpoints
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
+        return BackTo(returnUrl);
+    }
+
+    public static IResult SetTheme(HttpContext context, string? mode, string? returnUrl)
+    {
+        context.Response.Cookies.Append(UiPreferences.ThemeCookie, mode == "dark" ? "dark" : "light",
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
+        return BackTo(returnUrl);
+    }
+
+    // Only back into this app: an absolute or protocol-relative address falls back to the start page.
+    private static IResult BackTo(string? returnUrl)
+    {
         var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
             && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
         return TypedResults.LocalRedirect(local ? returnUrl! : "/");
