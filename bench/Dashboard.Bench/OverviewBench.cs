@@ -84,7 +84,7 @@ internal static partial class OverviewBench
     /// <summary>Copies every initiative (with its KPIs, targets, owners and entries) times - 1 more times under the same policies.</summary>
     private static async Task MultiplyAsync(DashboardDbContext db, int times)
     {
-        var plan = await db.Plans.Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
+        var plan = await db.Plans.AsSplitQuery().Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
             .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners)
             .SingleAsync(p => p.IsCurrent);
         var entries = await db.Entries.AsNoTracking().ToListAsync();
