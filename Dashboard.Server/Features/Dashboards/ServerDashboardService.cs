@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
@@ -158,42 +159,25 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
 
     private sealed record EntryRow(int KpiId, int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample, EntryState State);
 
-    /// <summary>The plan's period and thresholds, and the quarter choices they allow.</summary>
-    private sealed record PlanPeriod(FiscalQuarter First, FiscalQuarter Last, StatusThresholds Thresholds)
+    /// <summary>The plan's period as <see cref="CurrentPlan"/> reads it, with "no choice" meaning the reporting quarter.</summary>
+    private sealed record PlanPeriod(CurrentPlan Plan)
     {
-        public static PlanPeriod Of(Plan plan) => new(
-            FiscalQuarter.FromDate(plan.PeriodStart),
-            FiscalQuarter.FromDate(plan.PeriodEnd),
-            new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
+        public static PlanPeriod Of(Plan plan) => new(new CurrentPlan(plan.Id, plan.Code, FiscalQuarter.FromDate(plan.PeriodStart),
+            FiscalQuarter.FromDate(plan.PeriodEnd), new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold)));
 
-        /// <summary>The quarter just ended, kept inside the plan period.</summary>
-        public FiscalQuarter ReportingQuarter(DateOnly today)
-        {
-            var ended = FiscalQuarter.LastEndedOn(today);
-            return ended > Last ? Last : ended < First ? First : ended;
-        }
+        public FiscalQuarter First => Plan.FirstQuarter;
+
+        public FiscalQuarter Last => Plan.LastQuarter;
+
+        public StatusThresholds Thresholds => Plan.Thresholds;
+
+        public FiscalQuarter ReportingQuarter(DateOnly today) => Plan.ReportingQuarter(today);
 
         /// <summary>The chosen quarter; the reporting quarter when none is chosen; null outside the plan.</summary>
-        public FiscalQuarter? QuarterOf(int? fiscalYear, int? quarter, DateOnly today)
-        {
-            if (fiscalYear is null || quarter is null)
-            {
-                return ReportingQuarter(today);
-            }
+        public FiscalQuarter? QuarterOf(int? fiscalYear, int? quarter, DateOnly today) =>
+            fiscalYear is { } fy && quarter is { } q ? Plan.QuarterOf(fy, q) : Plan.ReportingQuarter(today);
 
-            return quarter is >= 1 and <= 4 && fiscalYear >= First.FiscalYear && fiscalYear <= Last.FiscalYear
-                && new FiscalQuarter(fiscalYear.Value, quarter.Value) is var q && q >= First && q <= Last
-                ? q
-                : null;
-        }
-
-        public IEnumerable<FiscalQuarter> Quarters(FiscalQuarter upTo)
-        {
-            for (var q = First; q <= upTo; q = q.Next())
-            {
-                yield return q;
-            }
-        }
+        public IEnumerable<FiscalQuarter> Quarters(FiscalQuarter upTo) => Plan.Quarters().TakeWhile(q => q <= upTo);
 
         public List<int> FiscalYears() => Enumerable.Range(First.FiscalYear, Last.FiscalYear - First.FiscalYear + 1).ToList();
     }
