@@ -191,6 +191,27 @@ public sealed class DashboardPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void DepartmentViewOpensOnTheSignedInPersonsDepartmentWithWhatIsDue()
+    {
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized("sato@demo.local");
+        auth.SetClaims(new System.Security.Claims.Claim(Shared.Auth.DashboardClaims.Department, "kaikei"));
+        var service = new FixedDashboardService(department: code => code == "kaikei" ? SampleDashboards.Kaikei2025Q2() : null);
+        _ctx.Services.AddSingleton<IDashboardService>(service);
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+
+        var page = _ctx.Render<DepartmentPage>();
+
+        Assert.Equal(["department kaikei  "], service.Calls);
+        Assert.Equal("課別の状況：会計課", page.Find("h1").TextContent.Trim());
+        Assert.Equal("1", page.Find("[data-due-count]").GetAttribute("data-due-count"));
+        Assert.Contains("令和7年度 第2四半期の報告がない指標が 1 件あります。", page.Find("[data-due-count]").TextContent);
+        var cash = page.Find("tr[data-kpi='I02-K5']");
+        Assert.Contains("missing", cash.ClassList);
+        Assert.Contains("令和7年度末までに 50", cash.TextContent);
+    }
+
+    [Fact]
     public void HeatmapCellsLinkToTheDetailAndNameTheirStatusInWords()
     {
         var heatmap = new HeatmapDto([new QuarterRef(2025, 1), new QuarterRef(2025, 2)],

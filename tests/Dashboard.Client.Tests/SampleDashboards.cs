@@ -45,6 +45,14 @@ internal static class SampleDashboards
         ]);
     }
 
+    /// <summary>会計課 at FY2025 Q2: the cash KPI not reported yet.</summary>
+    public static DepartmentViewDto Kaikei2025Q2()
+    {
+        var cash = DashboardRules.Row(Cash, [], new FiscalQuarter(2025, 2), StatusThresholds.Default, null);
+        return new DepartmentViewDto(Kaikei, [Kaikei, Kikaku], [2022, 2023, 2024, 2025], 2025, 2,
+            [new DepartmentKpiDto(2, "民間サービスを活用した利便性向上", cash, 2025, 50m)]);
+    }
+
     public static KpiDetailDto OnlineDetail(int quarters)
     {
         var figures = OnlineFigures(quarters);
@@ -63,7 +71,9 @@ internal static class SampleDashboards
 }
 
 /// <summary>Answers with fixed dashboards and counts the calls.</summary>
-internal sealed class FixedDashboardService(Func<int?, int?, OverviewDto?>? overview = null, KpiDetailDto? detail = null, HeatmapDto? heatmap = null) : IDashboardService
+internal sealed class FixedDashboardService(
+    Func<int?, int?, OverviewDto?>? overview = null, KpiDetailDto? detail = null, HeatmapDto? heatmap = null,
+    Func<string, DepartmentViewDto?>? department = null) : IDashboardService
 {
     public List<string> Calls { get; } = [];
 
@@ -78,6 +88,9 @@ internal sealed class FixedDashboardService(Func<int?, int?, OverviewDto?>? over
     public Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         Task.FromResult(code == detail?.Kpi.Code ? detail : null);
 
-    public Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
-        Task.FromResult<DepartmentViewDto?>(null);
+    public Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    {
+        Calls.Add($"department {code} {fiscalYear} {quarter}");
+        return Task.FromResult(department?.Invoke(code));
+    }
 }

@@ -112,6 +112,56 @@ public sealed class DashboardTests(BrowserFixture browser)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task TheDetailIsPrerenderedWithItsDataAndWebAssemblyDoesNotFetchItAgain()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        var calls = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/dashboard/", StringComparison.Ordinal))
+            {
+                calls.Add(request.Url);
+            }
+        };
+
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, Detail);
+        await page.Locator("svg.apexcharts-svg").WaitForAsync();
+
+        Assert.Empty(calls);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task HeatmapCellOpensTheKpiDetailAtThatQuarter()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard/heatmap", interactive: false);
+        Assert.Equal(11, await page.Locator("tr.initiative-row").CountAsync());
+
+        await page.Locator("tr[data-kpi='I01-K1'] td").Nth(4).Locator("a").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/kpis/I01-K1?fy=2023&q=3", StringComparison.Ordinal));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("オンライン化した行政手続の数");
+        Assert.Equal(5, await page.Locator("tr[data-quarter]").CountAsync());  // FY2022 Q3 - FY2023 Q3
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task SectionStaffSeeTheirDepartmentsKpisAndWhatIsDue()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+
+        await BrowserFixture.SignInAsync(page, DemoUsers.StaffKaikei, "/dashboard/departments?fy=2025&q=4");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("課別の状況：会計課");
+        var rows = await page.Locator("tr[data-kpi]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.kpi)");
+        Assert.NotEmpty(rows);
+        Assert.Contains("I02-K5", rows);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     [Theory]
     [InlineData("/dashboard")]
     [InlineData(Detail)]
