@@ -26,7 +26,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        UiCulture.Japanese();
+        UiCulture.Use("ja-JP");
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

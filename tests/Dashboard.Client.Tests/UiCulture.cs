@@ -7,13 +7,18 @@ namespace Dashboard.Client.Tests;
 internal static class UiCulture
 {
     [ModuleInitializer]
-    internal static void Japanese() => Use("ja-JP");
+    internal static void Japanese()
+    {
+        var culture = new CultureInfo("ja-JP");
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        Use("ja-JP");
+    }
 
+    /// <summary>For the running test only (other test classes run in parallel with the process default).</summary>
     public static void Use(string name)
     {
         var culture = new CultureInfo(name);
-        CultureInfo.DefaultThreadCurrentCulture = culture;
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
     }

@@ -1,0 +1,59 @@
+using System.Net;
+
+namespace Dashboard.Server.Tests;
+
+public sealed class PreferenceTests : AppTestBase
+{
+    [Fact]
+    public async Task EnglishIsChosenByTheSwitchAndThePagesArePrerenderedInIt()
+    {
+        var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        var japanese = await client.GetStringAsync("/dashboard");
+
+        var response = await client.GetAsync("/preferences/language?lang=en&returnUrl=%2Fdashboard%3Ffy%3D2024%26q%3D1");
+        var english = await client.GetStringAsync("/dashboard");
+        var plan = await client.GetStringAsync("/");
+
+        Assert.Contains("<html lang=\"ja\"", japanese);
+        Assert.Contains("全体の状況", japanese);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dashboard?fy=2024&q=1", response.Headers.Location?.OriginalString);
+        Assert.Contains("<html lang=\"en\"", english);
+        Assert.Contains(">Overview</", english);
+        Assert.Contains("Plan period:", plan);
+    }
+
+    [Fact]
+    public async Task ABrowserAskingForEnglishStillGetsJapaneseUntilThePersonSwitches()
+    {
+        var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        Assert.Contains("<html lang=\"ja\"", await client.GetStringAsync("/dashboard"));
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task TheSwitchesOnlyGoBackIntoTheApp(string returnUrl)
+    {
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var language = await client.GetAsync($"/preferences/language?lang=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var theme = await client.GetAsync($"/preferences/theme?mode=dark&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal("/", language.Headers.Location?.OriginalString);
+        Assert.Equal("/", theme.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task DarkThemeIsRememberedAndPrerendered()
+    {
+        var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
+
+        await client.GetAsync("/preferences/theme?mode=dark&returnUrl=%2F");
+
+        Assert.Contains("data-theme=\"dark\"", await client.GetStringAsync("/dashboard"));
+    }
+}
