@@ -46,6 +46,24 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task OnTheServerRenderedOverviewTheThemeAndLanguageSwitchesWorkWithoutWebAssembly()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard?fy=2025&q=2", interactive: false);
+
+        await page.Locator("[data-action='toggle-theme']").ClickAsync();
+        await page.WaitForSelectorAsync("html[data-theme='dark']");
+        await page.Locator("[data-action='switch-language']").ClickAsync();
+        await page.WaitForSelectorAsync("html[lang='en']");
+
+        Assert.Contains("fy=2025", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Overview", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("On track", (await page.Locator("tr[data-kpi='I01-K1'] [data-status]").InnerTextAsync()).Trim());
+        Assert.Equal("false", await page.Locator("[data-interactive]").GetAttributeAsync("data-interactive"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task KpiDetailDrawsAnApexChartWhoseColumnsAreTheApiFigures()
     {
         var (page, errors) = await browser.NewPageAsync();
