@@ -25,6 +25,12 @@ public static class KpiFormat
         return v.ToString(format, _numbers) + unit;
     }
 
+    /// <summary>
+    /// An expected value on the target path, to one decimal (185.04 -> 185手続, 177.48 -> 177.5手続): the path is a
+    /// straight line by days, and more digits would pretend to a precision the plan does not have. Halves round up (四捨五入).
+    /// </summary>
+    public static string Expected(decimal? value, string unit) => Value(value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null, unit);
+
     /// <summary>An achievement share as 85.0%.</summary>
     public static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("N1", _numbers) + "%" : "—";
 

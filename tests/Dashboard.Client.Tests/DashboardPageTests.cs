@@ -46,7 +46,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         var online = page.Find("tr[data-kpi='I01-K1']");
         Assert.Equal("180手続サンプル", Squash(online.QuerySelector("[data-cell='latest']")!.TextContent));
-        Assert.Equal("185.04手続", online.QuerySelector("[data-cell='expected']")!.TextContent.Trim());
+        Assert.Equal("185手続", online.QuerySelector("[data-cell='expected']")!.TextContent.Trim());
         Assert.Equal("200手続", online.QuerySelector("[data-cell='target']")!.TextContent.Trim());
         Assert.Equal("85.6%", online.QuerySelector("[data-cell='achievement']")!.TextContent.Trim());  // (180-61)/(200-61)
         Assert.Equal("順調", online.QuerySelector("[data-status]")!.TextContent.Trim());

@@ -15,6 +15,15 @@ public class KpiFormatTests
         Assert.Equal(expected, KpiFormat.Value((decimal?)value, unit));
 
     [Theory]
+    [InlineData(185.04, "手続", "185手続")]
+    [InlineData(177.48, "手続", "177.5手続")]
+    [InlineData(19333.33, "人", "19,333.3人")]
+    [InlineData(83.25, "%", "83.3%")]
+    [InlineData(null, "手続", "—")]
+    public void ExpectedValuesAreShownToOneDecimal(double? value, string unit, string expected) =>
+        Assert.Equal(expected, KpiFormat.Expected((decimal?)value, unit));
+
+    [Theory]
     [InlineData(0.85, "85.0%")]
     [InlineData(1.2, "120.0%")]
     [InlineData(-0.2, "-20.0%")]
