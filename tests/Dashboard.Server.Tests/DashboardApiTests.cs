@@ -76,6 +76,27 @@ public sealed partial class DashboardApiTests : AppTestBase
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem!.Title!);
     }
 
+    [Theory]
+    [InlineData("/dashboard?fy=abc&q=%3Cscript%3E", "全体の状況")]
+    [InlineData("/dashboard?fy=2019&q=1", "計画期間に含まれない")]
+    [InlineData("/dashboard?fy=2025&q=2&dept=nope", "全体の状況")]
+    [InlineData("/dashboard/kpis/NOPE", "指標「NOPE」は現行の計画にないか")]
+    [InlineData("/dashboard/departments/nope", "課「nope」は指標を担当していないか")]
+    [InlineData("/dashboard/kpis/I01-K1?fy=x&q=y", "オンライン化した行政手続の数")]
+    [InlineData("/entries?fiscalYear=abc&quarter=1", "実績の入力")]
+    [InlineData("/review?fiscalYear=abc", "提出の審査")]
+    public async Task PagesGivenNonsenseSaySoInJapaneseInsteadOfFailing(string url, string text)
+    {
+        var client = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(text, html);
+        Assert.DoesNotContain("<script>", html);
+    }
+
     [Fact]
     public async Task KpiDetailHasEveryQuarterUpToTheChosenOneWithNotesTheTargetPathAndAForecast()
     {
