@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Dashboard.E2E;
@@ -88,6 +89,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
+    }
+
+    /// <summary>axe's serious and critical violations on the page, one line each (empty when there are none).</summary>
+    public static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} - {v.Nodes.Length} element(s): {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")
+            .ToList();
     }
 
     /// <summary>Waits until WebAssembly has replaced the prerendered page.</summary>

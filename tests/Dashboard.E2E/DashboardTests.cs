@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Dashboard.E2E;
@@ -193,11 +191,8 @@ public sealed class DashboardTests(BrowserFixture browser)
             await page.Locator("svg.apexcharts-svg").WaitForAsync();
         }
 
-        AxeResult result = await page.RunAxe();
+        var serious = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
 
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} - {v.Nodes.Length} element(s): {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")
-            .ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

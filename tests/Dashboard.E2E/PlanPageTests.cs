@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Dashboard.E2E;
@@ -36,11 +34,8 @@ public sealed class PlanPageTests(BrowserFixture browser)
         var (page, _) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoUsers.Committee);
 
-        AxeResult result = await page.RunAxe();
+        var serious = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
 
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} - {v.Nodes.Length} element(s): {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")
-            .ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

@@ -18,17 +18,17 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
 {
     public async Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
-        if (await LoadAsync(cancellationToken) is not { } data || data.Period.QuarterOf(fiscalYear, quarter, Today) is not { } q)
+        if (await LoadAsync(cancellationToken) is not { } data || data.Current.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
         {
             return null;
         }
 
-        var reporting = data.Period.ReportingQuarter(Today);
+        var reporting = data.Current.ReportingQuarter(Today);
         return new OverviewDto(
             data.Plan.Name,
             q.FiscalYear,
             q.Quarter,
-            data.Period.FiscalYears(),
+            data.Current.FiscalYears(),
             reporting.FiscalYear,
             reporting.Quarter,
             data.Departments(),
@@ -48,7 +48,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             return null;
         }
 
-        var quarters = data.Period.Quarters(data.Period.ReportingQuarter(Today)).ToList();
+        var quarters = data.Current.QuartersUpTo(data.Current.ReportingQuarter(Today)).ToList();
         var rows = data.Plan.Policies.OrderBy(p => p.Number)
             .SelectMany(p => p.Initiatives.OrderBy(i => i.Number).Select(i =>
             {
@@ -67,12 +67,12 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         var loaded = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
         var found = loaded?.Policies.SelectMany(p => p.Initiatives.SelectMany(i => i.Kpis.Select(k => (Policy: p, Initiative: i, Kpi: k))))
             .FirstOrDefault(x => x.Kpi.Code == code);
-        if (loaded is null || found is not { Kpi: { } kpi } || PlanPeriod.Of(loaded).QuarterOf(fiscalYear, quarter, Today) is not { } asOf)
+        if (loaded is null || found is not { Kpi: { } kpi } || CurrentPlan.Of(loaded).RequestedQuarter(fiscalYear, quarter, Today) is not { } asOf)
         {
             return null;
         }
 
-        var plan = PlanPeriod.Of(loaded);
+        var plan = CurrentPlan.Of(loaded);
         var entries = await db.Entries.AsNoTracking().Where(e => e.KpiId == kpi.Id)
             .Select(e => new { e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, e.State, e.Done, e.Check, e.Act })
             .ToListAsync(cancellationToken);
@@ -84,7 +84,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             .ToDictionary(e => new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal, e => e.State);
 
         var quarters = new List<KpiQuarterDto>();
-        foreach (var at in plan.Quarters(asOf))
+        foreach (var at in plan.QuartersUpTo(asOf))
         {
             var entry = approved.GetValueOrDefault(at.Ordinal);
             var figure = entry is null ? null : new QuarterFigure(entry.FiscalYear, entry.Quarter, entry.Value, entry.MilestoneState, entry.IsSample);
@@ -108,16 +108,16 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             found.Value.Initiative.Title,
             asOf.FiscalYear,
             asOf.Quarter,
-            new QuarterRef(plan.First.FiscalYear, plan.First.Quarter),
-            new QuarterRef(plan.Last.FiscalYear, plan.Last.Quarter),
+            new QuarterRef(plan.FirstQuarter.FiscalYear, plan.FirstQuarter.Quarter),
+            new QuarterRef(plan.LastQuarter.FiscalYear, plan.LastQuarter.Quarter),
             quarters,
-            plan.Quarters(plan.Last).Select(at => new ExpectedPointDto(at.FiscalYear, at.Quarter, KpiRules.ExpectedAt(definition, at))).ToList(),
-            DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.Last));
+            plan.Quarters().Select(at => new ExpectedPointDto(at.FiscalYear, at.Quarter, KpiRules.ExpectedAt(definition, at))).ToList(),
+            DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.LastQuarter));
     }
 
     public async Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
-        if (await LoadAsync(cancellationToken) is not { } data || data.Period.QuarterOf(fiscalYear, quarter, Today) is not { } q)
+        if (await LoadAsync(cancellationToken) is not { } data || data.Current.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
         {
             return null;
         }
@@ -137,7 +137,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                 return new DepartmentKpiDto(i.Number, i.Title, row, next?.FiscalYear, next?.Value);
             }))
             .ToList();
-        return new DepartmentViewDto(department, departments, data.Period.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
+        return new DepartmentViewDto(department, departments, data.Current.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -159,58 +159,41 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
 
     private sealed record EntryRow(int KpiId, int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample, EntryState State);
 
-    /// <summary>The plan's period as <see cref="CurrentPlan"/> reads it, with "no choice" meaning the reporting quarter.</summary>
-    private sealed record PlanPeriod(CurrentPlan Plan)
-    {
-        public static PlanPeriod Of(Plan plan) => new(new CurrentPlan(plan.Id, plan.Code, FiscalQuarter.FromDate(plan.PeriodStart),
-            FiscalQuarter.FromDate(plan.PeriodEnd), new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold)));
-
-        public FiscalQuarter First => Plan.FirstQuarter;
-
-        public FiscalQuarter Last => Plan.LastQuarter;
-
-        public StatusThresholds Thresholds => Plan.Thresholds;
-
-        public FiscalQuarter ReportingQuarter(DateOnly today) => Plan.ReportingQuarter(today);
-
-        /// <summary>The chosen quarter; the reporting quarter when none is chosen; null outside the plan.</summary>
-        public FiscalQuarter? QuarterOf(int? fiscalYear, int? quarter, DateOnly today) =>
-            fiscalYear is { } fy && quarter is { } q ? Plan.QuarterOf(fy, q) : Plan.ReportingQuarter(today);
-
-        public IEnumerable<FiscalQuarter> Quarters(FiscalQuarter upTo) => Plan.Quarters().TakeWhile(q => q <= upTo);
-
-        public List<int> FiscalYears() => Enumerable.Range(First.FiscalYear, Last.FiscalYear - First.FiscalYear + 1).ToList();
-    }
-
     /// <summary>The loaded plan and its entries, indexed for the views.</summary>
     private sealed class PlanData
     {
         private readonly ILookup<int, QuarterFigure> _approved;
         private readonly Dictionary<(int KpiId, int Ordinal), EntryState> _pending;
+        private readonly Dictionary<(int KpiId, int Ordinal), QuarterFigure> _byQuarter;
+        private readonly Dictionary<int, KpiDefinition> _definitions;
 
         public PlanData(Plan plan, List<EntryRow> entries)
         {
             Plan = plan;
-            Period = PlanPeriod.Of(plan);
+            Current = CurrentPlan.Of(plan);
             _approved = entries.Where(e => e.State == EntryState.Approved)
                 .ToLookup(e => e.KpiId, e => new QuarterFigure(e.FiscalYear, e.Quarter, e.Value, e.Milestone, e.IsSample));
             _pending = entries.Where(e => e.State != EntryState.Approved)
                 .ToDictionary(e => (e.KpiId, new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal), e => e.State);
             Dtos = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToDictionary(k => k.Id, k => k.ToDto());
+
+            // The heatmap reads every KPI at every quarter: index the figures and definitions once.
+            _byQuarter = _approved.SelectMany(g => g.Select(f => (g.Key, f))).ToDictionary(x => (x.Key, x.f.FiscalQuarter.Ordinal), x => x.f);
+            _definitions = Dtos.ToDictionary(d => d.Key, d => d.Value.ToDefinition());
         }
 
         public Plan Plan { get; }
 
-        public PlanPeriod Period { get; }
+        public CurrentPlan Current { get; }
 
         public Dictionary<int, KpiDto> Dtos { get; }
 
         public List<DepartmentDto> Departments() => Dtos.Values.SelectMany(k => k.Owners).DistinctBy(d => d.Code).OrderBy(d => d.Code).ToList();
 
         public KpiRowDto Row(Kpi kpi, FiscalQuarter q) =>
-            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Period.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null);
+            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null);
 
         public KpiStatus Status(Kpi kpi, FiscalQuarter q) =>
-            DashboardRules.StatusOf(Dtos[kpi.Id].ToDefinition(), q, _approved[kpi.Id].FirstOrDefault(f => f.FiscalQuarter == q), Period.Thresholds);
+            DashboardRules.StatusOf(_definitions[kpi.Id], q, _byQuarter.GetValueOrDefault((kpi.Id, q.Ordinal)), Current.Thresholds);
     }
 }

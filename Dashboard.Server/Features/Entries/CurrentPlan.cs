@@ -19,6 +19,10 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
                 new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
     }
 
+    /// <summary>The same from a loaded plan entity.</summary>
+    public static CurrentPlan Of(Plan plan) => new(plan.Id, plan.Code, FiscalQuarter.FromDate(plan.PeriodStart),
+        FiscalQuarter.FromDate(plan.PeriodEnd), new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
+
     public bool Contains(FiscalQuarter quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;
 
     /// <summary>The quarter when the numbers name one inside the plan period; null otherwise (bad input included).</summary>
@@ -34,13 +38,24 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
         return ended > LastQuarter ? LastQuarter : ended < FirstQuarter ? FirstQuarter : ended;
     }
 
-    public IEnumerable<FiscalQuarter> Quarters()
+    /// <summary>The quarter a page asked for, or the reporting quarter when it asked for none; null outside the plan.</summary>
+    public FiscalQuarter? RequestedQuarter(int? fiscalYear, int? quarter, DateOnly today) =>
+        fiscalYear is { } fy && quarter is { } q ? QuarterOf(fy, q) : ReportingQuarter(today);
+
+    public IEnumerable<FiscalQuarter> Quarters() => QuartersUpTo(LastQuarter);
+
+    /// <summary>The plan's quarters from its first up to <paramref name="last"/>.</summary>
+    public IEnumerable<FiscalQuarter> QuartersUpTo(FiscalQuarter last)
     {
-        for (var q = FirstQuarter; q <= LastQuarter; q = q.Next())
+        for (var q = FirstQuarter; q <= last; q = q.Next())
         {
             yield return q;
         }
     }
+
+    /// <summary>The fiscal years the plan period touches, in order.</summary>
+    public List<int> FiscalYears() =>
+        Enumerable.Range(FirstQuarter.FiscalYear, LastQuarter.FiscalYear - FirstQuarter.FiscalYear + 1).ToList();
 
     /// <summary>The audit key of an entry: plan, KPI and quarter, so codes reused by a later plan stay apart.</summary>
     public string EntryKey(string kpiCode, FiscalQuarter quarter) => $"{Code}/{kpiCode}/{quarter.ToEnglishLabel().Replace(" ", "", StringComparison.Ordinal)}";

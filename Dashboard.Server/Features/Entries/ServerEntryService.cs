@@ -26,7 +26,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return null;
         }
 
-        if (RequestedQuarter(plan, fiscalYear, quarter) is not { } q)
+        if (plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
         {
             return null;
         }
@@ -180,7 +180,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return null;
         }
 
-        if (RequestedQuarter(plan, fiscalYear, quarter) is not { } q)
+        if (plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
         {
             return null;
         }
@@ -299,12 +299,6 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
-    /// <summary>The quarter a page asked for, or the reporting quarter when it asked for none; null outside the plan.</summary>
-    private FiscalQuarter? RequestedQuarter(CurrentPlan plan, int? fiscalYear, int? quarter)
-    {
-        return fiscalYear is { } fy && quarter is { } q ? plan.QuarterOf(fy, q) : plan.ReportingQuarter(Today);
-    }
 
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
     private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(

@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
@@ -19,14 +20,12 @@ public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
         }
 
         var latest = await LatestApprovedAsync(plan.Id, cancellationToken);
-        var first = FiscalQuarter.FiscalYearOf(plan.PeriodStart);
-        var last = FiscalQuarter.FiscalYearOf(plan.PeriodEnd);
         return new PlanDto(
             plan.Code,
             plan.Name,
             plan.PeriodStart,
             plan.PeriodEnd,
-            Enumerable.Range(first, last - first + 1).ToList(),
+            CurrentPlan.Of(plan).FiscalYears(),
             plan.IsCurrent,
             new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold),
             plan.Revisions.OrderBy(r => r.Date).Select(r => new PlanRevisionDto(r.Date, r.Description)).ToList(),

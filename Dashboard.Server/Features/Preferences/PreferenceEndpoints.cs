@@ -39,19 +39,20 @@ public static class PreferenceEndpoints
     {
         var language = UiPreferences.Languages.Contains(lang) ? lang! : UiPreferences.Languages[0];
         var culture = UiPreferences.CultureOf(language);
-        context.Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
+        Remember(context, CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)));
         return BackTo(returnUrl);
     }
 
     public static IResult SetTheme(HttpContext context, string? mode, string? returnUrl)
     {
-        context.Response.Cookies.Append(UiPreferences.ThemeCookie, mode == "dark" ? "dark" : "light",
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
+        Remember(context, UiPreferences.ThemeCookie, mode == "dark" ? "dark" : "light");
         return BackTo(returnUrl);
     }
+
+    // A display choice, kept for a year; the browser's script writes the theme one too, so not HttpOnly.
+    private static void Remember(HttpContext context, string name, string value) =>
+        context.Response.Cookies.Append(name, value,
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
 
     // Only back into this app: an absolute or protocol-relative address falls back to the start page.
     private static IResult BackTo(string? returnUrl)
