@@ -70,7 +70,7 @@ public static class EntryValidation
         {
             errors[nameof(request.Value)] = ["0以上の数値を入力してください。"];
         }
-        else if (kpi.Kind is KpiKind.Cumulative or KpiKind.Stock or KpiKind.ZeroTarget && decimal.Truncate(v) != v)
+        else if (kpi.Kind.IsCount() && decimal.Truncate(v) != v)
         {
             errors[nameof(request.Value)] = ["件数・人数は整数で入力してください。"];
         }

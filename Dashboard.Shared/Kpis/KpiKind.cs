@@ -63,6 +63,9 @@ public static class KpiKindExtensions
     /// <summary>Whether a figure is entered for the KPI at all.</summary>
     public static bool IsNumeric(this KpiKind kind) => kind.HasTargetPath() || kind == KpiKind.ZeroTarget;
 
+    /// <summary>Counts of things or people: whole numbers only.</summary>
+    public static bool IsCount(this KpiKind kind) => kind is KpiKind.Cumulative or KpiKind.Stock or KpiKind.ZeroTarget;
+
     /// <summary>The only direction a kind allows, or null when either is allowed.</summary>
     public static KpiDirection? RequiredDirection(this KpiKind kind) => kind switch
     {

@@ -11,7 +11,7 @@ namespace Dashboard.Server.Tests;
 /// <summary>The Excel entry template: download, fill in as a department would, preview, import; and every refusal.</summary>
 public sealed class EntryTemplateTests : EntryTestBase
 {
-    private async Task<byte[]> DownloadAsync(HttpClient client, int year = Year, int quarter = Q)
+    internal static async Task<byte[]> DownloadAsync(HttpClient client, int year = Year, int quarter = Q)
     {
         var response = await client.GetAsync($"/api/exports/template?fiscalYear={year}&quarter={quarter}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -19,7 +19,7 @@ public sealed class EntryTemplateTests : EntryTestBase
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static byte[] Edit(byte[] bytes, Action<XLWorkbook> edit)
+    internal static byte[] Edit(byte[] bytes, Action<XLWorkbook> edit)
     {
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         edit(workbook);
@@ -28,10 +28,10 @@ public sealed class EntryTemplateTests : EntryTestBase
         return stream.ToArray();
     }
 
-    private static int RowOf(XLWorkbook workbook, string code) =>
+    internal static int RowOf(XLWorkbook workbook, string code) =>
         workbook.Worksheet(EntryTemplate.InputSheet).RowsUsed().Single(r => r.Cell(1).GetString() == code).RowNumber();
 
-    private static async Task<(HttpStatusCode Status, TemplatePreviewDto? Result)> UploadAsync(HttpClient client, byte[] bytes, bool preview = false, bool withToken = true)
+    internal static async Task<(HttpStatusCode Status, TemplatePreviewDto? Result)> UploadAsync(HttpClient client, byte[] bytes, bool preview = false, bool withToken = true)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "実績入力.xlsx" } };
         if (withToken)

@@ -38,7 +38,7 @@ public static class EntryTemplate
         workbook.Style.Font.FontName = PackBuilder.FontName;
         var sheet = workbook.AddWorksheet(InputSheet);
         PackBuilder.Header(sheet, ("コード", 9), ("指標", 34), ("種類", 12), ("単位", 7), ("四半期末の見込み", 11),
-            ("実績値／状態", 13), ("完了日", 12), ("実施内容", 40), ("評価・課題", 40), ("改善策", 40));
+            ($"実績値／状態\n{quarter.ToJapaneseLabel()}", 17), ("完了日", 12), ("実施内容", 40), ("評価・課題", 40), ("改善策", 40));
         var r = 1;
         foreach (var (kpi, expected, entry) in rows)
         {
@@ -66,8 +66,16 @@ public static class EntryTemplate
                 case var kind when kind.IsNumeric():
                     value.SetNumber(entry?.Value, kpi.Unit);
                     var validation = value.SetDataValidation();
-                    validation.Decimal.Between(0, kind == KpiKind.Percentage ? 100 : (double)KpiValueParser.Limit - 1);
-                    validation.ErrorMessage = kind == KpiKind.Percentage ? "0から100の数値を入力してください。" : "0以上の数値を入力してください。";
+                    if (kind.IsCount())
+                    {
+                        validation.WholeNumber.Between(0, int.MaxValue);
+                        validation.ErrorMessage = "0以上の整数を入力してください。";
+                    }
+                    else
+                    {
+                        validation.Decimal.Between(0, kind == KpiKind.Percentage ? 100 : (double)KpiValueParser.Limit - 1);
+                        validation.ErrorMessage = kind == KpiKind.Percentage ? "0から100の数値を入力してください。" : "0以上の数値を入力してください。";
+                    }
                     break;
                 default:
                     value.Style.Fill.BackgroundColor = XLColor.FromHtml("#EEEEEE");
@@ -96,6 +104,7 @@ public static class EntryTemplate
 
         sheet.Range(2, 8, Math.Max(r, 2), 10).Style.Alignment.WrapText = true;
         PackBuilder.Finish(sheet, r, 10);
+        sheet.PageSetup.Header.Center.AddText($"実績入力 {quarter.ToJapaneseLabel()}");
         sheet.Protect().AllowElement(XLSheetProtectionElements.FormatColumns | XLSheetProtectionElements.FormatRows);
 
         var meta = workbook.AddWorksheet(MetaSheet);
@@ -118,6 +127,12 @@ public static class EntryTemplate
         if (bytes.Length > MaxBytes)
         {
             errors.Add(new TemplateError(InputSheet, 0, "", $"ファイルが大きすぎます（上限 {MaxBytes / 1024 / 1024} MB）。ダウンロードした入力用ファイルをお使いください。"));
+            return (default, [], errors);
+        }
+
+        if (WorkbookGuard.Check(bytes, out var errorCells) is { } refusal)
+        {
+            errors.Add(new TemplateError(InputSheet, 0, "", refusal));
             return (default, [], errors);
         }
 
@@ -174,6 +189,15 @@ public static class EntryTemplate
                 rows.Add(new Row(r, code, ReadRequest(sheet, r, errors)));
             }
 
+            foreach (var (cell, value) in errorCells)
+            {
+                var address = XLHelper.IsValidA1Address(cell) ? sheet.Cell(cell).Address : null;
+                if (address is { RowNumber: > 1 } && address.RowNumber <= codes.Length + 1 && address.ColumnNumber >= Inputs[0].Column)
+                {
+                    errors.Add(new TemplateError(InputSheet, address.RowNumber, address.ColumnLetter, $"エラー値（{value}）が入っています。値を入力し直してください。"));
+                }
+            }
+
             if (!sheet.Cell(codes.Length + 2, 1).IsEmpty())
             {
                 errors.Add(new TemplateError(InputSheet, codes.Length + 2, "A", "入力用ファイルにない行が追加されています。"));
@@ -188,7 +212,7 @@ public static class EntryTemplate
         var valueCell = sheet.Cell(r, 6);
         string? value = null;
         MilestoneState? milestone = null;
-        var text = CellText(valueCell);
+        var text = CellText(valueCell, r, "F", errors);
         if (sheet.Cell(r, 3).GetString() == KpiKind.Milestone.Japanese())
         {
             milestone = text switch
@@ -209,21 +233,47 @@ public static class EntryTemplate
         var dateCell = sheet.Cell(r, 7);
         if (!dateCell.IsEmpty())
         {
-            if (dateCell.DataType == XLDataType.DateTime)
+            var dateText = CellText(dateCell, r, "G", errors);
+            if (dateCell.DataType == XLDataType.DateTime && !dateCell.HasFormula && DateOf(dateCell) is { } typed)
             {
-                date = DateOnly.FromDateTime(dateCell.GetDateTime());
+                date = typed;
             }
-            else if (DateOnly.TryParse(CellText(dateCell), CultureInfo.GetCultureInfo("ja-JP"), out var parsed))
+            else if (dateCell.DataType is XLDataType.DateTime or XLDataType.Number && double.TryParse(dateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
+            {
+                // Excel keeps dates as day numbers; anything outside 1900-9999 is not a date Excel could show.
+                if (serial is >= 1 and < 2958466)
+                {
+                    date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+                }
+                else
+                {
+                    errors.Add(new TemplateError(InputSheet, r, "G", "完了日は 2025/12/1 のような日付で入力してください。"));
+                }
+            }
+            else if (DateOnly.TryParse(dateText, CultureInfo.GetCultureInfo("ja-JP"), out var parsed))
             {
                 date = parsed;
             }
-            else
+            else if (dateText is not null)
             {
                 errors.Add(new TemplateError(InputSheet, r, "G", "完了日は 2025/12/1 のような日付で入力してください。"));
             }
         }
 
-        return new SaveEntryRequest(value, milestone, date, CellText(sheet.Cell(r, 8)), CellText(sheet.Cell(r, 9)), CellText(sheet.Cell(r, 10)), null, null, false);
+        return new SaveEntryRequest(value, milestone, date, CellText(sheet.Cell(r, 8), r, "H", errors), CellText(sheet.Cell(r, 9), r, "I", errors),
+            CellText(sheet.Cell(r, 10), r, "J", errors), null, null, false);
+    }
+
+    private static DateOnly? DateOf(IXLCell cell)
+    {
+        try
+        {
+            return cell.TryGetValue<DateTime>(out var value) ? DateOnly.FromDateTime(value) : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidCastException)
+        {
+            return null;
+        }
     }
 
     private static MilestoneState? Fail(List<TemplateError> errors, int row, string column, string message)
@@ -232,17 +282,39 @@ public static class EntryTemplate
         return null;
     }
 
-    /// <summary>A cell as text: numbers in invariant form (so the shared parser reads them), text as typed.</summary>
-    private static string? CellText(IXLCell cell)
+    /// <summary>
+    /// A cell as text: numbers in invariant form (so the shared parser reads them), text as typed. A formula counts by
+    /// the result Excel saved with it; a formula saved without one, is refused by cell.
+    /// </summary>
+    private static string? CellText(IXLCell cell, int row, string column, List<TemplateError> errors)
     {
-        if (cell.IsEmpty())
+        string raw;
+        if (cell.HasFormula)
+        {
+            raw = cell.CachedValue switch
+            {
+                null => "",
+                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString() ?? "",
+            };
+            if (raw.Length == 0)
+            {
+                errors.Add(new TemplateError(InputSheet, row, column, "数式の計算結果が保存されていません。値を直接入力するか、Excelで開いて保存し直してください。"));
+                return null;
+            }
+        }
+        else if (cell.IsEmpty())
         {
             return null;
         }
+        else
+        {
+            raw = cell.GetString();
+        }
 
-        return cell.DataType == XLDataType.Number
-            ? cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture)
-            : cell.GetString();
+        return (cell.DataType is XLDataType.Number or XLDataType.DateTime || cell.CachedValue is double) && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString("0.##########", CultureInfo.InvariantCulture)
+            : raw;
     }
 
     private static string Payload(string planCode, FiscalQuarter quarter, IEnumerable<string> codes) =>

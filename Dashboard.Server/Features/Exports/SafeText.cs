@@ -20,6 +20,9 @@ internal static class SafeText
         }
 
         cell.SetDataType(XLDataType.Text);
+
+        // The quote prefix keeps it text when someone presses F2 and Enter in Excel.
+        cell.Style.IncludeQuotePrefix = text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
         return cell;
     }
 }
