@@ -15,8 +15,11 @@ public interface IEntryService
     /// <summary>Saves drafts for several KPIs of one quarter: all or none.</summary>
     Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>The history of one KPI, newest first.</summary>
-    Task<IReadOnlyList<EntryHistoryDto>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The history of one KPI, newest first; null for someone who may not read unapproved entries (only the owning
+    /// departments, the reviewers and the admin may) or for an unknown KPI.
+    /// </summary>
+    Task<IReadOnlyList<EntryHistoryDto>?> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default);
 
     /// <summary>The quarter's submissions for the secretariat.</summary>
     Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default);

@@ -77,7 +77,9 @@ public sealed class AuthorizationMatrixTests : AppTestBase
             {
                 var policies = PoliciesOf(endpoint);
                 var departmentScoped = endpoint.Metadata.GetMetadata<Dashboard.Server.Features.Auth.DepartmentScopedAttribute>() is not null;
-                var outsideDepartment = departmentScoped && roles == AppRoles.SectionStaff && !_ownersOfSampleKpi.Contains(login!);
+                // Department-scoped: the owning department's staff, the reviewers (planners) and the admin; nobody else.
+                var outsideDepartment = departmentScoped && (roles & (AppRoles.Planner | AppRoles.Admin)) == AppRoles.None
+                    && !(roles.HasFlag(AppRoles.SectionStaff) && _ownersOfSampleKpi.Contains(login!));
                 var expected = login is null ? HttpStatusCode.Unauthorized
                     : policies.All(p => Policies.Allows(p, roles)) && !outsideDepartment ? (HttpStatusCode?)null
                     : HttpStatusCode.Forbidden;

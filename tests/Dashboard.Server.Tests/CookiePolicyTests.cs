@@ -28,6 +28,10 @@ public class CookiePolicyTests
     [InlineData("/\\evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
     [InlineData(null, "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\r\n/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/entries?fy=2025&q=3", "/entries?fy=2025&q=3")]
     public void ReturnUrlStaysOnThisSite(string? returnUrl, string expected) =>
         Assert.Equal(expected, AccountEndpoints.LocalOrHome(returnUrl));
 }

@@ -8,6 +8,25 @@ namespace Dashboard.Server.Tests;
 public sealed class DepartmentScopeTests : EntryTestBase
 {
     [Fact]
+    public async Task ADraftsHistoryIsReadOnlyByItsDepartmentTheReviewersAndTheAdmin()
+    {
+        var kikaku = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await PutAsync(kikaku, "I01-K1", Draft("150", done: "下書きの秘密のメモ"))).StatusCode);
+
+        foreach (var outsider in new[] { DashboardFactory.Demo.StaffKaikei, DashboardFactory.Demo.Committee })
+        {
+            var response = await (await App.SignedInClientAsync(outsider)).GetAsync("/api/entries/I01-K1/history");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain("秘密のメモ", await response.Content.ReadAsStringAsync());
+        }
+
+        foreach (var insider in new[] { DashboardFactory.Demo.StaffKikaku, DashboardFactory.Demo.Planner, DashboardFactory.Demo.Admin })
+        {
+            Assert.Contains("秘密のメモ", await (await App.SignedInClientAsync(insider)).GetStringAsync("/api/entries/I01-K1/history"));
+        }
+    }
+
+    [Fact]
     public async Task StaffCannotReadAnotherDepartmentsEntryForEdit()
     {
         var kaikei = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKaikei);

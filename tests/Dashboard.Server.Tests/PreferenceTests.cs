@@ -47,6 +47,23 @@ public sealed class PreferenceTests : AppTestBase
         Assert.Equal("/", theme.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/%09/x")]
+    [InlineData("/%0d%0a/x")]
+    [InlineData("%0d%0aSet-Cookie:x=1")]
+    public async Task AReturnAddressWithControlCharactersIsA400WithAMessage(string encodedReturnUrl)
+    {
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        foreach (var url in new[] { $"/preferences/language?lang=en&returnUrl={encodedReturnUrl}", $"/preferences/theme?mode=dark&returnUrl={encodedReturnUrl}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("戻り先のアドレスが正しくありません", await response.Content.ReadAsStringAsync());
+            Assert.Null(response.Headers.Location);
+        }
+    }
+
     [Fact]
     public async Task DarkThemeIsRememberedAndPrerendered()
     {

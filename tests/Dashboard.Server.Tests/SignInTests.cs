@@ -33,6 +33,25 @@ public sealed class SignInTests : AppTestBase
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\n/evil.example")]
+    [InlineData("//evil.example")]
+    public async Task SignInNeverSendsThePersonToAnotherSite(string returnUrl)
+    {
+        var client = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["login"] = DashboardFactory.Demo.Committee,
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = await DashboardFactory.AntiforgeryTokenAsync(client),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task SignInWithoutTheAntiforgeryTokenIsRefused()
     {

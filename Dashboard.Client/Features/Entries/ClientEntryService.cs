@@ -19,8 +19,8 @@ public sealed class ClientEntryService(HttpClient http) : IEntryService
     public Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(http.PostAsJsonAsync("api/entries/bulk", request, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<EntryHistoryDto>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) =>
-        await http.GetFromJsonAsync<List<EntryHistoryDto>>($"api/entries/{Uri.EscapeDataString(kpiCode)}/history", cancellationToken) ?? [];
+    public async Task<IReadOnlyList<EntryHistoryDto>?> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) =>
+        await GetOrNullAsync<List<EntryHistoryDto>>($"api/entries/{Uri.EscapeDataString(kpiCode)}/history", cancellationToken);
 
     public Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         GetOrNullAsync<ReviewQueueDto>($"api/review{QuarterQuery(fiscalYear, quarter)}", cancellationToken);

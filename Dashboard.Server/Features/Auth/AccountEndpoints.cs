@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -60,8 +61,5 @@ public static class AccountEndpoints
         user.FindAll(DashboardClaims.Department).Select(c => c.Value).ToList()));
 
     /// <summary>Only paths on this site, so the sign-in cannot be used to bounce people elsewhere.</summary>
-    internal static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    internal static string LocalOrHome(string? returnUrl) => LocalUrl.OrHome(returnUrl);
 }

@@ -12,6 +12,10 @@ public static class KpiAccess
         user.IsInRole(RoleNames.Admin)
         || (user.IsInRole(RoleNames.SectionStaff) && ownerDepartmentCodes.Intersect(DepartmentsOf(user)).Any());
 
+    /// <summary>Drafts, submissions, returns and their history: the owning departments, the reviewers and the admin.</summary>
+    public static bool MayReadUnapproved(ClaimsPrincipal user, IEnumerable<string> ownerDepartmentCodes) =>
+        user.IsInRole(RoleNames.Planner) || MayEnter(user, ownerDepartmentCodes);
+
     public static IReadOnlyList<string> DepartmentsOf(ClaimsPrincipal user) =>
         user.FindAll(DashboardClaims.Department).Select(c => c.Value).ToList();
 

@@ -19,7 +19,8 @@ public static class EntryEndpoints
         entries.MapPost("/bulk", SaveBulk).RequireAuthorization(Policies.EnterFigures).WithMetadata(new DepartmentScopedAttribute())
             .WithName(nameof(SaveBulk)).WithSummary("Saves drafts for several KPIs of one quarter, all or none.");
         entries.MapGet("/{kpiCode}/history", GetHistory).RequireAuthorization(Policies.ViewDashboards)
-            .WithName(nameof(GetHistory)).WithSummary("Every recorded change of a KPI's entries, newest first.");
+            .WithMetadata(new DepartmentScopedAttribute())
+            .WithName(nameof(GetHistory)).WithSummary("Every recorded change of a KPI's entries, newest first; owning departments, reviewers and the admin only.");
 
         var review = app.MapGroup("/api/review").WithTags("Review").RequireAuthorization(Policies.Review);
         review.MapGet("/", GetReviewQueue).WithName(nameof(GetReviewQueue)).WithSummary("The quarter's submissions.");
@@ -59,8 +60,11 @@ public static class EntryEndpoints
     public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> SaveBulk(BulkSaveRequest request, IEntryService entries, CancellationToken cancellationToken) =>
         ToHttp(await entries.SaveBulkAsync(request, cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<EntryHistoryDto>>> GetHistory(string kpiCode, IEntryService entries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await entries.GetHistoryAsync(kpiCode, cancellationToken));
+    public static async Task<Results<Ok<IReadOnlyList<EntryHistoryDto>>, ProblemHttpResult>> GetHistory(string kpiCode, IEntryService entries, CancellationToken cancellationToken) =>
+        await entries.GetHistoryAsync(kpiCode, cancellationToken) is { } history
+            ? TypedResults.Ok(history)
+            : TypedResults.Problem(title: "権限がありません", statusCode: StatusCodes.Status403Forbidden,
+                detail: "未承認の実績とその履歴は、担当課・事務局・システム管理者だけが見られます。");
 
     public static async Task<Results<Ok<ReviewQueueDto>, ProblemHttpResult>> GetReviewQueue(int? fiscalYear, int? quarter, IEntryService entries, CancellationToken cancellationToken) =>
         await entries.GetReviewQueueAsync(fiscalYear, quarter, cancellationToken) is { } queue

@@ -157,11 +157,18 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         return await CommitAsync(first.Plan, first.Kpi, first.Quarter, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EntryHistoryDto>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EntryHistoryDto>?> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default)
     {
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
         {
-            return [];
+            return null;
+        }
+
+        var owners = await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id && k.Code == kpiCode)
+            .Select(k => k.Owners.Select(o => o.Code).ToList()).FirstOrDefaultAsync(cancellationToken);
+        if (owners is null || !KpiAccess.MayReadUnapproved(User, owners))
+        {
+            return null;
         }
 
         var prefix = $"{plan.Code}/{kpiCode}/";

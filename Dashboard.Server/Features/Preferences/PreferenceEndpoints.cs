@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Client.Layout;
+using Dashboard.Server.Features.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace Dashboard.Server.Features.Preferences;
@@ -54,11 +55,13 @@ public static class PreferenceEndpoints
         context.Response.Cookies.Append(name, value,
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = false, IsEssential = true, Path = "/" });
 
-    // Only back into this app: an absolute or protocol-relative address falls back to the start page.
-    private static IResult BackTo(string? returnUrl)
+    // Only back into this app: an absolute or protocol-relative address falls back to the start page; one with
+    // control characters is not an address a page of ours makes, so it is refused.
+    private static IResult BackTo(string? returnUrl) => LocalUrl.Classify(returnUrl) switch
     {
-        var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
-        return TypedResults.LocalRedirect(local ? returnUrl! : "/");
-    }
+        LocalUrlKind.Local => TypedResults.Redirect(returnUrl!),
+        LocalUrlKind.Foreign => TypedResults.Redirect("/"),
+        _ => TypedResults.Problem(title: "戻り先のアドレスが正しくありません", statusCode: StatusCodes.Status400BadRequest,
+            detail: "戻り先（returnUrl）に制御文字が含まれています。画面のリンクから切り替えてください。 The return address contains control characters."),
+    };
 }
