@@ -11,6 +11,7 @@ using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Plans;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using Microsoft.JSInterop;
 using MudBlazor.Services;
@@ -23,8 +24,12 @@ builder.Services.AddAuthorizationCore(o => o.AddDashboardPolicies());
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthenticationStateDeserialization();
 
-// Same-origin requests carry the sign-in cookie; no token ever reaches the browser.
-builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+// Same-origin requests carry the sign-in cookie (no bearer token reaches the browser) and, when they change
+// something, the antiforgery token of the page.
+builder.Services.AddScoped(sp => new HttpClient(new AntiforgeryHandler(sp.GetRequiredService<AntiforgeryStateProvider>()))
+{
+    BaseAddress = new Uri(builder.HostEnvironment.BaseAddress),
+});
 builder.Services.AddScoped<IPlanService, ClientPlanService>();
 builder.Services.AddScoped<IAdminService, ClientAdminService>();
 builder.Services.AddScoped<IEntryService, ClientEntryService>();

@@ -37,6 +37,7 @@ builder.Services.AddRazorComponents()
     .AddAuthenticationStateSerialization(o => o.SerializeAllClaims = true);
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestForgeryGuard();
 
 // Prerendered Japanese goes out as characters, not as &#x...; entities (a third of the bytes, and readable).
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -87,6 +88,7 @@ SqlQueryCounter.UseSqlQueryCounting(app);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRequestForgeryGuard();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();

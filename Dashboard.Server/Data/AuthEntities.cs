@@ -17,6 +17,18 @@ public sealed class AppUser
     public List<Department> Departments { get; set; } = [];
 }
 
+/// <summary>
+/// A signed-in session: its id travels in the sign-in cookie, and sign-out ends it here, so a copy of the cookie
+/// stops working at once on every instance (the cookie alone would stay valid for its sliding 8 hours).
+/// </summary>
+public sealed class UserSession
+{
+    public Guid Id { get; set; }
+    public int UserId { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? EndedUtc { get; set; }
+}
+
 /// <summary>One changed field, recorded append-only: who, when, what, old and new value, why.</summary>
 public sealed class AuditEntry
 {

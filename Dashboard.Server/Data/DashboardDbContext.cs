@@ -20,6 +20,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ClosedQuarter> ClosedQuarters => Set<ClosedQuarter>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -65,6 +65,9 @@ public static class DashboardClaims
     /// <summary>Changes whenever an administrator changes the person, so that sessions pick it up.</summary>
     public const string SecurityStamp = "dashboard/stamp";
 
+    /// <summary>The server-side session this sign-in belongs to; sign-out ends it.</summary>
+    public const string Session = "dashboard/session";
+
     /// <summary>Roles that came from Entra app roles, kept so a refresh can merge them again.</summary>
     public const string EntraRole = "dashboard/entra-role";
 }

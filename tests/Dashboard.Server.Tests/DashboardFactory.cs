@@ -89,6 +89,8 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
             throw new InvalidOperationException($"Sign-in as {login} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
 
+        // As the app's own pages do: every write carries the antiforgery token issued to the signed-in person.
+        client.DefaultRequestHeaders.Add(Dashboard.Shared.Auth.RequestForgery.HeaderName, await AntiforgeryTokenAsync(client));
         return client;
     }
 

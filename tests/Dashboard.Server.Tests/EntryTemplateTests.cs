@@ -193,6 +193,7 @@ public sealed class EntryTemplateTests : EntryTestBase
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKaikei);
         var filled = Edit(await DownloadAsync(staff), w => w.Worksheet(EntryTemplate.InputSheet).Cell(RowOf(w, "I02-K5"), 6).SetValue(56));
 
+        staff.DefaultRequestHeaders.Remove(Dashboard.Shared.Auth.RequestForgery.HeaderName);
         var (status, _) = await UploadAsync(staff, filled, withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -33,3 +33,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.Property(a => a.Reason).HasMaxLength(1000);
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> session)
+    {
+        session.ToTable("UserSessions");
+        session.HasKey(s => s.Id);
+        session.Property(s => s.Id).ValueGeneratedNever();
+        session.HasIndex(s => s.CreatedUtc);
+        session.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -48,8 +48,14 @@ public static class AccountEndpoints
             ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : TypedResults.NotFound();
 
-    public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http)
+    public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http, UserPrincipalFactory users, TimeProvider clock)
     {
+        // End the session on the server first: a copied cookie must not outlive the sign-out.
+        if (UserPrincipalFactory.SessionOf(http.User) is { } session)
+        {
+            await users.EndSessionAsync(session, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect(SignedOutPath);
     }

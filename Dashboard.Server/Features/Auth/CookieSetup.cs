@@ -23,6 +23,7 @@ internal static class CookieSetup
         options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         options.Events.OnValidatePrincipal = RefreshFromDatabaseAsync;
+        options.Events.OnSigningIn = OpenSessionAsync;
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
@@ -41,10 +42,30 @@ internal static class CookieSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>Every sign-in (local or Entra) gets a server-side session whose id rides in the cookie.</summary>
+    private static async Task OpenSessionAsync(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity || !int.TryParse(identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var userId))
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var session = await services.GetRequiredService<UserPrincipalFactory>().OpenSessionAsync(userId, now, context.HttpContext.RequestAborted);
+        foreach (var old in identity.FindAll(DashboardClaims.Session).ToList())
+        {
+            identity.RemoveClaim(old);
+        }
+
+        identity.AddClaim(new Claim(DashboardClaims.Session, session.ToString()));
+    }
+
     /// <summary>
     /// An administrator's change (roles, departments, deactivation) reaches open sessions on their next request:
-    /// each change renews the user's security stamp. Every request reads only the stamp; a stale one rebuilds the
-    /// principal from the database, a missing one (deleted or deactivated) signs the user out.
+    /// each change renews the user's security stamp. Every request reads the stamp and whether the session is still
+    /// open in one query; a stale stamp rebuilds the principal from the database, a missing one (deleted or
+    /// deactivated) or an ended session (signed out) signs the request out.
     /// </summary>
     private static async Task RefreshFromDatabaseAsync(CookieValidatePrincipalContext context)
     {
@@ -55,13 +76,14 @@ internal static class CookieSetup
         }
 
         var factory = context.HttpContext.RequestServices.GetRequiredService<UserPrincipalFactory>();
-        var stamp = await factory.StampOfAsync(userId, context.HttpContext.RequestAborted);
-        if (stamp is { } current && current.ToString() == principal.FindFirstValue(DashboardClaims.SecurityStamp))
+        var session = UserPrincipalFactory.SessionOf(principal);
+        var (stamp, open) = session is { } id ? await factory.StampOfAsync(userId, id, context.HttpContext.RequestAborted) : (null, false);
+        if (stamp is { } current && open && current.ToString() == principal.FindFirstValue(DashboardClaims.SecurityStamp))
         {
             return;
         }
 
-        var user = stamp is null ? null : await factory.FindByIdAsync(userId, context.HttpContext.RequestAborted);
+        var user = stamp is null || !open ? null : await factory.FindByIdAsync(userId, context.HttpContext.RequestAborted);
         if (user is null)
         {
             context.RejectPrincipal();
@@ -70,7 +92,9 @@ internal static class CookieSetup
         }
 
         var entraRoles = UserPrincipalFactory.RolesFromEntra(principal.FindAll(DashboardClaims.EntraRole).Select(c => c.Value));
-        context.ReplacePrincipal(UserPrincipalFactory.Create(user, entraRoles, principal.Identity?.AuthenticationType ?? UserPrincipalFactory.AuthenticationType));
+        var refreshed = UserPrincipalFactory.Create(user, entraRoles, principal.Identity?.AuthenticationType ?? UserPrincipalFactory.AuthenticationType);
+        ((ClaimsIdentity)refreshed.Identity!).AddClaim(new Claim(DashboardClaims.Session, session!.Value.ToString()));
+        context.ReplacePrincipal(refreshed);
         context.ShouldRenew = true;
     }
 }

@@ -30,9 +30,37 @@ public sealed class UserPrincipalFactory(DashboardDbContext db)
         return await users.FirstOrDefaultAsync(u => u.LoginName == login, cancellationToken);
     }
 
-    /// <summary>The active user's current security stamp; null when the user is gone or inactive. One small query.</summary>
-    public async Task<Guid?> StampOfAsync(int id, CancellationToken cancellationToken = default) =>
-        await db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive).Select(u => (Guid?)u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The active user's current security stamp, and whether <paramref name="session"/> is still open; the stamp is
+    /// null when the user is gone or inactive. One small query per request.
+    /// </summary>
+    public async Task<(Guid? Stamp, bool SessionOpen)> StampOfAsync(int id, Guid session, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive)
+            .Select(u => new { u.SecurityStamp, Open = db.Sessions.Any(s => s.Id == session && s.UserId == id && s.EndedUtc == null) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return (row?.SecurityStamp, row?.Open ?? false);
+    }
+
+    /// <summary>Opens a session for a sign-in; sessions older than a month are cleared on the way.</summary>
+    public async Task<Guid> OpenSessionAsync(int userId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var cutoff = nowUtc.AddDays(-31);
+        await db.Sessions.Where(s => s.CreatedUtc < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var session = new UserSession { Id = Guid.NewGuid(), UserId = userId, CreatedUtc = nowUtc };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>Ends a session: its cookie no longer signs anyone in, on any instance.</summary>
+    public Task EndSessionAsync(Guid session, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        db.Sessions.Where(s => s.Id == session && s.EndedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, nowUtc), cancellationToken);
+
+    /// <summary>The session id a principal carries, if any.</summary>
+    public static Guid? SessionOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(DashboardClaims.Session), out var id) ? id : null;
 
     public async Task<AppUser?> FindByIdAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id && u.IsActive, cancellationToken);

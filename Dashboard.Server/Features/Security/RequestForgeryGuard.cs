@@ -1,0 +1,62 @@
+using Dashboard.Shared.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Dashboard.Server.Features.Security;
+
+/// <summary>
+/// Every request that changes something (API writes, sign-in, sign-out) must come from our own pages: a browser's
+/// Sec-Fetch-Site and Origin, when sent, must name this site, and the antiforgery token must be in the
+/// <see cref="RequestForgery.HeaderName"/> header (API) or the form field (sign-in, sign-out, uploads). SameSite=Lax
+/// alone let a cross-site form post close a quarter. Runs after authorization, so anonymous callers still get 401.
+/// </summary>
+public static class RequestForgeryGuard
+{
+    public static IServiceCollection AddRequestForgeryGuard(this IServiceCollection services) =>
+        services.AddAntiforgery(o => o.HeaderName = RequestForgery.HeaderName);
+
+    public static IApplicationBuilder UseRequestForgeryGuard(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
+                || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account")))
+            {
+                await next(context);
+                return;
+            }
+
+            if (IsCrossSite(request))
+            {
+                await TypedResults.Problem(title: "別のサイトからの操作は受け付けません", statusCode: StatusCodes.Status403Forbidden,
+                    detail: "このダッシュボードの画面から操作してください。 Requests from other sites are refused.").ExecuteAsync(context);
+                return;
+            }
+
+            // Form endpoints were already checked by UseAntiforgery; its verdict stands (reading the form again would throw).
+            var valid = context.Features.Get<IAntiforgeryValidationFeature>() is { } checkedForm
+                ? checkedForm.IsValid
+                : await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+            if (!valid)
+            {
+                await TypedResults.Problem(title: "画面の有効期限が切れました", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "画面を読み込み直してから、もう一度操作してください。入力した内容は控えておいてください。 The page has expired; reload it and try again.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+
+    /// <summary>What the browser says of where the request comes from; a client that says nothing is judged by its token.</summary>
+    private static bool IsCrossSite(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0
+            && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+}
