@@ -20,6 +20,9 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Say nothing of the server software.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
 AuthMode authMode;
 try
 {

@@ -33,25 +33,36 @@ public sealed class SqlQueryCounter(IHttpContextAccessor http) : DbCommandInterc
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Count(eventData, result));
 
-    /// <summary>Starts counting for API requests and writes the header when the response starts.</summary>
-    public static IApplicationBuilder UseSqlQueryCounting(IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Starts counting for API requests and writes the header when the response starts: in Development for anyone
+    /// (the benchmark and tests read it), elsewhere only for an administrator (timings help an attacker probe).
+    /// </summary>
+    public static IApplicationBuilder UseSqlQueryCounting(IApplicationBuilder app)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        var everyone = app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        return app.Use(async (context, next) =>
         {
-            await next();
-            return;
-        }
+            if (!context.Request.Path.StartsWithSegments("/api"))
+            {
+                await next();
+                return;
+            }
 
-        var tally = new Tally();
-        context.Items[typeof(Tally)] = tally;
-        context.Response.OnStarting(() =>
-        {
-            var ms = TimeSpan.FromTicks(tally.Ticks).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
-            context.Response.Headers.Append("Server-Timing", $"sql;desc=\"queries={tally.Count}\";dur={ms}");
-            return Task.CompletedTask;
+            var tally = new Tally();
+            context.Items[typeof(Tally)] = tally;
+            context.Response.OnStarting(() =>
+            {
+                if (everyone || context.User.IsInRole(Dashboard.Shared.Auth.RoleNames.Admin))
+                {
+                    var ms = TimeSpan.FromTicks(tally.Ticks).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+                    context.Response.Headers.Append("Server-Timing", $"sql;desc=\"queries={tally.Count}\";dur={ms}");
+                }
+
+                return Task.CompletedTask;
+            });
+            await next();
         });
-        await next();
-    });
+    }
 
     private T Count<T>(CommandExecutedEventData eventData, T result)
     {

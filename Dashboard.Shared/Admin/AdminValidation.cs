@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dashboard.Shared.Auth;
+using Dashboard.Shared.Text;
 
 namespace Dashboard.Shared.Admin;
 
@@ -25,9 +26,13 @@ public static partial class AdminValidation
         {
             errors[nameof(request.DisplayName)] = ["表示名を入力してください。"];
         }
-        else if (name.Length > 100 || name.Any(char.IsControl))
+        else if (name.Length > 100)
         {
-            errors[nameof(request.DisplayName)] = ["表示名は制御文字を含まない100文字以内で入力してください。"];
+            errors[nameof(request.DisplayName)] = ["表示名は100文字以内で入力してください。"];
+        }
+        else if (TextPolicy.Problem(name, "表示名", multiline: false) is { } problem)
+        {
+            errors[nameof(request.DisplayName)] = [problem];
         }
 
         if ((request.Roles & ~(AppRoles.SectionStaff | AppRoles.Committee | AppRoles.Planner | AppRoles.Admin)) != 0)
@@ -35,7 +40,11 @@ public static partial class AdminValidation
             errors[nameof(request.Roles)] = ["役割の値が不正です。"];
         }
 
-        if (request.Roles.HasFlag(AppRoles.SectionStaff) && (request.DepartmentCodes is null || request.DepartmentCodes.Count == 0))
+        if (request.DepartmentCodes?.Any(c => c is null || !CodePattern().IsMatch(c)) == true)
+        {
+            errors[nameof(request.DepartmentCodes)] = ["担当課の指定が正しくありません。"];
+        }
+        else if (request.Roles.HasFlag(AppRoles.SectionStaff) && (request.DepartmentCodes is null || request.DepartmentCodes.Count == 0))
         {
             errors[nameof(request.DepartmentCodes)] = ["各課の担当者には担当課を1つ以上選んでください。"];
         }
@@ -53,15 +62,20 @@ public static partial class AdminValidation
         }
 
         var name = request.Name?.Trim() ?? "";
-        if (name.Length == 0 || name.Length > 100 || name.Any(char.IsControl))
+        if (name.Length == 0 || name.Length > 100)
         {
             errors[nameof(request.Name)] = ["課の名前を100文字以内で入力してください。"];
+        }
+        else if (TextPolicy.Problem(name, "課の名前", multiline: false) is { } problem)
+        {
+            errors[nameof(request.Name)] = [problem];
         }
 
         return errors;
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+$")]
+    // A UPN / mail address in ASCII, as Entra ID issues them: no control characters, no markup.
+    [GeneratedRegex(@"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
     private static partial Regex LoginPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]

@@ -73,6 +73,7 @@ public sealed record EntryDto(
 /// <param name="EvidenceUrl">http(s) link.</param>
 /// <param name="Version">The version the form was loaded with; null for a new entry.</param>
 /// <param name="Submit">Submit for review instead of saving a draft.</param>
+/// <param name="ConfirmUnlikely">The person confirmed a figure far outside the plan's range (see <see cref="EntryValidation.IsUnlikely"/>).</param>
 public sealed record SaveEntryRequest(
     string? Value,
     MilestoneState? Milestone,
@@ -82,7 +83,8 @@ public sealed record SaveEntryRequest(
     string? Act,
     string? EvidenceUrl,
     Guid? Version,
-    bool Submit);
+    bool Submit,
+    bool ConfirmUnlikely = false);
 
 /// <summary>Drafts for several KPIs of one quarter, saved together or not at all.</summary>
 public sealed record BulkSaveRequest(int FiscalYear, int Quarter, IReadOnlyList<BulkEntryItem> Items);

@@ -1,5 +1,6 @@
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Text;
 
 namespace Dashboard.Shared.Entries;
 
@@ -27,7 +28,7 @@ public static class EntryValidation
     {
         var errors = new Dictionary<string, string[]>();
         var value = CheckValue(kpi, request, errors);
-        CheckMilestone(kpi, request, errors);
+        CheckMilestone(kpi, quarter, request, errors);
         CheckNote(nameof(request.Done), "実施内容", request.Done, errors);
         CheckNote(nameof(request.Check), "評価・課題", request.Check, errors);
         CheckNote(nameof(request.Act), "改善策", request.Act, errors);
@@ -83,10 +84,38 @@ public static class EntryValidation
             errors[nameof(request.Value)] = ["小数は2桁までで入力してください。"];
         }
 
+        if (!errors.ContainsKey(nameof(request.Value)) && !request.ConfirmUnlikely && IsUnlikely(kpi, v) is { } limit)
+        {
+            errors[nameof(request.Value)] = [UnlikelyMessage(limit)];
+        }
+
         return errors.ContainsKey(nameof(request.Value)) ? null : v;
     }
 
-    private static void CheckMilestone(KpiDefinition kpi, SaveEntryRequest request, Dictionary<string, string[]> errors)
+    /// <summary>Start of the message for a figure that needs <see cref="SaveEntryRequest.ConfirmUnlikely"/>; the form shows a confirmation for it.</summary>
+    public const string UnlikelyPrefix = "確認:";
+
+    private static string UnlikelyMessage(decimal limit) =>
+        $"{UnlikelyPrefix} 計画の目標・基準値の10倍（{limit:#,0.##}）を超えています。入力の誤りでないか確かめ、正しければ「この値で正しい」を選んでください。";
+
+    /// <summary>
+    /// The bound past which a figure is probably a typing error, or null when it is plausible: more than ten times the
+    /// largest of the KPI's targets and baseline; for zero targets (incidents) more than 100. Percentages are capped at
+    /// 100 by their own rule.
+    /// </summary>
+    public static decimal? IsUnlikely(KpiDefinition kpi, decimal value)
+    {
+        if (kpi.Kind == KpiKind.Percentage)
+        {
+            return null;
+        }
+
+        var reference = kpi.Targets.Select(t => t.Value).Append(kpi.BaselineValue ?? 0).Max();
+        var limit = reference > 0 ? reference * 10 : 100;
+        return value > limit ? limit : null;
+    }
+
+    private static void CheckMilestone(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, Dictionary<string, string[]> errors)
     {
         if (kpi.Kind != KpiKind.Milestone)
         {
@@ -103,9 +132,13 @@ public static class EntryValidation
             errors[nameof(request.Milestone)] = ["状態を選んでください。"];
         }
 
-        if (request.MilestoneDate is { } date && (date.Year < 2000 || date.Year > 2100))
+        if (request.MilestoneDate is { } date && date.Year < 2000)
         {
             errors[nameof(request.MilestoneDate)] = ["完了日が正しくありません。"];
+        }
+        else if (request.MilestoneDate is { } done && done > quarter.EndDate)
+        {
+            errors[nameof(request.MilestoneDate)] = [$"完了日が{quarter.ToJapaneseLabel()}の末日（{quarter.EndDate:yyyy/MM/dd}）より後です。この四半期までに完了した日付を入力してください。"];
         }
         else if (request.MilestoneDate is not null && request.Milestone != MilestoneState.Done)
         {
@@ -124,9 +157,9 @@ public static class EntryValidation
         {
             errors[field] = [$"{label}は{NoteMaxLength:N0}文字以内で入力してください（現在 {text.Length:N0}文字）。"];
         }
-        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        else if (TextPolicy.Problem(text, label, multiline: true) is { } problem)
         {
-            errors[field] = [$"{label}に使えない制御文字が含まれています。"];
+            errors[field] = [problem];
         }
     }
 
@@ -134,6 +167,12 @@ public static class EntryValidation
     {
         if (string.IsNullOrWhiteSpace(url))
         {
+            return;
+        }
+
+        if (TextPolicy.Problem(url, "根拠資料のリンク", multiline: false) is { } problem)
+        {
+            errors[nameof(SaveEntryRequest.EvidenceUrl)] = [problem];
             return;
         }
 

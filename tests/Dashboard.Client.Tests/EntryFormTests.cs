@@ -113,7 +113,7 @@ public sealed class EntryFormTests : IAsyncLifetime
 
         public Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<EntryHistoryDto>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<EntryHistoryDto>?> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -3,6 +3,7 @@ using Dashboard.Server.Features.Audit;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Plans;
+using Dashboard.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Admin;
@@ -80,7 +81,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
         var key = request.LoginName.Trim().ToLowerInvariant();
         var reason = isNew ? "利用者を追加" : null;
         var changed = audit.Changed("User", key, "LoginName", isNew ? null : user.LoginName, key, reason);
-        changed |= audit.Changed("User", key, "DisplayName", isNew ? null : user.DisplayName, request.DisplayName.Trim(), reason);
+        changed |= audit.Changed("User", key, "DisplayName", isNew ? null : user.DisplayName, (TextPolicy.Clean(request.DisplayName) ?? ""), reason);
         changed |= audit.Changed("User", key, "Roles", isNew ? null : user.Roles.ToString(), request.Roles.ToString(), reason);
         changed |= audit.Changed("User", key, "Departments", isNew ? null : string.Join(",", user.Departments.Select(d => d.Code).Order()),
             string.Join(",", departments.Select(d => d.Code).Order()), reason);
@@ -91,7 +92,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
         }
 
         user.LoginName = key;
-        user.DisplayName = request.DisplayName.Trim();
+        user.DisplayName = (TextPolicy.Clean(request.DisplayName) ?? "");
         user.Roles = request.Roles;
         user.IsActive = request.IsActive;
         user.Departments = departments;
@@ -114,8 +115,8 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
             return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.Code)] = [$"課コード {code} は登録済みです。"] });
         }
 
-        db.Departments.Add(new Department { Code = code, Name = request.Name.Trim() });
-        audit.Changed("Department", code, "Name", null, request.Name.Trim(), "課を追加");
+        db.Departments.Add(new Department { Code = code, Name = (TextPolicy.Clean(request.Name) ?? "") });
+        audit.Changed("Department", code, "Name", null, (TextPolicy.Clean(request.Name) ?? ""), "課を追加");
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult.Ok;
     }
@@ -134,9 +135,9 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
             return SaveResult.Failed("課が見つかりません。一覧を更新してください。");
         }
 
-        if (audit.Changed("Department", code, "Name", department.Name, request.Name.Trim()))
+        if (audit.Changed("Department", code, "Name", department.Name, (TextPolicy.Clean(request.Name) ?? "")))
         {
-            department.Name = request.Name.Trim();
+            department.Name = (TextPolicy.Clean(request.Name) ?? "");
             department.IsSample = false; // confirmed by an administrator
             await db.SaveChangesAsync(cancellationToken);
         }

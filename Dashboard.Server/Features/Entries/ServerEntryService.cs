@@ -6,6 +6,7 @@ using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Entries;
@@ -91,6 +92,11 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         if (items.Count == 0 || items.Count > 500)
         {
             return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["保存する指標を1件以上、500件以内で指定してください。"] });
+        }
+
+        if (items.Any(i => i?.Entry is null || string.IsNullOrEmpty(i.KpiCode)))
+        {
+            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["指標コードと入力内容のない項目があります。"] });
         }
 
         if (items.Select(i => i.KpiCode).Distinct().Count() != items.Count)
@@ -240,17 +246,18 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Refused($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。");
         }
 
-        var comment = request.Comment?.Trim();
-        if (!request.Approve && string.IsNullOrEmpty(comment))
+        if (ReviewValidation.Comment(request.Approve, request.Comment) is { } problem)
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Comment"] = ["差し戻す理由を入力してください。担当課に表示されます。"] });
+            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Comment"] = [problem] });
         }
 
-        if (comment is { Length: > EntryValidation.NoteMaxLength } || comment?.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) == true)
+        // Separation of duties: nobody decides on what they submitted themselves, an admin included.
+        if (string.Equals(entry.UpdatedBy, audit.Actor, StringComparison.OrdinalIgnoreCase))
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Comment"] = [$"コメントは制御文字を含まない{EntryValidation.NoteMaxLength:N0}文字以内で入力してください。"] });
+            return EntrySaveResult.Refused("ご自身が提出した実績は承認・差戻しできません。ほかの審査担当者に依頼してください。");
         }
 
+        var comment = TextPolicy.Clean(request.Comment);
         var key = plan.EntryKey(kpi.Code, q);
         var state = request.Approve ? EntryState.Approved : EntryState.Returned;
         var reason = request.Approve ? "承認" : "差戻し";
@@ -287,11 +294,12 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Refused("四半期が計画期間にありません。", EntrySaveOutcome.NotFound);
         }
 
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        if (ReviewValidation.ReopenReason(request.Reason) is { } problem)
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Reason"] = ["再開する理由を1,000文字以内で入力してください。"] });
+            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Reason"] = [problem] });
         }
+
+        var reason = TextPolicy.Clean(request.Reason);
 
         var closed = await db.ClosedQuarters.FirstOrDefaultAsync(c => c.PlanId == plan.Id && c.FiscalYear == fiscalYear && c.Quarter == quarter, cancellationToken);
         if (closed is null)
@@ -458,7 +466,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     private static string? AuditText(decimal? value) => value?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => TextPolicy.Clean(text);
 
     private static string QuarterLabel(string key) => FiscalQuarter.TryParse(key, out var q) ? q.ToJapaneseLabel() : key;
 }
