@@ -24,10 +24,10 @@ namespace Dashboard.Server.Tests;
 /// </summary>
 public sealed class EntraSignInTests : IAsyncLifetime
 {
-    private const string TenantId = "5c1b1d0e-3f7a-4a8e-9a55-2c6c1b7d9e01";
-    private const string ClientId = "0e4a3b2c-8d9f-4e1a-b7c6-5d4e3f2a1b0c";
-    private static readonly string _issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
-    private static readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key" };
+    private const string TenantId = EntraFactory.TenantId;
+    private const string ClientId = EntraFactory.ClientId;
+    private static readonly string _issuer = EntraFactory.Issuer;
+    private static readonly RsaSecurityKey _key = EntraFactory.Key;
 
     private readonly TempFolder _temp = new();
     private EntraFactory _app = default!;
@@ -146,41 +146,5 @@ public sealed class EntraSignInTests : IAsyncLifetime
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!;
-    }
-
-    private sealed class EntraFactory(string connectionString) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
-            builder.UseSetting("AzureAd:TenantId", TenantId);
-            builder.UseSetting("AzureAd:ClientId", ClientId);
-            builder.UseSetting("AzureAd:CallbackPath", "/signin-oidc");
-            builder.UseSetting("AzureAd:ResponseType", "id_token");
-            builder.UseSetting("ConnectionStrings:Dashboard", connectionString);
-            builder.UseSetting("Seed:Folder", RepoPaths.SeedData);
-            builder.ConfigureTestServices(services => services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
-            {
-                var configuration = new OpenIdConnectConfiguration
-                {
-                    Issuer = _issuer,
-                    AuthorizationEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize",
-                    TokenEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token",
-                    EndSessionEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/logout",
-                };
-                configuration.SigningKeys.Add(_key);
-                o.Configuration = configuration;
-                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-                o.TokenValidationParameters.ValidIssuer = _issuer;
-                o.TokenValidationParameters.IssuerSigningKey = _key;
-            }));
-        }
-
-        public async Task<T> WithDbAsync<T>(Func<DashboardDbContext, Task<T>> work)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
-        }
     }
 }

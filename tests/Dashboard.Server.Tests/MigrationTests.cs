@@ -60,6 +60,22 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void SqlServerIdempotentScriptParsesAsTransactSqlWithoutErrors()
+    {
+        // SQL Server cannot run on these machines: T-SQL's own parser is the strongest check available here.
+        using var db = SqlServer();
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var parsed = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true)
+            .Parse(new StringReader(script), out var errors);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var statements = ((Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)parsed).Batches.Sum(b => b.Statements.Count);
+        Assert.True(statements > 20, $"{statements} statements: the script was not read as the migration set");
+        Assert.Contains("CREATE TABLE [UserSessions]", script);
+    }
+
+    [Fact]
     public async Task SqliteFileIsCreatedAndMigratedFromNothing()
     {
         Assert.False(File.Exists(_temp.DatabaseFile));

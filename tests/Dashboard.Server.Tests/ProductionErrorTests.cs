@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Server.Tests;
+
+/// <summary>The app as it runs in production (Entra configured): what errors and headers tell a caller.</summary>
+public sealed class ProductionErrorTests : IAsyncLifetime
+{
+    private const string Probe = "probe-7f3a9c";
+    private readonly TempFolder _temp = new();
+    private EntraFactory _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new EntraFactory(_temp.ConnectionString, "Production", services => services.AddSingleton<IStartupFilter>(new FailingRoute()));
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task AnUnhandledErrorShowsNoStackTraceAndNoRequestHeaders()
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/test-failure");
+        request.Headers.Add("X-Probe", Probe);
+        request.Headers.Add("Cookie", $"dx-dashboard={Probe}");
+
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain(Probe, body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+        Assert.DoesNotContain(" at Dashboard", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+
+    [Fact]
+    public async Task BadInputAnswersWithAMessageOnlyAndNoTimingsForAnonymousCallers()
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var bad = await client.GetAsync("/preferences/theme?mode=dark&returnUrl=%0d%0a" + Probe);
+        var api = await client.GetAsync("/api/me");
+        var body = await bad.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("戻り先のアドレスが正しくありません", body);
+        Assert.DoesNotContain(Probe, body);
+        Assert.DoesNotContain(" at ", body);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.False(api.Headers.Contains("Server-Timing"), "SQL timings are for Development and administrators only");
+        Assert.True(api.Headers.CacheControl?.NoStore);
+    }
+
+    /// <summary>A request that fails inside the app's own pipeline, carrying what it was sent in its message.</summary>
+    private sealed class FailingRoute : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/test-failure", branch => branch.Run(context =>
+                throw new InvalidOperationException($"failed with X-Probe={context.Request.Headers["X-Probe"]} Cookie={context.Request.Headers.Cookie}")));
+        };
+    }
+}
