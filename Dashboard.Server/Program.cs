@@ -68,7 +68,7 @@ try
 catch (SeedDataException ex)
 {
     // One line an administrator can act on, instead of a stack trace; nothing was written (one transaction).
-    app.Logger.LogCritical("seed-data の読み込みに失敗しました。起動を中止します。 Seed data is invalid; start-up stopped. {Message}", ex.Message);
+    SeedLog.SeedInvalid(app.Logger, ex.Message);
     return 1;
 }
 
@@ -84,7 +84,7 @@ else
 }
 
 // Pages get the friendly not-found page; the API keeps its own status codes (401, 403, 404 ProblemDetails).
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
 SqlQueryCounter.UseSqlQueryCounting(app);

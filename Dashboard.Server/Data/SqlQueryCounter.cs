@@ -42,7 +42,7 @@ public sealed class SqlQueryCounter(IHttpContextAccessor http) : DbCommandInterc
         var everyone = app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
         return app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api"))
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 await next();
                 return;

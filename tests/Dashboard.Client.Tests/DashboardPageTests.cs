@@ -113,7 +113,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         var online = page.Find("tr[data-kpi='I01-K1']");
         Assert.Equal("On track", online.QuerySelector("[data-status]")!.TextContent.Trim());
         Assert.Equal("85.6%", online.QuerySelector("[data-cell='achievement']")!.TextContent.Trim());
-        Assert.Contains("As of the end of FY2025 Q2", page.Find("[data-quarter-label]").TextContent);
+        Assert.Contains("As of the end of FY2025 Q2", page.Find("[data-quarter-label]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Achievement", page.FindAll("th").Select(th => th.TextContent.Trim()));
     }
 
@@ -161,8 +161,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal("順調", page.Find("[data-summary] [data-cell='status']").TextContent.Trim());
         Assert.Matches(@"^\d{3}(\.\d+)?手続最終目標に(届く|届かない)見込み$", Squash(page.Find("[data-summary] [data-cell='forecast']").TextContent));
         var latest = page.Find("tr[data-quarter='2025-2']");
-        Assert.Contains("電子申請を3手続追加", latest.TextContent);
-        Assert.Contains("目標経路をやや下回る", latest.TextContent);
+        Assert.Contains("電子申請を3手続追加", latest.TextContent, StringComparison.Ordinal);
+        Assert.Contains("目標経路をやや下回る", latest.TextContent, StringComparison.Ordinal);
         Assert.Equal(12, page.FindAll("tr[data-quarter]").Count);
     }
 
@@ -187,7 +187,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         var page = _ctx.Render<KpiDetailPage>(p => p.Add(x => x.Code, "NOPE"));
 
-        Assert.Contains("指標「NOPE」は現行の計画にないか", page.Find(".mud-alert").TextContent);
+        Assert.Contains("指標「NOPE」は現行の計画にないか", page.Find(".mud-alert").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,10 +205,10 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal(["department kaikei  "], service.Calls);
         Assert.Equal("課別の状況：会計課", page.Find("h1").TextContent.Trim());
         Assert.Equal("1", page.Find("[data-due-count]").GetAttribute("data-due-count"));
-        Assert.Contains("令和7年度 第2四半期の報告がない指標が 1 件あります。", page.Find("[data-due-count]").TextContent);
+        Assert.Contains("令和7年度 第2四半期の報告がない指標が 1 件あります。", page.Find("[data-due-count]").TextContent, StringComparison.Ordinal);
         var cash = page.Find("tr[data-kpi='I02-K5']");
         Assert.Contains("missing", cash.ClassList);
-        Assert.Contains("令和7年度末までに 50", cash.TextContent);
+        Assert.Contains("令和7年度末までに 50", cash.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

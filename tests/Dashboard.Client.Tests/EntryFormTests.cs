@@ -58,7 +58,7 @@ public sealed class EntryFormTests : IAsyncLifetime
 
         form.Find("input[name='value']").Input("12,3");
 
-        Assert.Contains("数値として読めません", form.Markup);
+        Assert.Contains("数値として読めません", form.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class EntryFormTests : IAsyncLifetime
 
         form.Find("button[data-action='submit']").Click();
 
-        Assert.Contains("実施内容を入力してください", form.Markup);
-        Assert.Contains("評価・課題を入力してください", form.Markup);
+        Assert.Contains("実施内容を入力してください", form.Markup, StringComparison.Ordinal);
+        Assert.Contains("評価・課題を入力してください", form.Markup, StringComparison.Ordinal);
         Assert.Empty(_service.Saved);
     }
 
@@ -93,7 +93,7 @@ public sealed class EntryFormTests : IAsyncLifetime
         var form = Render(Entry(EntryState.Approved, 130m));
 
         Assert.Empty(form.FindAll("button[data-action='submit']"));
-        Assert.Contains("承認済みのため、変更できません", form.Markup);
+        Assert.Contains("承認済みのため、変更できません", form.Markup, StringComparison.Ordinal);
         Assert.True(form.Find("input[name='value']").HasAttribute("readonly"));
     }
 

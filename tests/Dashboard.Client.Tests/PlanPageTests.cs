@@ -61,17 +61,17 @@ public sealed class PlanPageTests : IAsyncLifetime
         var page = Render(SamplePlans.Plan(withSamples: true));
 
         var online = page.Find("tr[data-kpi='I01-K1']");
-        Assert.Contains("188手続", online.TextContent);
-        Assert.Contains("令和7年度 第3四半期", online.TextContent);
+        Assert.Contains("188手続", online.TextContent, StringComparison.Ordinal);
+        Assert.Contains("令和7年度 第3四半期", online.TextContent, StringComparison.Ordinal);
         Assert.Equal("OnTrack", online.QuerySelector("[data-status]")!.GetAttribute("data-status"));
-        Assert.Contains("順調", online.QuerySelector("[data-status]")!.TextContent);
-        Assert.Contains("サンプル", online.TextContent);
+        Assert.Contains("順調", online.QuerySelector("[data-status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("サンプル", online.TextContent, StringComparison.Ordinal);
 
         // FY2025 Q1, still in progress, due FY2024: overdue.
         var overdue = page.Find("tr[data-kpi='I02-K3']").QuerySelector("[data-status]")!;
         Assert.Equal(("Overdue", "期限超過"), (overdue.GetAttribute("data-status"), overdue.TextContent.Trim()));
 
-        Assert.Contains("デモ用の架空の数値", page.Find("[role='alert'], .mud-alert").TextContent);
+        Assert.Contains("デモ用の架空の数値", page.Find("[role='alert'], .mud-alert").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class PlanPageTests : IAsyncLifetime
     {
         var page = Render(SamplePlans.Plan(withSamples: false));
 
-        Assert.Contains("報告なし", page.Find("tr[data-kpi='I01-K1']").TextContent);
-        Assert.DoesNotContain("デモ用の架空の数値", page.Markup);
+        Assert.Contains("報告なし", page.Find("tr[data-kpi='I01-K1']").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("デモ用の架空の数値", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,11 +88,11 @@ public sealed class PlanPageTests : IAsyncLifetime
     {
         var page = Render(null);
 
-        Assert.Contains("現行の計画がまだ読み込まれていません", page.Markup);
+        Assert.Contains("現行の計画がまだ読み込まれていません", page.Markup, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("table"));
     }
 
-    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace(" （", "（");
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace(" （", "（", StringComparison.Ordinal);
 
     private sealed class FixedPlanService(PlanDto? plan) : IPlanService
     {

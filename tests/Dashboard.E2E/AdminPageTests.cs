@@ -18,11 +18,11 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await editor.Locator("[data-action='save-user']").ClickAsync();
 
         await editor.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.Contains("税務課", await page.Locator("tr[data-user='yamamoto@demo.local']").InnerTextAsync());
+        Assert.Contains("税務課", await page.Locator("tr[data-user='yamamoto@demo.local']").InnerTextAsync(), StringComparison.Ordinal);
         var history = await page.Locator(".audit-table tbody tr").First.InnerTextAsync();
-        Assert.Contains(DemoUsers.Admin, history);
-        Assert.Contains("Departments", history);
-        Assert.Contains("johoseisaku,soumu,zeimu", history);
+        Assert.Contains(DemoUsers.Admin, history, StringComparison.Ordinal);
+        Assert.Contains("Departments", history, StringComparison.Ordinal);
+        Assert.Contains("johoseisaku,soumu,zeimu", history, StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -37,8 +37,8 @@ public sealed class AdminPageTests(BrowserFixture browser)
 
         await editor.Locator("[data-action='save-user']").ClickAsync();
 
-        Assert.Contains("サインイン名を入力してください", await editor.InnerTextAsync());
-        Assert.Contains("表示名を入力してください", await editor.InnerTextAsync());
-        Assert.Contains("担当課を1つ以上選んでください", await editor.InnerTextAsync());
+        Assert.Contains("サインイン名を入力してください", await editor.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("表示名を入力してください", await editor.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("担当課を1つ以上選んでください", await editor.InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         var (page, errors) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard?fy=2025&q=2", interactive: false);
         var online = page.Locator("tr[data-kpi='I01-K1'] [data-cell='latest']");
-        Assert.StartsWith("180手続", (await online.InnerTextAsync()).Trim());
+        Assert.StartsWith("180手続", (await online.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         Assert.Equal("2025", await page.Locator("[data-picker='fiscal-year']").InputValueAsync());
 
         await page.Locator("[data-picker='fiscal-year']").SelectOptionAsync(new SelectOptionValue { Label = "令和5年度" });
@@ -78,7 +78,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         var legend = await page.Locator(".apexcharts-legend-text").AllInnerTextsAsync();
         Assert.Equal(["実績（承認済）", "期待値（目標経路）", "年度目標", "予測"], legend.Select(l => l.Trim()));
         Assert.True(await page.Locator(".apexcharts-toolbar .apexcharts-menu-icon").CountAsync() == 1, "the download menu is kept");
-        Assert.Contains("令和7年度 第4四半期", await page.Locator("[data-summary] [data-cell='forecast']").InnerTextAsync() + await page.Locator("figcaption").InnerTextAsync());
+        Assert.Contains("令和7年度 第4四半期", await page.Locator("[data-summary] [data-cell='forecast']").InnerTextAsync() + await page.Locator("figcaption").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -102,7 +102,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("dark", await page.Locator("html").GetAttributeAsync("data-theme"));
         await Assertions.Expect(page.Locator(".apexcharts-legend-text").First).ToHaveTextAsync("Actual (approved)");
-        Assert.Contains("Achievement", await page.Locator("[data-summary]").InnerTextAsync());
+        Assert.Contains("Achievement", await page.Locator("[data-summary]").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.Locator("[data-action='switch-language']").ClickAsync();
         await page.WaitForSelectorAsync("html[lang='ja']");

@@ -36,8 +36,8 @@ public sealed class EntryFlowTests(BrowserFixture browser)
         var (planner, plannerErrors) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fiscalYear=2025&quarter=4");
         var submission = planner.Locator("[data-submission='I06-K1']");
-        Assert.Contains("20業務", await submission.Locator("[data-figure]").InnerTextAsync());
-        Assert.Contains("<script>alert(1)</script>", await submission.InnerTextAsync()); // shown as text
+        Assert.Contains("20業務", await submission.Locator("[data-figure]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", await submission.InnerTextAsync(), StringComparison.Ordinal); // shown as text
         await submission.Locator("[data-action='approve']").ClickAsync();
         await Expect(planner.Locator("[data-submission='I06-K1'] [data-state]"), "Approved");
 
@@ -45,9 +45,9 @@ public sealed class EntryFlowTests(BrowserFixture browser)
         await planner.GotoAsync("/");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         var planRow = planner.Locator("tr[data-kpi='I06-K1']");
-        Assert.Contains("20業務", await planRow.InnerTextAsync());
-        Assert.Contains("令和7年度 第4四半期", await planRow.InnerTextAsync());
-        Assert.DoesNotContain("サンプル", await planRow.Locator("td").Nth(6).InnerTextAsync());
+        Assert.Contains("20業務", await planRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("令和7年度 第4四半期", await planRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("サンプル", await planRow.Locator("td").Nth(6).InnerTextAsync(), StringComparison.Ordinal);
 
         // 4. The KPI's history lists each step with the right names.
         await staff.ReloadAsync();
@@ -79,8 +79,8 @@ public sealed class EntryFlowTests(BrowserFixture browser)
 
         var conflict = second.Locator("[data-conflict]");
         await conflict.WaitForAsync();
-        Assert.Contains("佐藤の入力", await conflict.InnerTextAsync());
-        Assert.Contains("伊藤の入力", await conflict.InnerTextAsync());
+        Assert.Contains("佐藤の入力", await conflict.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("伊藤の入力", await conflict.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("伊藤の入力", await secondForm.Locator("textarea[name='done']").InputValueAsync());
     }
 

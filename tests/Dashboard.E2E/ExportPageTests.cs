@@ -56,8 +56,8 @@ public sealed class ExcelEntryTests(BrowserFixture browser)
         await page.Locator("[data-template-message]").WaitForAsync();
         var preview = page.Locator("[data-template-preview]");
         Assert.True(await preview.CountAsync() == 1, await page.Locator("main").InnerTextAsync());
-        Assert.Contains("完了", await preview.InnerTextAsync());
-        Assert.Contains("Excelから入力した実施内容", await preview.InnerTextAsync());
+        Assert.Contains("完了", await preview.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Excelから入力した実施内容", await preview.InnerTextAsync(), StringComparison.Ordinal);
 
         Assert.True(await page.Locator("[data-action='confirm-import']").CountAsync() == 1, await page.Locator("main").InnerTextAsync());
         await page.Locator("[data-action='confirm-import']").ClickAsync();

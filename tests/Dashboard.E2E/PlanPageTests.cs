@@ -16,15 +16,15 @@ public sealed class PlanPageTests(BrowserFixture browser)
         Assert.Equal(3, await page.Locator("h2").CountAsync());
         var initiatives = await page.Locator("h3").AllInnerTextsAsync();
         Assert.Equal(11, initiatives.Count);
-        Assert.StartsWith("取組施策1 行政手続のオンライン化", initiatives[0].Trim());
-        Assert.StartsWith("取組施策11 デジタル格差対策", initiatives[10].Trim());
+        Assert.StartsWith("取組施策1 行政手続のオンライン化", initiatives[0].Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("取組施策11 デジタル格差対策", initiatives[10].Trim(), StringComparison.Ordinal);
         Assert.Equal(28, await page.Locator("tr[data-kpi]").CountAsync());
 
         var online = page.Locator("tr[data-kpi='I01-K1']");
-        Assert.Contains("200手続", await online.InnerTextAsync());
-        Assert.Contains("サンプル", await online.InnerTextAsync());
+        Assert.Contains("200手続", await online.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("サンプル", await online.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("OnTrack", await online.Locator("[data-status]").GetAttributeAsync("data-status"));
-        Assert.Contains("20,000人", await page.Locator("tr[data-kpi='I02-K1']").InnerTextAsync());
+        Assert.Contains("20,000人", await page.Locator("tr[data-kpi='I02-K1']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -19,7 +19,7 @@ public sealed class RoleTests(BrowserFixture browser)
         await BrowserFixture.SignInAsync(page, login);
 
         Assert.Equal(login, await page.Locator("[data-user]").GetAttributeAsync("data-user"));
-        Assert.Contains(roleLabel, await page.Locator("[data-user]").InnerTextAsync());
+        Assert.Contains(roleLabel, await page.Locator("[data-user]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(11, await page.Locator("h3").CountAsync()); // everyone reads the plan
         Assert.Equal(mayAdminister, await page.Locator("[data-nav='admin']").CountAsync() == 1);
 
@@ -44,11 +44,11 @@ public sealed class RoleTests(BrowserFixture browser)
         var (page, _) = await browser.NewPageAsync();
 
         await page.GotoAsync("/admin");
-        Assert.Contains("/account/login", page.Url);
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
         await page.Locator($"button[name='login'][value='{DemoUsers.Admin}']").ClickAsync();
 
         await page.Locator("h1", new() { HasText = "利用者と課の管理" }).WaitForAsync();
-        Assert.EndsWith("/admin", page.Url);
+        Assert.EndsWith("/admin", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public sealed class RoleTests(BrowserFixture browser)
 
         await page.Locator("h1", new() { HasText = "サインアウトしました" }).WaitForAsync();
         await page.GotoAsync("/");
-        Assert.Contains("/account/login", page.Url);
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
     }
 }

@@ -61,9 +61,9 @@ public sealed class AdminApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
-        Assert.Contains("name@example.jp", problem!.Errors["LoginName"][0]);
-        Assert.Contains("表示名", problem.Errors["DisplayName"][0]);
-        Assert.Contains("担当課", problem.Errors["DepartmentCodes"][0]);
+        Assert.Contains("name@example.jp", problem!.Errors["LoginName"][0], StringComparison.Ordinal);
+        Assert.Contains("表示名", problem.Errors["DisplayName"][0], StringComparison.Ordinal);
+        Assert.Contains("担当課", problem.Errors["DepartmentCodes"][0], StringComparison.Ordinal);
         Assert.Equal(before, (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Count);
     }
 
@@ -75,7 +75,7 @@ public sealed class AdminApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
-        Assert.Contains("登録済み", (await duplicate.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["LoginName"][0]);
+        Assert.Contains("登録済み", (await duplicate.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["LoginName"][0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         var response = await _admin.PutAsJsonAsync($"/api/admin/users/{me.Id}", new SaveUserRequest(me.LoginName, me.DisplayName, AppRoles.Committee, [], true));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("自分自身", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Contains("自分自身", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/api/admin")).StatusCode);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Dashboard.Shared.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -101,7 +102,7 @@ public sealed class AuthorizationMatrixTests : AppTestBase
                     : response.StatusCode == expected;
                 if (!ok)
                 {
-                    failures.Add($"{name}: {method} {url} -> {(int)response.StatusCode}, expected {(expected is null ? "allowed" : ((int)expected).ToString())}");
+                    failures.Add($"{name}: {method} {url} -> {(int)response.StatusCode}, expected {(expected is null ? "allowed" : ((int)expected).ToString(CultureInfo.InvariantCulture))}");
                 }
             }
         }

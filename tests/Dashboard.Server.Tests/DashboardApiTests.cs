@@ -93,8 +93,8 @@ public sealed partial class DashboardApiTests : AppTestBase
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains(text, html);
-        Assert.DoesNotContain("<script>", html);
+        Assert.Contains(text, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,12 +17,12 @@ public sealed class DepartmentScopeTests : EntryTestBase
         {
             var response = await (await App.SignedInClientAsync(outsider)).GetAsync("/api/entries/I01-K1/history");
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.DoesNotContain("秘密のメモ", await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("秘密のメモ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         foreach (var insider in new[] { DashboardFactory.Demo.StaffKikaku, DashboardFactory.Demo.Planner, DashboardFactory.Demo.Admin })
         {
-            Assert.Contains("秘密のメモ", await (await App.SignedInClientAsync(insider)).GetStringAsync("/api/entries/I01-K1/history"));
+            Assert.Contains("秘密のメモ", await (await App.SignedInClientAsync(insider)).GetStringAsync("/api/entries/I01-K1/history"), StringComparison.Ordinal);
         }
     }
 

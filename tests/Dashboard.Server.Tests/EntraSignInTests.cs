@@ -61,8 +61,8 @@ public sealed class EntraSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
         Assert.Equal($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize", location.GetLeftPart(UriPartial.Path));
-        Assert.Contains($"client_id={ClientId}", location.Query);
-        Assert.Contains("redirect_uri=https%3A%2F%2Flocalhost%2Fsignin-oidc", location.Query);
+        Assert.Contains($"client_id={ClientId}", location.Query, StringComparison.Ordinal);
+        Assert.Contains("redirect_uri=https%3A%2F%2Flocalhost%2Fsignin-oidc", location.Query, StringComparison.Ordinal);
     }
 
     [Fact]

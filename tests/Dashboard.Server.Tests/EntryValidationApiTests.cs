@@ -34,7 +34,7 @@ public sealed class EntryValidationApiTests : EntryTestBase
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
-        Assert.Contains(message, problem!.Errors["Value"][0]);
+        Assert.Contains(message, problem!.Errors["Value"][0], StringComparison.Ordinal);
         Assert.Equal(0, await EntryCountAsync());
     }
 
@@ -59,7 +59,7 @@ public sealed class EntryValidationApiTests : EntryTestBase
         var submit = await PutAsync(_staff, "I01-K1", Draft("", current.Version, done: "実施", submit: true));
 
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
-        Assert.Contains("実績値を入力", (await submit.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Value"][0]);
+        Assert.Contains("実績値を入力", (await submit.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Value"][0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class EntryValidationApiTests : EntryTestBase
         var response = await PutAsync(_staff, "I01-K1", Draft("120", done: "実施した", submit: true));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("遅延", (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Check"][0]);
+        Assert.Contains("遅延", (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Check"][0], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(_staff, "I01-K1", Draft("120", done: "実施した", check: "申請が伸びない", submit: true))).StatusCode);
     }
 
@@ -95,7 +95,7 @@ public sealed class EntryValidationApiTests : EntryTestBase
         var response = await PutAsync(_staff, "I01-K1", Draft("150", done: text));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Done"][0]);
+        Assert.Contains(message, (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Done"][0], StringComparison.Ordinal);
         Assert.Equal(0, await EntryCountAsync());
     }
 
@@ -126,7 +126,7 @@ public sealed class EntryValidationApiTests : EntryTestBase
     {
         var admin = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);
         var response = await PutAsync(admin, "I03-K1", Draft("100.5"));
-        Assert.Contains("0から100", (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Value"][0]);
+        Assert.Contains("0から100", (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Value"][0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +134,6 @@ public sealed class EntryValidationApiTests : EntryTestBase
     {
         var admin = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);
         var response = await PutAsync(admin, "I02-K4", new SaveEntryRequest(null, Dashboard.Shared.Kpis.MilestoneState.Done, null, "稼働した", null, null, null, null, true));
-        Assert.Contains("完了日", (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["MilestoneDate"][0]);
+        Assert.Contains("完了日", (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["MilestoneDate"][0], StringComparison.Ordinal);
     }
 }

@@ -93,7 +93,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
         var change = await PutAsync(staff, "I01-K1", Draft("999", approved!.Version));
 
         Assert.Equal(HttpStatusCode.Conflict, change.StatusCode);
-        Assert.Contains("承認済み", (await change.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Contains("承認済み", (await change.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
         Assert.Equal(200m, (await GetAsync(staff, "I01-K1")).Value);
     }
 
@@ -110,7 +110,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
         var noReason = await admin.PostAsJsonAsync($"/api/quarters/{Year}/{Q}/reopen", new ReopenQuarterRequest(""));
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("令和7年度 第4四半期は締め切られている", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Contains("令和7年度 第4四半期は締め切られている", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
         Assert.Equal(0, await EntryCountAsync());
         Assert.Equal(HttpStatusCode.Forbidden, plannerReopen.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);

@@ -24,7 +24,7 @@ public sealed class HardeningApiTests : EntryTestBase
         var response = await staff.PostAsync("/api/entries/bulk", Json(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("入力内容のない項目", await response.Content.ReadAsStringAsync());
+        Assert.Contains("入力内容のない項目", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await EntryCountAsync());
     }
 
@@ -63,7 +63,7 @@ public sealed class HardeningApiTests : EntryTestBase
 
         var huge = await PutAsync(staff, "I01-K1", Draft("999999999999"));
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
-        Assert.Contains("10倍", await huge.Content.ReadAsStringAsync());
+        Assert.Contains("10倍", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await EntryCountAsync());
 
         var confirmed = await PutAsync(staff, "I01-K1", Draft("2500") with { ConfirmUnlikely = true });
@@ -72,7 +72,7 @@ public sealed class HardeningApiTests : EntryTestBase
         // A milestone of 企画課 (I02-K2) completed in 2100 for a FY2025 Q4 report.
         var future = await PutAsync(staff, "I02-K2", new SaveEntryRequest(null, MilestoneState.Done, new DateOnly(2100, 12, 31), "完了", null, null, null, null, false));
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-        Assert.Contains("末日", await future.Content.ReadAsStringAsync());
+        Assert.Contains("末日", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class HardeningApiTests : EntryTestBase
         var own = await admin.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(true, null, submitted!.Version!.Value));
 
         Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
-        Assert.Contains("ご自身が提出した", await own.Content.ReadAsStringAsync());
+        Assert.Contains("ご自身が提出した", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(EntryState.Submitted, (await GetAsync(admin, "I01-K1")).State);
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(true, null, submitted.Version!.Value))).StatusCode);
     }

@@ -51,11 +51,11 @@ public sealed class MigrationTests : IDisposable
         using var db = SqlServer();
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        Assert.Contains("IF NOT EXISTS (", script);
-        Assert.Contains("[__EFMigrationsHistory]", script);
+        Assert.Contains("IF NOT EXISTS (", script, StringComparison.Ordinal);
+        Assert.Contains("[__EFMigrationsHistory]", script, StringComparison.Ordinal);
         foreach (var table in new[] { "Plans", "PlanRevisions", "Policies", "Initiatives", "Kpis", "KpiTargets", "KpiOwners", "Departments", "QuarterlyEntries" })
         {
-            Assert.Contains($"CREATE TABLE [{table}]", script);
+            Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
         }
     }
 
@@ -72,7 +72,7 @@ public sealed class MigrationTests : IDisposable
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
         var statements = ((Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)parsed).Batches.Sum(b => b.Statements.Count);
         Assert.True(statements > 20, $"{statements} statements: the script was not read as the migration set");
-        Assert.Contains("CREATE TABLE [UserSessions]", script);
+        Assert.Contains("CREATE TABLE [UserSessions]", script, StringComparison.Ordinal);
     }
 
     [Fact]

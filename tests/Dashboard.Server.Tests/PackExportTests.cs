@@ -17,7 +17,9 @@ public sealed class PackExportTests : EntryTestBase
 {
     protected override bool Samples => true;
 
-    private async Task<(HttpResponseMessage Response, byte[] Bytes)> ExportAsync(HttpClient client, int year = Year, int quarter = Q)
+    private static readonly string[] _reviewStatuses = ["注意", "遅延", "期限超過"];
+
+    private static async Task<(HttpResponseMessage Response, byte[] Bytes)> ExportAsync(HttpClient client, int year = Year, int quarter = Q)
     {
         var response = await client.GetAsync($"/api/exports/pack?fiscalYear={year}&quarter={quarter}");
         return (response, await response.Content.ReadAsByteArrayAsync());
@@ -139,7 +141,7 @@ public sealed class PackExportTests : EntryTestBase
         var review = workbook.Worksheet(PackBuilder.ReviewSheet);
         var statuses = review.RowsUsed().Skip(1).Select(r => r.Cell(6).GetString()).ToList();
         Assert.NotEmpty(statuses);
-        Assert.All(statuses, s => Assert.Contains(s, new[] { "注意", "遅延", "期限超過" }));
+        Assert.All(statuses, s => Assert.Contains(s, _reviewStatuses));
         Assert.Contains(review.RowsUsed(), r => r.Cell(2).GetString() == "I02-K5");
     }
 

@@ -69,16 +69,16 @@ public sealed class PlanApiTests : IDisposable
         var client = await app.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains("<html lang=\"ja\" data-theme=\"light\">", html);
-        Assert.Contains("五所川原市デジタル・トランスフォーメーション（DX）推進計画", html);
+        Assert.Contains("<html lang=\"ja\" data-theme=\"light\">", html, StringComparison.Ordinal);
+        Assert.Contains("五所川原市デジタル・トランスフォーメーション（DX）推進計画", html, StringComparison.Ordinal);
         for (var i = 1; i <= 11; i++)
         {
-            Assert.Contains($"id=\"initiative-{i}\"", html);
+            Assert.Contains($"id=\"initiative-{i}\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("令和7年度", html);
-        Assert.Contains("200手続", html);
-        Assert.Contains("20,000人", html);
-        Assert.Contains("サンプル", html);
+        Assert.Contains("令和7年度", html, StringComparison.Ordinal);
+        Assert.Contains("200手続", html, StringComparison.Ordinal);
+        Assert.Contains("20,000人", html, StringComparison.Ordinal);
+        Assert.Contains("サンプル", html, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Kpis;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,8 @@ public sealed class PlanLoadedFromSeedTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2022, 10, 1), _plan.PeriodStart); // 計画期間 2022年（令和4年）10月から
         Assert.Equal(new DateOnly(2026, 3, 31), _plan.PeriodEnd);   // 2026年（令和8年）3月まで
         Assert.Equal([new DateOnly(2022, 10, 1), new DateOnly(2024, 4, 1)], _plan.Revisions.Select(r => r.Date).Order());
-        Assert.Contains("令和4年10月策定", _document);
-        Assert.Contains("令和6年4月改訂", _document);
+        Assert.Contains("令和4年10月策定", _document, StringComparison.Ordinal);
+        Assert.Contains("令和6年4月改訂", _document, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,13 +70,13 @@ public sealed class PlanLoadedFromSeedTests : IAsyncLifetime
     {
         foreach (var initiative in _plan.Policies.SelectMany(p => p.Initiatives))
         {
-            Assert.Contains(Normalized($"(取組施策{initiative.Number}) {initiative.Title}"), _document);
+            Assert.Contains(Normalized($"(取組施策{initiative.Number}) {initiative.Title}"), _document, StringComparison.Ordinal);
             Assert.NotEmpty(initiative.Kpis);
         }
 
         foreach (var policy in _plan.Policies)
         {
-            Assert.Contains(Normalized($"基本方針{policy.Number} {policy.Title} ({policy.Subtitle})"), _document);
+            Assert.Contains(Normalized($"基本方針{policy.Number} {policy.Title} ({policy.Subtitle})"), _document, StringComparison.Ordinal);
         }
     }
 
@@ -94,10 +95,10 @@ public sealed class PlanLoadedFromSeedTests : IAsyncLifetime
         var kpi = _kpis[code];
         Assert.Equal(kind, kpi.Kind);
         Assert.Equal((decimal?)baseline, kpi.BaselineValue);
-        Assert.Equal(baselineDate is null ? null : DateOnly.Parse(baselineDate), kpi.BaselineDate);
-        var expected = targets.Split(',').Select(t => t.Split('=')).Select(p => (int.Parse(p[0]), decimal.Parse(p[1])));
+        Assert.Equal(baselineDate is null ? null : DateOnly.Parse(baselineDate, CultureInfo.InvariantCulture), kpi.BaselineDate);
+        var expected = targets.Split(',').Select(t => t.Split('=')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), decimal.Parse(p[1], CultureInfo.InvariantCulture)));
         Assert.Equal(expected, kpi.Targets.OrderBy(t => t.FiscalYear).Select(t => (t.FiscalYear, t.Value)));
-        Assert.All(documentWords.Split('|'), words => Assert.Contains(Normalized(words), _document));
+        Assert.All(documentWords.Split('|'), words => Assert.Contains(Normalized(words), _document, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class PlanLoadedFromSeedTests : IAsyncLifetime
         Assert.Equal(KpiKind.Milestone, _kpis[code].Kind);
         Assert.Equal(dueFiscalYear, _kpis[code].MilestoneDueFiscalYear);
         Assert.Empty(_kpis[code].Targets);
-        Assert.Contains(Normalized(documentWords), _document);
+        Assert.Contains(Normalized(documentWords), _document, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,7 +132,7 @@ public sealed class PlanLoadedFromSeedTests : IAsyncLifetime
     {
         Assert.Equal(KpiKind.MonitorOnly, _kpis[code].Kind);
         Assert.Empty(_kpis[code].Targets);
-        Assert.Contains(Normalized(documentWords), _document);
+        Assert.Contains(Normalized(documentWords), _document, StringComparison.Ordinal);
     }
 
     [Fact]

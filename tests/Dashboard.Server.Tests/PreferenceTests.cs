@@ -14,13 +14,13 @@ public sealed class PreferenceTests : AppTestBase
         var english = await client.GetStringAsync("/dashboard");
         var plan = await client.GetStringAsync("/");
 
-        Assert.Contains("<html lang=\"ja\"", japanese);
-        Assert.Contains("全体の状況", japanese);
+        Assert.Contains("<html lang=\"ja\"", japanese, StringComparison.Ordinal);
+        Assert.Contains("全体の状況", japanese, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/dashboard?fy=2024&q=1", response.Headers.Location?.OriginalString);
-        Assert.Contains("<html lang=\"en\"", english);
-        Assert.Contains(">Overview</", english);
-        Assert.Contains("Plan period:", plan);
+        Assert.Contains("<html lang=\"en\"", english, StringComparison.Ordinal);
+        Assert.Contains(">Overview</", english, StringComparison.Ordinal);
+        Assert.Contains("Plan period:", plan, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class PreferenceTests : AppTestBase
         var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
 
-        Assert.Contains("<html lang=\"ja\"", await client.GetStringAsync("/dashboard"));
+        Assert.Contains("<html lang=\"ja\"", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class PreferenceTests : AppTestBase
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("戻り先のアドレスが正しくありません", await response.Content.ReadAsStringAsync());
+            Assert.Contains("戻り先のアドレスが正しくありません", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Null(response.Headers.Location);
         }
     }
@@ -71,6 +71,6 @@ public sealed class PreferenceTests : AppTestBase
 
         await client.GetAsync("/preferences/theme?mode=dark&returnUrl=%2F");
 
-        Assert.Contains("data-theme=\"dark\"", await client.GetStringAsync("/dashboard"));
+        Assert.Contains("data-theme=\"dark\"", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
     }
 }

@@ -39,10 +39,10 @@ public sealed class ProductionErrorTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.DoesNotContain(Probe, body);
-        Assert.DoesNotContain("InvalidOperationException", body);
-        Assert.DoesNotContain(" at Dashboard", body);
-        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain(Probe, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Dashboard", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class ProductionErrorTests : IAsyncLifetime
         var body = await bad.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("戻り先のアドレスが正しくありません", body);
-        Assert.DoesNotContain(Probe, body);
-        Assert.DoesNotContain(" at ", body);
+        Assert.Contains("戻り先のアドレスが正しくありません", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Probe, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
         Assert.False(api.Headers.Contains("Server-Timing"), "SQL timings are for Development and administrators only");
         Assert.True(api.Headers.CacheControl?.NoStore);

@@ -22,7 +22,7 @@ public sealed class RequestForgeryTests : EntryTestBase
         var response = await planner.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("読み込み直して", await response.Content.ReadAsStringAsync());
+        Assert.Contains("読み込み直して", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await ClosedQuartersAsync());
     }
 

@@ -15,10 +15,10 @@ public sealed class SecurityHeaderTests : AppTestBase
         var response = await App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(path);
 
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", csp);
-        Assert.DoesNotContain("unsafe-eval'", csp.Replace("wasm-unsafe-eval'", "", StringComparison.Ordinal));
-        Assert.Contains("frame-ancestors 'none'", csp);
-        Assert.Contains("object-src 'none'", csp);
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval'", csp.Replace("wasm-unsafe-eval'", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());

@@ -48,8 +48,8 @@ public sealed class SeedValidationTests : IDisposable
 
         Assert.Equal("seed-data/" + SeedFiles.PlanFile, error.File);
         Assert.Equal(path, error.JsonPath);
-        Assert.Contains(problem, error.Problem);
-        Assert.StartsWith($"seed-data/{SeedFiles.PlanFile}: {path}: ", error.Message);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+        Assert.StartsWith($"seed-data/{SeedFiles.PlanFile}: {path}: ", error.Message, StringComparison.Ordinal);
         await AssertDatabaseEmptyAsync();
     }
 
@@ -62,7 +62,7 @@ public sealed class SeedValidationTests : IDisposable
         var error = await Assert.ThrowsAsync<SeedDataException>(() => LoadAsync(samples: false));
 
         Assert.Equal("seed-data/" + SeedFiles.PlanFile, error.File);
-        Assert.Contains("invalid JSON", error.Problem);
+        Assert.Contains("invalid JSON", error.Problem, StringComparison.Ordinal);
         Assert.Matches(@"line \d+", error.Problem);
     }
 
@@ -74,7 +74,7 @@ public sealed class SeedValidationTests : IDisposable
         var error = await Assert.ThrowsAsync<SeedDataException>(() => LoadAsync(samples: false));
 
         Assert.Equal(("seed-data/departments.json", "$.departments[1].code"), (error.File, error.JsonPath));
-        Assert.Contains("duplicate department code", error.Problem);
+        Assert.Contains("duplicate department code", error.Problem, StringComparison.Ordinal);
         await AssertDatabaseEmptyAsync();
     }
 
@@ -86,7 +86,7 @@ public sealed class SeedValidationTests : IDisposable
         var error = await Assert.ThrowsAsync<SeedDataException>(() => LoadAsync(samples: true));
 
         Assert.Equal(("seed-data/" + SeedFiles.SampleFile, "$.entries[0].quarter"), (error.File, error.JsonPath));
-        Assert.Contains("not a quarter", error.Problem);
+        Assert.Contains("not a quarter", error.Problem, StringComparison.Ordinal);
         await AssertDatabaseEmptyAsync();
     }
 
@@ -98,7 +98,7 @@ public sealed class SeedValidationTests : IDisposable
         var error = await Assert.ThrowsAsync<SeedDataException>(() => LoadAsync(samples: true));
 
         Assert.Equal("$.series[2].kpi", error.JsonPath);
-        Assert.Contains("unknown KPI", error.Problem);
+        Assert.Contains("unknown KPI", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

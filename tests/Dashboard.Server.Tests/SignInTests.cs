@@ -14,10 +14,10 @@ public sealed class SignInTests : AppTestBase
 
         foreach (var login in new[] { DashboardFactory.Demo.StaffKikaku, DashboardFactory.Demo.StaffKaikei, DashboardFactory.Demo.Committee, DashboardFactory.Demo.Planner, DashboardFactory.Demo.Admin })
         {
-            Assert.Contains($"value=\"{login}\"", html);
+            Assert.Contains($"value=\"{login}\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("企画・DX推進担当", html);
+        Assert.Contains("企画・DX推進担当", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class SignInTests : AppTestBase
         var api = await client.GetAsync("/api/plans/current");
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
@@ -74,7 +74,7 @@ public sealed class SignInTests : AppTestBase
         }));
 
         Assert.Equal("/account/no-access", response.Headers.Location?.OriginalString);
-        Assert.Contains("利用登録", await client.GetStringAsync("/account/no-access"));
+        Assert.Contains("利用登録", await client.GetStringAsync("/account/no-access"), StringComparison.Ordinal);
     }
 
     [Fact]

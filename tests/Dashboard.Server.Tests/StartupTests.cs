@@ -19,10 +19,10 @@ public sealed class StartupTests : IDisposable
         var (exitCode, output) = await RunServerAsync(seed, "Development");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("seed-data/plans/goshogawara-dx-2022.json: $.policies[1].initiatives[1].kpis[0].targets.2027: ", output);
-        Assert.Contains("outside the plan period", output);
-        Assert.DoesNotContain("   at ", output); // no stack trace for an administrator to wade through
-        Assert.DoesNotContain("Now listening", output);
+        Assert.Contains("seed-data/plans/goshogawara-dx-2022.json: $.policies[1].initiatives[1].kpis[0].targets.2027: ", output, StringComparison.Ordinal);
+        Assert.Contains("outside the plan period", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace for an administrator to wade through
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
         Assert.Equal(0, CountRows("Plans") + CountRows("Departments") + CountRows("Kpis"));
     }
 
@@ -32,10 +32,10 @@ public sealed class StartupTests : IDisposable
         var (exitCode, output) = await RunServerAsync(RepoPaths.SeedData, "Production");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("AzureAd", output);
-        Assert.Contains("Entra ID", output);
-        Assert.DoesNotContain("Now listening", output);
-        Assert.DoesNotContain("   at ", output);
+        Assert.Contains("AzureAd", output, StringComparison.Ordinal);
+        Assert.Contains("Entra ID", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     private long CountRows(string table)

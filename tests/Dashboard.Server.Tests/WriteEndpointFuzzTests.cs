@@ -209,5 +209,5 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         _ => depth < 3 ? Object(random, depth) : JsonValue.Create("x"),
     };
 
-    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 }

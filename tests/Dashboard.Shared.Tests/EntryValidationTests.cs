@@ -68,7 +68,7 @@ public class EntryValidationTests
     public void FigureRulesDependOnTheKind(string kpi, string value, string message)
     {
         var check = EntryValidation.Check(Kpis.Named(kpi), new FiscalQuarter(2024, 1), Request(value), StatusThresholds.Default);
-        Assert.Contains(message, check.Errors["Value"][0]);
+        Assert.Contains(message, check.Errors["Value"][0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class EntryValidationTests
 
         var delayed = EntryValidation.Check(Kpis.OnlineProcedures, q, Request("100", submit: true), StatusThresholds.Default);
         Assert.Equal(["Check"], delayed.Errors.Keys);
-        Assert.Contains("遅延", delayed.Errors["Check"][0]);
+        Assert.Contains("遅延", delayed.Errors["Check"][0], StringComparison.Ordinal);
 
         var explained = EntryValidation.Check(Kpis.OnlineProcedures, q, Request("100", submit: true, check: "申請が少ない"), StatusThresholds.Default);
         Assert.True(explained.IsValid);

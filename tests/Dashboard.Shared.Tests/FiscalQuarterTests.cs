@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Shared.Fiscal;
 
 namespace Dashboard.Shared.Tests;
@@ -16,7 +17,7 @@ public class FiscalQuarterTests
     [InlineData("2026-04-01", 2026, 1)] // first day of FY2026: the March/April boundary
     [InlineData("2024-02-29", 2023, 4)] // leap day belongs to the previous fiscal year
     public void DateFallsInTheRightFiscalQuarter(string date, int fiscalYear, int quarter) =>
-        Assert.Equal(new FiscalQuarter(fiscalYear, quarter), FiscalQuarter.FromDate(DateOnly.Parse(date)));
+        Assert.Equal(new FiscalQuarter(fiscalYear, quarter), FiscalQuarter.FromDate(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData(2025, 1, "2025-04-01", "2025-06-30")]
@@ -26,8 +27,8 @@ public class FiscalQuarterTests
     public void QuarterHasItsFirstAndLastDay(int fiscalYear, int quarter, string start, string end)
     {
         var q = new FiscalQuarter(fiscalYear, quarter);
-        Assert.Equal(DateOnly.Parse(start), q.StartDate);
-        Assert.Equal(DateOnly.Parse(end), q.EndDate);
+        Assert.Equal(DateOnly.Parse(start, CultureInfo.InvariantCulture), q.StartDate);
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), q.EndDate);
         Assert.Equal(q, FiscalQuarter.FromDate(q.StartDate));
         Assert.Equal(q, FiscalQuarter.FromDate(q.EndDate));
     }
@@ -93,7 +94,7 @@ public class FiscalQuarterTests
     [InlineData("2026-04-15", 2025, 4)] // in April the reporting quarter is January-March of the last fiscal year
     [InlineData("2026-07-01", 2026, 1)]
     public void ReportingQuarterIsTheOneJustEnded(string today, int fiscalYear, int quarter) =>
-        Assert.Equal(new FiscalQuarter(fiscalYear, quarter), FiscalQuarter.LastEndedOn(DateOnly.Parse(today)));
+        Assert.Equal(new FiscalQuarter(fiscalYear, quarter), FiscalQuarter.LastEndedOn(DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData(2025, 0)]

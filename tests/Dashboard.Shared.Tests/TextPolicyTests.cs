@@ -10,7 +10,7 @@ namespace Dashboard.Shared.Tests;
 /// <summary>One rule for every free-text field, and plausibility bounds per KPI kind.</summary>
 public class TextPolicyTests
 {
-    private static readonly StatusThresholds Thresholds = new(0.9m, 0.7m);
+    private static readonly StatusThresholds _thresholds = new(0.9m, 0.7m);
 
     [Theory]
     [InlineData("窓口で案内した\u202E。", "向き")] // right-to-left override
@@ -62,7 +62,7 @@ public class TextPolicyTests
     [MemberData(nameof(RefusedEntries))]
     public void EntriesWithGarbageOrImpossibleFiguresAreRefused(string _, SaveEntryRequest request, string field)
     {
-        var check = EntryValidation.Check(Kpis.OnlineProcedures, new FiscalQuarter(2025, 3), request, Thresholds);
+        var check = EntryValidation.Check(Kpis.OnlineProcedures, new FiscalQuarter(2025, 3), request, _thresholds);
 
         Assert.True(check.Errors.ContainsKey(field), string.Join(", ", check.Errors.Keys));
     }
@@ -81,8 +81,8 @@ public class TextPolicyTests
         var definition = Kpis.Named(kpi);
         var quarter = new FiscalQuarter(2025, 3);
 
-        var unconfirmed = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false), Thresholds);
-        var confirmed = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false, ConfirmUnlikely: true), Thresholds);
+        var unconfirmed = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false), _thresholds);
+        var confirmed = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false, ConfirmUnlikely: true), _thresholds);
 
         Assert.Equal(unlikely, unconfirmed.Errors.TryGetValue(nameof(SaveEntryRequest.Value), out var errors) && errors[0].StartsWith(EntryValidation.UnlikelyPrefix, StringComparison.Ordinal));
         Assert.False(confirmed.Errors.ContainsKey(nameof(SaveEntryRequest.Value)));
@@ -97,7 +97,7 @@ public class TextPolicyTests
         var date = yearOrMonth > 12 ? new DateOnly(yearOrMonth, monthOrDay, 31) : new DateOnly(fy, yearOrMonth, monthOrDay);
         var request = new SaveEntryRequest(null, MilestoneState.Done, date, "完了した", null, null, null, null, true);
 
-        var check = EntryValidation.Check(Kpis.OnlineElectronicPayment, new FiscalQuarter(fy, q), request, Thresholds);
+        var check = EntryValidation.Check(Kpis.OnlineElectronicPayment, new FiscalQuarter(fy, q), request, _thresholds);
 
         Assert.Equal(allowed, !check.Errors.ContainsKey(nameof(SaveEntryRequest.MilestoneDate)));
     }

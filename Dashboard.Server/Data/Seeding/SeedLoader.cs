@@ -41,7 +41,7 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
 
         if (samples > 0)
         {
-            logger.LogInformation("Loaded {Count} sample quarterly figures (サンプル)", samples);
+            SeedLog.SampleFiguresLoaded(logger, samples);
         }
     }
 
@@ -62,8 +62,8 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
         }
 
         db.Plans.Add(plan);
-        logger.LogInformation("Loaded plan {Code} from {File}: {Policies} policies, {Initiatives} initiatives, {Kpis} KPIs",
-            plan.Code, seeded.File, plan.Policies.Count, plan.Policies.Sum(p => p.Initiatives.Count), kpis.Count);
+        var initiatives = plan.Policies.Sum(p => p.Initiatives.Count);
+        SeedLog.PlanLoaded(logger, plan.Code, seeded.File, plan.Policies.Count, initiatives, kpis.Count);
     }
 
     private async Task AddDemoUsersAsync(IReadOnlyList<DemoUser> demoUsers, Dictionary<string, Department> departments, CancellationToken cancellationToken)
@@ -139,4 +139,17 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
 
         return added;
     }
+}
+
+/// <summary>Start-up log lines, source-generated (no boxing, nothing formatted when the level is off).</summary>
+internal static partial class SeedLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} sample quarterly figures (サンプル)")]
+    public static partial void SampleFiguresLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded plan {Code} from {File}: {Policies} policies, {Initiatives} initiatives, {Kpis} KPIs")]
+    public static partial void PlanLoaded(ILogger logger, string code, string file, int policies, int initiatives, int kpis);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "seed-data の読み込みに失敗しました。起動を中止します。 Seed data is invalid; start-up stopped. {Message}")]
+    public static partial void SeedInvalid(ILogger logger, string message);
 }

@@ -88,7 +88,7 @@ internal static class SeedReader
         return result;
     }
 
-    private static List<DemoUser> ReadDemoUsers(string folder, string label, ISet<string> knownDepartments)
+    private static List<DemoUser> ReadDemoUsers(string folder, string label, HashSet<string> knownDepartments)
     {
         var path = Path.Combine(folder, DemoUsersFileName);
         var file = $"{label}/{DemoUsersFileName}";

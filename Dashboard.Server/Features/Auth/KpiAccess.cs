@@ -34,4 +34,5 @@ public static class KpiAccess
 /// Marks an endpoint whose handler also checks the caller's departments against the KPI's owners (403 when they do
 /// not match). The authorization matrix test reads it.
 /// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false)]
 public sealed class DepartmentScopedAttribute : Attribute;

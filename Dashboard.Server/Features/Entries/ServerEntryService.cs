@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
@@ -384,7 +385,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         var isNew = entry.Version == Guid.Empty;
         var changed = audit.Changed(AuditTypes.Entry, key, "Value", AuditText(entry.Value), AuditText(check.Value), reason);
         changed |= audit.Changed(AuditTypes.Entry, key, "Milestone", entry.MilestoneState?.ToString(), request.Milestone?.ToString(), reason);
-        changed |= audit.Changed(AuditTypes.Entry, key, "MilestoneDate", entry.MilestoneDate?.ToString("yyyy-MM-dd"), request.MilestoneDate?.ToString("yyyy-MM-dd"), reason);
+        changed |= audit.Changed(AuditTypes.Entry, key, "MilestoneDate", entry.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), request.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason);
         changed |= audit.Changed(AuditTypes.Entry, key, "Done", entry.Done, Clean(request.Done), reason);
         changed |= audit.Changed(AuditTypes.Entry, key, "Check", entry.Check, Clean(request.Check), reason);
         changed |= audit.Changed(AuditTypes.Entry, key, "Act", entry.Act, Clean(request.Act), reason);
@@ -464,7 +465,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         _ => KpiFormat.Value(entry.Value, kpi.Unit),
     };
 
-    private static string? AuditText(decimal? value) => value?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+    private static string? AuditText(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string? Clean(string? text) => TextPolicy.Clean(text);
 

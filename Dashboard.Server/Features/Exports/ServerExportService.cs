@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
@@ -104,9 +105,9 @@ public sealed class ServerExportService(
             var entry = stored.FirstOrDefault(e => e.KpiId == kpi.Id);
             var r = row.Request;
             var changes = new List<TemplateChange>();
-            Compare(changes, "実績値", entry?.Value?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), KpiValueParser.TryParse(r.Value, out var v, out _) ? v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : r.Value);
+            Compare(changes, "実績値", entry?.Value?.ToString("0.####", CultureInfo.InvariantCulture), KpiValueParser.TryParse(r.Value, out var v, out _) ? v?.ToString("0.####", CultureInfo.InvariantCulture) : r.Value);
             Compare(changes, "状態", entry?.MilestoneState?.Japanese(), r.Milestone?.Japanese());
-            Compare(changes, "完了日", entry?.MilestoneDate?.ToString("yyyy-MM-dd"), r.MilestoneDate?.ToString("yyyy-MM-dd"));
+            Compare(changes, "完了日", entry?.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Compare(changes, "実施内容", entry?.Done, r.Done);
             Compare(changes, "評価・課題", entry?.Check, r.Check);
             Compare(changes, "改善策", entry?.Act, r.Act);
@@ -153,7 +154,7 @@ public sealed class ServerExportService(
                 continue;
             }
 
-            var row = rows[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].SheetRow;
+            var row = rows[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)].SheetRow;
             var field = match.Groups[2].Value;
             var column = EntryTemplate.Inputs.FirstOrDefault(i => i.Field == field || (field == nameof(SaveEntryRequest.Milestone) && i.Column == 6)).Letter ?? "F";
             yield return new TemplateError(EntryTemplate.InputSheet, row, column, string.Join(" ", messages));

@@ -19,7 +19,7 @@ public static class RequestForgeryGuard
         {
             var request = context.Request;
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
-                || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account")))
+                || !(request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)))
             {
                 await next(context);
                 return;

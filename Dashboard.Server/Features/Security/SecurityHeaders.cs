@@ -33,7 +33,7 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
 
                 // API answers are personal (roles, departments, drafts): never kept by a browser or a proxy.
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     headers.CacheControl = "no-store";
                 }
