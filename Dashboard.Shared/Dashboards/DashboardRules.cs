@@ -11,9 +11,12 @@ public static class DashboardRules
     /// <summary>How many quarters the overview's small trend shows.</summary>
     public const int TrendLength = 8;
 
-    /// <summary>The status of one quarter from its approved report (null: nothing approved).</summary>
-    public static KpiStatus StatusOf(KpiDefinition kpi, FiscalQuarter quarter, QuarterFigure? figure, StatusThresholds thresholds) =>
-        KpiRules.Status(kpi, quarter, figure is null ? null : new QuarterReport(figure.Value, figure.Milestone), thresholds);
+    /// <summary>
+    /// The status at the end of <paramref name="quarter"/> from the KPI's approved figures (any quarters; those after
+    /// it are ignored): a completed milestone stays 完了, an overdue one is 期限超過 without a report.
+    /// </summary>
+    public static KpiStatus StatusOf(KpiDefinition kpi, FiscalQuarter quarter, IEnumerable<QuarterFigure> approved, StatusThresholds thresholds) =>
+        KpiRules.StatusAsOf(kpi, quarter, approved.Select(f => (f.FiscalQuarter, new QuarterReport(f.Value, f.Milestone))), thresholds);
 
     /// <summary>
     /// The KPI at the end of <paramref name="quarter"/>: the latest approved figure at or before it, the quarter's
@@ -35,7 +38,7 @@ public static class DashboardRules
             KpiRules.ExpectedAt(definition, quarter),
             definition.TargetFor(quarter.FiscalYear),
             own?.Value is { } value ? KpiRules.AchievementOfYear(definition, quarter.FiscalYear, value) : null,
-            StatusOf(definition, quarter, own, thresholds),
+            StatusOf(definition, quarter, upTo, thresholds),
             own is null ? pending : null,
             kpi.MilestoneDueFiscalYear,
             upTo.TakeLast(TrendLength).ToList());
@@ -58,6 +61,9 @@ public static class DashboardRules
     /// <summary>The worst of <paramref name="statuses"/>; 未報告 when there are none.</summary>
     public static KpiStatus Worst(IEnumerable<KpiStatus> statuses) =>
         statuses.DefaultIfEmpty(KpiStatus.NotReported).MaxBy(Severity);
+
+    /// <summary>Rows 未報告 this quarter that have never had an approved figure at all (the rest show an older one).</summary>
+    public static int NeverReported(IEnumerable<KpiRowDto> rows) => rows.Count(r => r.IsMissing && r.Latest is null);
 
     /// <summary>How many rows have each status, in the order of <see cref="KpiStatus"/>, statuses with none left out.</summary>
     public static IReadOnlyList<(KpiStatus Status, int Count)> Counts(IEnumerable<KpiRowDto> rows) =>

@@ -121,6 +121,37 @@ public static class KpiRules
             : null;
 
     /// <summary>
+    /// The status at the end of <paramref name="quarter"/> from every approved report up to it, so that what was
+    /// true before still counts: a milestone completed in an earlier quarter stays 完了; a milestone not completed
+    /// once its due fiscal year has ended is 期限超過 whether or not the quarter was reported; every other case is the
+    /// quarter's own report read by <see cref="Status"/> (未報告 when there is none; the row then shows the last
+    /// approved figure with its quarter, see <see cref="LatestUpTo"/>).
+    /// </summary>
+    public static KpiStatus StatusAsOf(KpiDefinition kpi, FiscalQuarter quarter, IEnumerable<(FiscalQuarter Quarter, QuarterReport Report)> approved, StatusThresholds thresholds)
+    {
+        var upTo = approved.Where(r => r.Quarter <= quarter).ToList();
+        if (kpi.Kind == KpiKind.Milestone)
+        {
+            if (upTo.Any(r => r.Report.Milestone == MilestoneState.Done))
+            {
+                return KpiStatus.Completed;
+            }
+
+            if (kpi.MilestoneDueFiscalYear is { } due && quarter.FiscalYear > due)
+            {
+                return KpiStatus.Overdue;
+            }
+        }
+
+        var own = upTo.Where(r => r.Quarter == quarter).Select(r => r.Report).LastOrDefault();
+        return Status(kpi, quarter, own, thresholds);
+    }
+
+    /// <summary>The latest approved report at or before <paramref name="quarter"/>, with its quarter; null when none.</summary>
+    public static (FiscalQuarter Quarter, QuarterReport Report)? LatestUpTo(IEnumerable<(FiscalQuarter Quarter, QuarterReport Report)> approved, FiscalQuarter quarter) =>
+        approved.Where(r => r.Quarter <= quarter && r.Report.Reported).OrderBy(r => r.Quarter).Select(r => ((FiscalQuarter, QuarterReport)?)r).LastOrDefault();
+
+    /// <summary>
     /// The status for <paramref name="quarter"/>. Nothing reported: 未報告. Milestones: 完了, 予定どおり until the due
     /// fiscal year has ended, then 期限超過. Monitor-only: 報告済. Zero target: 達成 at zero, 遅延 above. Other kinds:
     /// 達成 when the year's target is met; otherwise by achievement of the quarter's expected value against

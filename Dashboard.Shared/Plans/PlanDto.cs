@@ -72,7 +72,11 @@ public sealed record KpiDto(
 /// <param name="Value">The figure, for numeric KPIs.</param>
 /// <param name="Milestone">The state, for milestones.</param>
 /// <param name="IsSample">True for サンプル figures loaded for demonstration.</param>
-public sealed record LatestFigureDto(int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample)
+/// <param name="Status">
+/// The status the server read: for milestones as of the reporting quarter (完了 carries on, 期限超過 once the due year
+/// has passed), for other kinds the figure's own quarter. Null: read it from the figure.
+/// </param>
+public sealed record LatestFigureDto(int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample, KpiStatus? Status = null)
 {
     /// <summary>The quarter as a value.</summary>
     public Fiscal.FiscalQuarter FiscalQuarter => new(FiscalYear, Quarter);

@@ -3,6 +3,7 @@ using Dashboard.Client.Charts;
 using Dashboard.Client.Features.Dashboards;
 using Dashboard.Client.Layout;
 using Dashboard.Shared.Dashboards;
+using Dashboard.Shared.Kpis;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -78,6 +79,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal("3 指標", Squash(page.Find("[data-count='total']").TextContent));
         Assert.Equal("1", page.Find("[data-count='OnTrack'] .count").TextContent);
         Assert.Equal("1", page.Find("[data-count='NotReported'] .count").TextContent);
+        var overview = SampleDashboards.Overview(2025, 4);
+        Assert.Equal($"（うち実績なし {DashboardRules.NeverReported(overview.Rows)}）", page.Find("[data-count='never-reported']").TextContent.Trim());
         Assert.Equal("1", page.Find("[data-count='Completed'] .count").TextContent);
     }
 
@@ -164,6 +167,25 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Contains("電子申請を3手続追加", latest.TextContent, StringComparison.Ordinal);
         Assert.Contains("目標経路をやや下回る", latest.TextContent, StringComparison.Ordinal);
         Assert.Equal(12, page.FindAll("tr[data-quarter]").Count);
+    }
+
+    [Fact]
+    public void AQuarterWithoutAReportShowsTheLastApprovedFigureWithItsQuarter()
+    {
+        // 令和7年度 Q3 chosen, nothing approved for it; Q2 has the last figure.
+        var reported = SampleDashboards.OnlineDetail(12);
+        var chosen = new KpiQuarterDto(2025, 3, null, reported.Quarters[^1].Expected, null, KpiStatus.NotReported, null, null, null, null);
+        var detail = reported with { FiscalYear = 2025, Quarter = 3, Quarters = [.. reported.Quarters, chosen] };
+        _ctx.Services.AddSingleton<IDashboardService>(new FixedDashboardService(detail: detail));
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        _ctx.JSInterop.SetupModule("./Charts/ApexChart.razor.js");
+
+        var page = _ctx.Render<KpiDetailPage>(p => p.Add(x => x.Code, "I01-K1"));
+
+        var latest = Squash(page.Find("[data-summary] [data-cell='actual']").TextContent);
+        var last = reported.Quarters[^1].Figure!;
+        Assert.StartsWith($"{KpiFormat.Value(last.Value, "手続")}（令和7年度 第2四半期）", latest, StringComparison.Ordinal);
+        Assert.Equal("未報告", page.Find("[data-summary] [data-cell='status']").TextContent.Trim());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,7 +27,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
         var plan = await planner.GetFromJsonAsync<PlanDto>("/api/plans/current");
-        Assert.Equal(new LatestFigureDto(Year, Q, 196m, null, false), plan!.Policies[0].Initiatives[0].Kpis[0].Latest);
+        Assert.Equal(new LatestFigureDto(Year, Q, 196m, null, false, KpiStatus.OnTrack), plan!.Policies[0].Initiatives[0].Kpis[0].Latest);
 
         var history = (await planner.GetFromJsonAsync<List<EntryHistoryDto>>("/api/entries/I01-K1/history"))!;
         var steps = history.Where(h => h.Field == "State").Reverse().Select(h => (h.NewValue, h.Actor, h.Reason, h.Quarter)).ToList();

@@ -30,7 +30,7 @@ public sealed class PlanApiTests : IDisposable
         Assert.Equal([100m, 140m, 170m, 200m], online.Targets.Select(t => t.Value));
         Assert.NotEmpty(online.Owners);
         // The sample series stops at FY2025 Q2 and one entry adds Q3 with notes: Q4 stays unreported.
-        Assert.Equal(new LatestFigureDto(2025, 3, 188m, null, true), online.Latest);
+        Assert.Equal(new LatestFigureDto(2025, 3, 188m, null, true, KpiStatus.OnTrack), online.Latest);
         var milestone = plan.Policies[0].Initiatives[1].Kpis.Single(k => k.Code == "I02-K2");
         Assert.Equal(MilestoneState.Done, milestone.Latest?.Milestone);
     }

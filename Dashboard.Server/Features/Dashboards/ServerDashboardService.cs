@@ -83,18 +83,19 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         var pending = entries.Where(e => e.State != EntryState.Approved)
             .ToDictionary(e => new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal, e => e.State);
 
+        var figures = approved.Values.Select(e => new QuarterFigure(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample)).ToList();
         var quarters = new List<KpiQuarterDto>();
         foreach (var at in plan.QuartersUpTo(asOf))
         {
             var entry = approved.GetValueOrDefault(at.Ordinal);
-            var figure = entry is null ? null : new QuarterFigure(entry.FiscalYear, entry.Quarter, entry.Value, entry.MilestoneState, entry.IsSample);
+            var figure = figures.FirstOrDefault(f => f.FiscalQuarter == at);
             quarters.Add(new KpiQuarterDto(
                 at.FiscalYear,
                 at.Quarter,
                 figure,
                 KpiRules.ExpectedAt(definition, at),
                 figure?.Value is { } v ? KpiRules.AchievementOfYear(definition, at.FiscalYear, v) : null,
-                DashboardRules.StatusOf(definition, at, figure, plan.Thresholds),
+                DashboardRules.StatusOf(definition, at, figures, plan.Thresholds),
                 entry is null && pending.TryGetValue(at.Ordinal, out var state) ? state : null,
                 entry?.Done,
                 entry?.Check,
@@ -164,7 +165,6 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
     {
         private readonly ILookup<int, QuarterFigure> _approved;
         private readonly Dictionary<(int KpiId, int Ordinal), EntryState> _pending;
-        private readonly Dictionary<(int KpiId, int Ordinal), QuarterFigure> _byQuarter;
         private readonly Dictionary<int, KpiDefinition> _definitions;
 
         public PlanData(Plan plan, List<EntryRow> entries)
@@ -177,8 +177,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                 .ToDictionary(e => (e.KpiId, new FiscalQuarter(e.FiscalYear, e.Quarter).Ordinal), e => e.State);
             Dtos = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToDictionary(k => k.Id, k => k.ToDto());
 
-            // The heatmap reads every KPI at every quarter: index the figures and definitions once.
-            _byQuarter = _approved.SelectMany(g => g.Select(f => (g.Key, f))).ToDictionary(x => (x.Key, x.f.FiscalQuarter.Ordinal), x => x.f);
+            // The heatmap reads every KPI at every quarter: build the definitions once.
             _definitions = Dtos.ToDictionary(d => d.Key, d => d.Value.ToDefinition());
         }
 
@@ -194,6 +193,6 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null);
 
         public KpiStatus Status(Kpi kpi, FiscalQuarter q) =>
-            DashboardRules.StatusOf(_definitions[kpi.Id], q, _byQuarter.GetValueOrDefault((kpi.Id, q.Ordinal)), Current.Thresholds);
+            DashboardRules.StatusOf(_definitions[kpi.Id], q, _approved[kpi.Id], Current.Thresholds);
     }
 }

@@ -1,6 +1,8 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Entries;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Exports;
@@ -30,5 +32,12 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
         from k in i.Kpis.OrderBy(k => k.DisplayOrder)
         select (p, i, k);
 
+    private readonly ILookup<int, (FiscalQuarter Quarter, QuarterReport Report)> _approved = Entries
+        .Where(e => e.State == EntryState.Approved)
+        .ToLookup(e => e.KpiId, e => (new FiscalQuarter(e.FiscalYear, e.Quarter), new QuarterReport(e.Value, e.MilestoneState)));
+
     public QuarterlyEntry? EntryOf(Kpi kpi, FiscalQuarter q) => _byKey.GetValueOrDefault((kpi.Id, q.FiscalYear, q.Quarter));
+
+    /// <summary>The KPI's approved reports, any quarter (the rules read those up to the quarter they are asked about).</summary>
+    public IEnumerable<(FiscalQuarter Quarter, QuarterReport Report)> ApprovedOf(Kpi kpi) => _approved[kpi.Id];
 }

@@ -18,16 +18,36 @@ public sealed record PackRow(
     decimal? YearTarget,
     KpiStatus Status)
 {
-    /// <summary>Status counts only approved figures: what the committee reviews is what the secretariat accepted.</summary>
+    /// <summary>
+    /// Status counts only approved figures, what the committee reviews is what the secretariat accepted, and reads
+    /// every approved report up to the quarter: a milestone completed earlier stays 完了, an overdue one is 期限超過.
+    /// </summary>
     public static PackRow Of(PackData data, BasicPolicy policy, Initiative initiative, Kpi kpi, FiscalQuarter q)
     {
         var definition = kpi.ToDto().ToDefinition();
         var entry = data.EntryOf(kpi, q);
-        var approved = entry is { State: EntryState.Approved } ? entry : null;
-        var report = approved is null ? null : new QuarterReport(approved.Value, approved.MilestoneState, Reported: true);
         return new PackRow(policy, initiative, kpi, definition, q, entry, KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear),
-            KpiRules.Status(definition, q, report, data.Current.Thresholds));
+            KpiRules.StatusAsOf(definition, q, data.ApprovedOf(kpi), data.Current.Thresholds))
+        {
+            Latest = KpiRules.LatestUpTo(data.ApprovedOf(kpi), q),
+        };
     }
+
+    /// <summary>The latest approved report at or before the quarter, with its quarter.</summary>
+    public (FiscalQuarter Quarter, QuarterReport Report)? Latest { get; init; }
+
+    /// <summary>未報告 this quarter with no approved figure ever (the others show an older one).</summary>
+    public bool NeverReported => Status == KpiStatus.NotReported && Latest is null;
+
+    /// <summary>The latest approved figure as text, with its quarter when it is older than the row's: 188手続（令和7年度 第2四半期）.</summary>
+    public string LatestText => Latest is not { } latest
+        ? "実績なし"
+        : (Kpi.Kind switch
+        {
+            KpiKind.Milestone => latest.Report.Milestone?.Japanese() ?? "",
+            KpiKind.MonitorOnly => "報告あり",
+            _ => KpiFormat.Value(latest.Report.Value, Kpi.Unit),
+        }) + (latest.Quarter == Quarter ? "" : $"（{latest.Quarter.ToJapaneseLabel()}）");
 
     /// <summary>The projection to the plan's last quarter from the approved figures up to this row's quarter (summary only).</summary>
     public ForecastResult Forecast(PackData data)

@@ -37,6 +37,15 @@ internal static class PackCover
             row++;
             sheet.Cell(row, 1).SetText(group.Key.Japanese());
             sheet.Cell(row, 2).SetValue(group.Count());
+            if (group.Key == KpiStatus.NotReported)
+            {
+                // "Not yet this quarter" and "never" are different signals for the committee.
+                var never = group.Count(r => r.NeverReported);
+                sheet.Cell(++row, 1).SetText("　うち以前の実績あり");
+                sheet.Cell(row, 2).SetValue(group.Count() - never);
+                sheet.Cell(++row, 1).SetText("　うち実績なし");
+                sheet.Cell(row, 2).SetValue(never);
+            }
         }
 
         row += 2;
@@ -62,7 +71,7 @@ internal static class PackSummary
     {
         PackBuilder.Header(sheet, ("基本方針", 7), ("取組施策", 24), ("コード", 8), ("指標", 36), ("種類", 10), ("単位", 7),
             ("基準値", 10), ("年度目標", 10), ("四半期末の見込み", 11), ("実績（承認済）", 11), ("達成率", 9), ("状況", 10),
-            ("予測（計画最終四半期）", 12), ("予測の判定", 14), ("担当課", 18), ("入力状態", 9));
+            ("予測（計画最終四半期）", 12), ("予測の判定", 14), ("担当課", 18), ("入力状態", 9), ("最新の承認済実績", 20));
         var r = 1;
         foreach (var row in rows)
         {
@@ -98,10 +107,12 @@ internal static class PackSummary
             sheet.Cell(r, 14).SetText(PackRow.ForecastText(forecast));
             sheet.Cell(r, 15).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
             sheet.Cell(r, 16).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+            sheet.Cell(r, 17).SetText(row.LatestText);
         }
 
         sheet.Range(2, 4, r, 4).Style.Alignment.WrapText = true;
-        PackBuilder.Finish(sheet, r, 16);
+        sheet.Range(2, 17, Math.Max(r, 2), 17).Style.Alignment.WrapText = true;
+        PackBuilder.Finish(sheet, r, 17);
         StatusColours(sheet.Range(2, StatusColumn, Math.Max(r, 2), StatusColumn));
     }
 

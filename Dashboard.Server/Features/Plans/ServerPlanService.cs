@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Plans;
 
 /// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
-public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
+public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
@@ -19,13 +19,15 @@ public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
             return null;
         }
 
-        var latest = await LatestApprovedAsync(plan.Id, cancellationToken);
+        var current = CurrentPlan.Of(plan);
+        var reporting = current.ReportingQuarter(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var latest = await LatestApprovedAsync(plan, reporting, cancellationToken);
         return new PlanDto(
             plan.Code,
             plan.Name,
             plan.PeriodStart,
             plan.PeriodEnd,
-            CurrentPlan.Of(plan).FiscalYears(),
+            current.FiscalYears(),
             plan.IsCurrent,
             new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold),
             plan.Revisions.OrderBy(r => r.Date).Select(r => new PlanRevisionDto(r.Date, r.Description)).ToList(),
@@ -46,16 +48,31 @@ public sealed class ServerPlanService(DashboardDbContext db) : IPlanService
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners);
 
-    /// <summary>Each KPI's most recent approved quarter, in one query.</summary>
-    private async Task<Dictionary<int, LatestFigureDto>> LatestApprovedAsync(int planId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each KPI's most recent approved quarter, in one query, with the status as of the reporting quarter (a
+    /// milestone completed earlier stays 完了; one not done after its due year is 期限超過).
+    /// </summary>
+    private async Task<Dictionary<int, LatestFigureDto>> LatestApprovedAsync(Plan plan, FiscalQuarter reporting, CancellationToken cancellationToken)
     {
         var approved = await db.Entries.AsNoTracking()
-            .Where(e => e.State == EntryState.Approved && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == planId))
+            .Where(e => e.State == EntryState.Approved && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id))
             .Select(e => new { e.KpiId, e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample })
             .ToListAsync(cancellationToken);
+        var kpis = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToDictionary(k => k.Id);
+        var thresholds = new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold);
         return approved
+            .Where(e => kpis.ContainsKey(e.KpiId))
             .GroupBy(e => e.KpiId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.FiscalYear * 4 + e.Quarter)
-                .Select(e => new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample)).First());
+            .ToDictionary(g => g.Key, g =>
+            {
+                var last = g.OrderByDescending(e => e.FiscalYear * 4 + e.Quarter).First();
+                var reports = g.Select(e => (new FiscalQuarter(e.FiscalYear, e.Quarter), new QuarterReport(e.Value, e.MilestoneState)));
+                var asOf = new FiscalQuarter(last.FiscalYear, last.Quarter) > reporting ? new FiscalQuarter(last.FiscalYear, last.Quarter) : reporting;
+                var definition = kpis[g.Key].ToDto().ToDefinition();
+                var status = definition.Kind == KpiKind.Milestone
+                    ? KpiRules.StatusAsOf(definition, asOf, reports, thresholds)
+                    : KpiRules.Status(definition, new FiscalQuarter(last.FiscalYear, last.Quarter), new QuarterReport(last.Value, last.MilestoneState), thresholds);
+                return new LatestFigureDto(last.FiscalYear, last.Quarter, last.Value, last.MilestoneState, last.IsSample, status);
+            });
     }
 }
