@@ -62,6 +62,23 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AFigureTenTimesThePlanAsksForConfirmationBeforeItIsSaved()
+    {
+        var form = Render(Entry());
+        form.Find("input[name='value']").Input("20000"); // the final target is 200
+
+        Assert.Contains("10倍", form.Markup, StringComparison.Ordinal);
+        form.Find("button[data-action='save-draft']").Click();
+        Assert.Empty(_service.Saved);
+
+        form.Find("input[name='confirm-unlikely']").Change(true);
+        form.Find("button[data-action='save-draft']").Click();
+
+        var saved = Assert.Single(_service.Saved);
+        Assert.Equal(("20000", true), (saved.Value, saved.ConfirmUnlikely));
+    }
+
+    [Fact]
     public void SubmittingADelayedFigureWithoutNotesShowsFieldErrorsAndSendsNothing()
     {
         var form = Render(Entry());
