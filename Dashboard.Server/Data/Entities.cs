@@ -13,7 +13,17 @@ public sealed class Plan
     public bool IsCurrent { get; set; }
     public decimal OnTrackThreshold { get; set; }
     public decimal CautionThreshold { get; set; }
+
+    /// <summary>評価区分: the plan's grading (A-D or S/A/B/C/-) and its thresholds.</summary>
+    public GradeScheme GradeScheme { get; set; }
+    public decimal GradeA { get; set; } = GradeScale.Default.A;
+    public decimal GradeB { get; set; } = GradeScale.Default.B;
+    public decimal GradeC { get; set; } = GradeScale.Default.C;
+    public decimal GradeBaselineBand { get; set; } = GradeScale.Default.BaselineBand;
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The grading as the rules read it.</summary>
+    public GradeScale Grading => new(GradeScheme, GradeA, GradeB, GradeC, GradeBaselineBand);
     public List<PlanRevision> Revisions { get; set; } = [];
     public List<BasicPolicy> Policies { get; set; } = [];
 }

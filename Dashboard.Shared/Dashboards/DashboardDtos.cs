@@ -63,6 +63,7 @@ public sealed record OverviewInitiativeDto(int Number, string Title, IReadOnlyLi
 /// <param name="PendingState">When the quarter has an entry that is not approved yet: its state.</param>
 /// <param name="MilestoneDueFiscalYear">For milestones: the fiscal year it is due.</param>
 /// <param name="Trend">Approved figures of up to the last eight quarters, oldest first.</param>
+/// <param name="Grade">評価区分 at the quarter (the latest approved figure up to it, by the plan's grading).</param>
 public sealed record KpiRowDto(
     string Code,
     string Name,
@@ -77,7 +78,8 @@ public sealed record KpiRowDto(
     KpiStatus Status,
     EntryState? PendingState,
     int? MilestoneDueFiscalYear,
-    IReadOnlyList<QuarterFigure> Trend)
+    IReadOnlyList<QuarterFigure> Trend,
+    KpiGrade Grade = KpiGrade.NotGradable)
 {
     /// <summary>Nothing approved for the quarter: the overview highlights it.</summary>
     [JsonIgnore]
@@ -144,6 +146,7 @@ public sealed record KpiDetailDto(
 /// <param name="Done">Do: what was done (approved reports only).</param>
 /// <param name="Check">Check: what the check showed.</param>
 /// <param name="Act">Act: what changes next.</param>
+/// <param name="Grade">評価区分 at the quarter (the latest approved figure up to it, by the plan's grading).</param>
 public sealed record KpiQuarterDto(
     int FiscalYear,
     int Quarter,
@@ -154,7 +157,8 @@ public sealed record KpiQuarterDto(
     EntryState? PendingState,
     string? Done,
     string? Check,
-    string? Act);
+    string? Act,
+    KpiGrade Grade = KpiGrade.NotGradable);
 
 /// <summary>The expected value at the end of one quarter.</summary>
 public sealed record ExpectedPointDto(int FiscalYear, int Quarter, decimal? Value);

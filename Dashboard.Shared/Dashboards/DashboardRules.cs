@@ -22,11 +22,12 @@ public static class DashboardRules
     /// The KPI at the end of <paramref name="quarter"/>: the latest approved figure at or before it, the quarter's
     /// expected value and year target, and the status and achievement of the quarter's own report.
     /// </summary>
-    public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending)
+    public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending, GradeScale? grading = null)
     {
         var definition = kpi.ToDefinition();
         var upTo = approved.Where(f => f.FiscalQuarter <= quarter).OrderBy(f => f.FiscalQuarter).ToList();
         var own = upTo.Count > 0 && upTo[^1].FiscalQuarter == quarter ? upTo[^1] : null;
+        var status = StatusOf(definition, quarter, upTo, thresholds);
         return new KpiRowDto(
             kpi.Code,
             kpi.Name,
@@ -38,11 +39,16 @@ public static class DashboardRules
             KpiRules.ExpectedAt(definition, quarter),
             definition.TargetFor(quarter.FiscalYear),
             own?.Value is { } value ? KpiRules.AchievementOfYear(definition, quarter.FiscalYear, value) : null,
-            StatusOf(definition, quarter, upTo, thresholds),
+            status,
             own is null ? pending : null,
             kpi.MilestoneDueFiscalYear,
-            upTo.TakeLast(TrendLength).ToList());
+            upTo.TakeLast(TrendLength).ToList(),
+            GradeOf(definition, quarter, status, upTo, grading ?? GradeScale.Default));
     }
+
+    /// <summary>The 評価区分 at <paramref name="quarter"/>: the latest approved figure up to it, graded by the plan's scale.</summary>
+    public static KpiGrade GradeOf(KpiDefinition kpi, FiscalQuarter quarter, KpiStatus status, IEnumerable<QuarterFigure> approved, GradeScale grading) =>
+        KpiGrades.Grade(kpi, quarter, status, approved.Where(f => f.FiscalQuarter <= quarter && f.Value is not null).OrderBy(f => f.FiscalQuarter).LastOrDefault()?.Value, grading);
 
     /// <summary>
     /// How bad a status is, for the heatmap: 遅延/期限超過 worst, then 注意, 未報告, 目標なし, the good-so-far

@@ -36,6 +36,8 @@ public sealed class SeedValidationTests : IDisposable
         { "misspelt field", p => SeedFiles.Kpi(p, 0, 0, 0)["unti"] = "件", $"{FirstKpi}.unti", "invalid JSON" },
         { "number as text", p => SeedFiles.Kpi(p, 0, 0, 0)["targets"]!["2022"] = "百", $"{FirstKpi}.targets.2022", "invalid JSON" },
         { "period reversed", p => p["periodEnd"] = "2021-03-31", "$.periodEnd", "periodEnd is not after periodStart" },
+        { "unknown grading", p => p["grading"]!["scheme"] = "ABC", "$.grading.scheme", "unknown grading scheme" },
+        { "grading out of order", p => p["grading"]!["b"] = 1.2, "$.grading", "grading thresholds out of order" },
     };
 
     [Theory]

@@ -35,6 +35,21 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
             }
         }
 
+        var grading = GradeScale.Default;
+        if (source.Grading is { } g)
+        {
+            if (!Enum.TryParse<GradeScheme>(g.Scheme ?? nameof(GradeScheme.AtoD), ignoreCase: false, out var scheme) || !Enum.IsDefined(scheme))
+            {
+                throw Fail("$.grading.scheme", "AtoD または SAtoC を指定してください (unknown grading scheme)");
+            }
+
+            grading = new GradeScale(scheme, g.A ?? grading.A, g.B ?? grading.B, g.C ?? grading.C, g.BaselineBand ?? grading.BaselineBand);
+            if (!grading.IsValid)
+            {
+                throw Fail("$.grading", "0 < c <= b <= a、0 <= baselineBand < 1 にしてください (grading thresholds out of order)");
+            }
+        }
+
         var plan = new Plan
         {
             Code = SeedMessages.RequireCode(file, "$.code", source.Code),
@@ -44,6 +59,11 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
             IsCurrent = source.IsCurrent ?? false,
             OnTrackThreshold = thresholds.OnTrack,
             CautionThreshold = thresholds.Caution,
+            GradeScheme = grading.Scheme,
+            GradeA = grading.A,
+            GradeB = grading.B,
+            GradeC = grading.C,
+            GradeBaselineBand = grading.BaselineBand,
             Revisions = Revisions(source.Revisions),
         };
 

@@ -23,6 +23,7 @@ internal sealed class PlanFile
     public DateOnly? PeriodEnd { get; set; }
     public bool? IsCurrent { get; set; }
     public ThresholdsSeed? StatusThresholds { get; set; }
+    public GradingSeed? Grading { get; set; }
     public List<RevisionSeed?>? Revisions { get; set; }
     public List<PolicySeed?>? Policies { get; set; }
 }
@@ -31,6 +32,15 @@ internal sealed class ThresholdsSeed
 {
     public decimal? OnTrack { get; set; }
     public decimal? Caution { get; set; }
+}
+
+internal sealed class GradingSeed
+{
+    public string? Scheme { get; set; }
+    public decimal? A { get; set; }
+    public decimal? B { get; set; }
+    public decimal? C { get; set; }
+    public decimal? BaselineBand { get; set; }
 }
 
 internal sealed class RevisionSeed

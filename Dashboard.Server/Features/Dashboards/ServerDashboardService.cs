@@ -89,17 +89,19 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         {
             var entry = approved.GetValueOrDefault(at.Ordinal);
             var figure = figures.FirstOrDefault(f => f.FiscalQuarter == at);
+            var status = DashboardRules.StatusOf(definition, at, figures, plan.Thresholds);
             quarters.Add(new KpiQuarterDto(
                 at.FiscalYear,
                 at.Quarter,
                 figure,
                 KpiRules.ExpectedAt(definition, at),
                 figure?.Value is { } v ? KpiRules.AchievementOfYear(definition, at.FiscalYear, v) : null,
-                DashboardRules.StatusOf(definition, at, figures, plan.Thresholds),
+                status,
                 entry is null && pending.TryGetValue(at.Ordinal, out var state) ? state : null,
                 entry?.Done,
                 entry?.Check,
-                entry?.Act));
+                entry?.Act,
+                DashboardRules.GradeOf(definition, at, status, figures, plan.Grading)));
         }
 
         return new KpiDetailDto(
@@ -190,7 +192,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         public List<DepartmentDto> Departments() => Dtos.Values.SelectMany(k => k.Owners).DistinctBy(d => d.Code).OrderBy(d => d.Code).ToList();
 
         public KpiRowDto Row(Kpi kpi, FiscalQuarter q) =>
-            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null);
+            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null, Current.Grading);
 
         public KpiStatus Status(Kpi kpi, FiscalQuarter q) =>
             DashboardRules.StatusOf(_definitions[kpi.Id], q, _approved[kpi.Id], Current.Thresholds);

@@ -8,20 +8,29 @@ namespace Dashboard.Server.Features.Entries;
 /// <summary>The current plan's identity, period and thresholds: what entry and review need of it.</summary>
 public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter, FiscalQuarter LastQuarter, StatusThresholds Thresholds)
 {
+    /// <summary>The plan's 評価区分 scheme and thresholds (A-D at 100/80/60% unless the plan says otherwise).</summary>
+    public GradeScale Grading { get; init; } = GradeScale.Default;
+
     public static async Task<CurrentPlan?> LoadAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.IsCurrent)
-            .Select(p => new { p.Id, p.Code, p.PeriodStart, p.PeriodEnd, p.OnTrackThreshold, p.CautionThreshold })
+            .Select(p => new { p.Id, p.Code, p.PeriodStart, p.PeriodEnd, p.OnTrackThreshold, p.CautionThreshold, p.GradeScheme, p.GradeA, p.GradeB, p.GradeC, p.GradeBaselineBand })
             .FirstOrDefaultAsync(cancellationToken);
         return plan is null
             ? null
             : new CurrentPlan(plan.Id, plan.Code, FiscalQuarter.FromDate(plan.PeriodStart), FiscalQuarter.FromDate(plan.PeriodEnd),
-                new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
+                new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold))
+            {
+                Grading = new GradeScale(plan.GradeScheme, plan.GradeA, plan.GradeB, plan.GradeC, plan.GradeBaselineBand),
+            };
     }
 
     /// <summary>The same from a loaded plan entity.</summary>
     public static CurrentPlan Of(Plan plan) => new(plan.Id, plan.Code, FiscalQuarter.FromDate(plan.PeriodStart),
-        FiscalQuarter.FromDate(plan.PeriodEnd), new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold));
+        FiscalQuarter.FromDate(plan.PeriodEnd), new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold))
+    {
+        Grading = plan.Grading,
+    };
 
     public bool Contains(FiscalQuarter quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;
 

@@ -26,12 +26,18 @@ public sealed record PackRow(
     {
         var definition = kpi.ToDto().ToDefinition();
         var entry = data.EntryOf(kpi, q);
-        return new PackRow(policy, initiative, kpi, definition, q, entry, KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear),
-            KpiRules.StatusAsOf(definition, q, data.ApprovedOf(kpi), data.Current.Thresholds))
+        var approved = data.ApprovedOf(kpi).Where(r => r.Quarter <= q).OrderBy(r => r.Quarter).ToList();
+        var status = KpiRules.StatusAsOf(definition, q, approved, data.Current.Thresholds);
+        var latestValue = approved.Select(r => r.Report.Value).LastOrDefault(v => v is not null);
+        return new PackRow(policy, initiative, kpi, definition, q, entry, KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear), status)
         {
-            Latest = KpiRules.LatestUpTo(data.ApprovedOf(kpi), q),
+            Latest = KpiRules.LatestUpTo(approved, q),
+            Grade = KpiGrades.Grade(definition, q, status, latestValue, data.Current.Grading),
         };
     }
+
+    /// <summary>評価区分: the latest approved figure up to the quarter graded by the plan's scale.</summary>
+    public KpiGrade Grade { get; init; }
 
     /// <summary>The latest approved report at or before the quarter, with its quarter.</summary>
     public (FiscalQuarter Quarter, QuarterReport Report)? Latest { get; init; }

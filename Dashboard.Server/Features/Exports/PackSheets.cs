@@ -71,7 +71,7 @@ internal static class PackSummary
     {
         PackBuilder.Header(sheet, ("基本方針", 7), ("取組施策", 24), ("コード", 8), ("指標", 36), ("種類", 10), ("単位", 7),
             ("基準値", 10), ("年度目標", 10), ("四半期末の見込み", 11), ("実績（承認済）", 11), ("達成率", 9), ("状況", 10),
-            ("予測（計画最終四半期）", 12), ("予測の判定", 14), ("担当課", 18), ("入力状態", 9), ("最新の承認済実績", 20));
+            ("予測（計画最終四半期）", 12), ("予測の判定", 14), ("担当課", 18), ("入力状態", 9), ("最新の承認済実績", 20), ("評価区分", 9));
         var r = 1;
         foreach (var row in rows)
         {
@@ -108,11 +108,12 @@ internal static class PackSummary
             sheet.Cell(r, 15).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
             sheet.Cell(r, 16).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
             sheet.Cell(r, 17).SetText(row.LatestText);
+            sheet.Cell(r, 18).SetText(row.Grade.Japanese());
         }
 
         sheet.Range(2, 4, r, 4).Style.Alignment.WrapText = true;
         sheet.Range(2, 17, Math.Max(r, 2), 17).Style.Alignment.WrapText = true;
-        PackBuilder.Finish(sheet, r, 17);
+        PackBuilder.Finish(sheet, r, 18);
         StatusColours(sheet.Range(2, StatusColumn, Math.Max(r, 2), StatusColumn));
     }
 

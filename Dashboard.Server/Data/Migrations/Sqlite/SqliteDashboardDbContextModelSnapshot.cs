@@ -339,6 +339,37 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("GradeA")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(1.00m);
+
+                    b.Property<decimal>("GradeB")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.80m);
+
+                    b.Property<decimal>("GradeBaselineBand")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.10m);
+
+                    b.Property<decimal>("GradeC")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.60m);
+
+                    b.Property<string>("GradeScheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("AtoD");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,134 @@
+using System.Text.Json.Serialization;
+using Dashboard.Shared.Fiscal;
+
+namespace Dashboard.Shared.Kpis;
+
+/// <summary>評価区分: the grade the committee reads beside the quarterly 状況.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<KpiGrade>))]
+public enum KpiGrade
+{
+    /// <summary>評価不能: nothing can be graded (no figure, no target, monitor-only).</summary>
+    NotGradable,
+
+    /// <summary>S: the target is reached (S/A/B/C/- scheme).</summary>
+    S,
+
+    /// <summary>A.</summary>
+    A,
+
+    /// <summary>B.</summary>
+    B,
+
+    /// <summary>C.</summary>
+    C,
+
+    /// <summary>D: only in the A-D scheme.</summary>
+    D,
+}
+
+/// <summary>Which grading a plan uses; Japanese municipalities choose their own.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GradeScheme>))]
+public enum GradeScheme
+{
+    /// <summary>A-D by 達成率 against the fiscal year's target: A &gt;= A, B &gt;= B, C &gt;= C, D below.</summary>
+    AtoD,
+
+    /// <summary>S/A/B/C/- against baseline and target: S reached, A better than the baseline band, B within it, C worse.</summary>
+    SAtoC,
+}
+
+/// <summary>A plan's grading and its thresholds (shares of the year's target, and the band around the baseline).</summary>
+/// <param name="Scheme">A-D or S/A/B/C/-.</param>
+/// <param name="A">A-D: 達成率 for A (default 1.00).</param>
+/// <param name="B">A-D: 達成率 for B (default 0.80).</param>
+/// <param name="C">A-D: 達成率 for C (default 0.60); below it D.</param>
+/// <param name="BaselineBand">S/A/B/C/-: within this share of the baseline is B (default 0.10, ±10%).</param>
+public sealed record GradeScale(GradeScheme Scheme, decimal A = 1.00m, decimal B = 0.80m, decimal C = 0.60m, decimal BaselineBand = 0.10m)
+{
+    /// <summary>A-D with 100% / 80% / 60%.</summary>
+    public static GradeScale Default { get; } = new(GradeScheme.AtoD);
+
+    /// <summary>0 &lt; C &lt;= B &lt;= A and 0 &lt;= band &lt; 1.</summary>
+    public bool IsValid => C > 0 && C <= B && B <= A && BaselineBand is >= 0 and < 1;
+}
+
+/// <summary>
+/// The grading rules, the same for the dashboards, the pack and the public page. Numeric KPIs are graded on the
+/// latest approved figure at or before the quarter, against the fiscal year's target (A-D) or against baseline and
+/// target (S/A/B/C/-); milestones and zero targets by their own rule; anything without a figure or target is 評価不能.
+/// </summary>
+public static class KpiGrades
+{
+    /// <summary>The grade of <paramref name="kpi"/> at <paramref name="quarter"/>.</summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <param name="quarter">The quarter graded; its fiscal year's target is the yardstick.</param>
+    /// <param name="status">The status as of the quarter (see <see cref="KpiRules.StatusAsOf"/>), for milestones.</param>
+    /// <param name="latest">The latest approved figure at or before the quarter, for numeric kinds.</param>
+    /// <param name="scale">The plan's grading.</param>
+    /// <param name="finalTarget">Grade against the plan's final target instead of the year's (最終評価).</param>
+    public static KpiGrade Grade(KpiDefinition kpi, FiscalQuarter quarter, KpiStatus status, decimal? latest, GradeScale scale, bool finalTarget = false)
+    {
+        var sa = scale.Scheme == GradeScheme.SAtoC;
+        switch (kpi.Kind)
+        {
+            case KpiKind.MonitorOnly:
+                return KpiGrade.NotGradable;
+            case KpiKind.Milestone:
+                return status switch
+                {
+                    KpiStatus.Completed => sa ? KpiGrade.S : KpiGrade.A,
+                    KpiStatus.Scheduled => KpiGrade.B,
+                    KpiStatus.Overdue => sa ? KpiGrade.C : KpiGrade.D,
+                    _ => KpiGrade.NotGradable,
+                };
+        }
+
+        if (latest is not { } actual)
+        {
+            return KpiGrade.NotGradable;
+        }
+
+        if (kpi.Kind == KpiKind.ZeroTarget)
+        {
+            return actual <= 0 ? (sa ? KpiGrade.S : KpiGrade.A) : (sa ? KpiGrade.C : KpiGrade.D);
+        }
+
+        var target = finalTarget ? kpi.FinalTarget?.Value : kpi.TargetFor(quarter.FiscalYear);
+        if (target is not { } t)
+        {
+            return KpiGrade.NotGradable;
+        }
+
+        var achievement = KpiRules.Achievement(kpi.Direction, kpi.BaselineValue, t, actual);
+        if (!sa)
+        {
+            return achievement >= scale.A ? KpiGrade.A
+                : achievement >= scale.B ? KpiGrade.B
+                : achievement >= scale.C ? KpiGrade.C
+                : KpiGrade.D;
+        }
+
+        if (achievement >= 1)
+        {
+            return KpiGrade.S;
+        }
+
+        if (kpi.BaselineValue is not { } baseline || baseline == 0)
+        {
+            return KpiGrade.NotGradable;
+        }
+
+        // Better than the baseline by more than the band: A; within it: B; worse: C (lower-is-better turned round).
+        var change = (actual - baseline) / Math.Abs(baseline);
+        var better = kpi.Direction == KpiDirection.HigherIsBetter ? change : -change;
+        return better > scale.BaselineBand ? KpiGrade.A
+            : better >= -scale.BaselineBand ? KpiGrade.B
+            : KpiGrade.C;
+    }
+
+    /// <summary>S, A, B, C, D, or 評価不能.</summary>
+    public static string Japanese(this KpiGrade grade) => grade == KpiGrade.NotGradable ? "評価不能" : grade.ToString();
+
+    /// <summary>S, A, B, C, D, or Not gradable.</summary>
+    public static string English(this KpiGrade grade) => grade == KpiGrade.NotGradable ? "Not gradable" : grade.ToString();
+}
