@@ -27,8 +27,11 @@ public interface IEntryService
     /// <summary>Approves or returns a submission.</summary>
     Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Closes a quarter: its entries can no longer change.</summary>
-    Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default);
+    /// <summary>Closes a quarter: its entries can no longer change. Refused while entries wait, unless confirmed with a reason.</summary>
+    Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the caller's department's submission back to 下書き (before the secretariat decides).</summary>
+    Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reopens a closed quarter (admin only), with a reason.</summary>
     Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default);

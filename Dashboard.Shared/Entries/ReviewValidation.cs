@@ -24,6 +24,12 @@ public static class ReviewValidation
         return TextPolicy.Problem(comment, "コメント", multiline: true);
     }
 
+    /// <summary>The problem with the reason for closing while entries still wait, or null.</summary>
+    public static string? CloseReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength
+            ? $"未承認の実績を残して締め切る理由を{ReasonMaxLength:N0}文字以内で入力してください。"
+            : TextPolicy.Problem(reason, "締め切る理由", multiline: true);
+
     /// <summary>The problem with a reopen reason, or null.</summary>
     public static string? ReopenReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength

@@ -79,6 +79,51 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ASubmissionIsReadOnlyAndIsWithdrawnOnlyAfterTheQuestionIsAnswered()
+    {
+        var submitted = Entry(EntryState.Submitted, 120m);
+        EntryDto? reloaded = null;
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        var form = _ctx.Render<EntryForm>(p => p.Add(f => f.Entry, submitted).Add(f => f.OnSaved, (EntryDto e) => reloaded = e));
+
+        Assert.Empty(form.FindAll("button[data-action='save-draft'], button[data-action='submit']"));
+        Assert.Contains("取り下げて下書きに戻して", form.Markup, StringComparison.Ordinal);
+
+        form.Find("button[data-action='withdraw']").Click();
+        Assert.Empty(_service.Withdrawn);
+        Assert.Contains("審査待ちから外れ", form.Markup, StringComparison.Ordinal);
+        form.Find("button[data-action='withdraw-confirm']").Click();
+
+        var request = Assert.Single(_service.Withdrawn);
+        Assert.Equal(submitted.Version, request.Version);
+        Assert.Equal(EntryState.Draft, reloaded?.State);
+        Assert.Empty(_service.Saved);
+    }
+
+    [Fact]
+    public void ClosingAQuarterListsWhatWaitsAndNeedsAReasonToStrandIt()
+    {
+        var returned = new SubmissionDto("I01-K1", "オンライン化した行政手続の数", 1, ["企画課"], 2025, 4, "150手続", KpiStatus.OnTrack, EntryState.Returned,
+            "実施", null, null, "根拠を", "tanaka@demo.local", DateTime.UtcNow, Guid.NewGuid());
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        var closing = _ctx.Render<Dashboard.Client.Features.Review.QuarterClosing>(p => p
+            .Add(c => c.FiscalYear, 2025).Add(c => c.Quarter, 4).Add(c => c.Items, [returned]).Add(c => c.NotApproved, 20));
+
+        closing.Find("button[data-action='close-quarter']").Click();
+        Assert.Contains("20 件", closing.Find("[data-not-approved]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("I01-K1", closing.Find("[data-waiting]").TextContent, StringComparison.Ordinal);
+        closing.Find("button[data-action='close-confirm']").Click();
+        Assert.Empty(_service.Closed);
+        Assert.Contains("理由", closing.Markup, StringComparison.Ordinal);
+
+        closing.Find("textarea[name='close-reason']").Change("委員会の日程のため");
+        closing.Find("button[data-action='close-confirm']").Click();
+
+        var request = Assert.Single(_service.Closed);
+        Assert.Equal((true, "委員会の日程のため"), (request.Confirm, request.Reason));
+    }
+
+    [Fact]
     public void SubmittingADelayedFigureWithoutNotesShowsFieldErrorsAndSendsNothing()
     {
         var form = Render(Entry());
@@ -136,7 +181,21 @@ public sealed class EntryFormTests : IAsyncLifetime
 
         public Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public List<CloseQuarterRequest> Closed { get; } = [];
+
+        public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
+        {
+            Closed.Add(request);
+            return Task.FromResult(EntrySaveResult.Completed);
+        }
+
+        public List<WithdrawRequest> Withdrawn { get; } = [];
+
+        public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
+        {
+            Withdrawn.Add(request);
+            return Task.FromResult(EntrySaveResult.Saved(Entry(null) with { State = EntryState.Draft, Version = Guid.NewGuid() }));
+        }
 
         public Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }

@@ -30,6 +30,9 @@ public sealed class EntryFlowTests(BrowserFixture browser)
         await form.Locator("textarea[name='act']").FillAsync("帳票の様式を見直す。");
         await form.Locator("[data-action='submit']").ClickAsync();
         await Expect(form.Locator("[data-state]"), "Submitted");
+        // Submitted: read-only, with 取り下げ instead of the save buttons.
+        await form.Locator("[data-action='withdraw']").WaitForAsync();
+        Assert.Equal(0, await form.Locator("[data-action='save-draft'], [data-action='submit']").CountAsync());
         Assert.True(staffErrors.Count == 0, string.Join("\n", staffErrors));
 
         // 2. The planner approves it on the review page.

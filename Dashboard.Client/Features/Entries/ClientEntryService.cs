@@ -28,8 +28,11 @@ public sealed class ClientEntryService(HttpClient http) : IEntryService
     public Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(http.PostAsJsonAsync($"api/review/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", request, cancellationToken), cancellationToken);
 
-    public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default) =>
-        SendAsync(http.PostAsync($"api/quarters/{fiscalYear}/{quarter}/close", null, cancellationToken), cancellationToken);
+    public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(http.PostAsJsonAsync($"api/quarters/{fiscalYear}/{quarter}/close", request, cancellationToken), cancellationToken);
+
+    public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(http.PostAsJsonAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}/withdraw", request, cancellationToken), cancellationToken);
 
     public Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(http.PostAsJsonAsync($"api/quarters/{fiscalYear}/{quarter}/reopen", request, cancellationToken), cancellationToken);

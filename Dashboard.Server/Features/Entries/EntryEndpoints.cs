@@ -16,6 +16,8 @@ public static class EntryEndpoints
             .WithName(nameof(GetEntry)).WithSummary("One entry for editing; 403 for a KPI of another department.");
         entries.MapPut("/{kpiCode}/{fiscalYear:int}/{quarter:int}", SaveEntry).RequireAuthorization(Policies.EnterFigures).WithMetadata(new DepartmentScopedAttribute())
             .WithName(nameof(SaveEntry)).WithSummary("Saves a draft or submits; 409 on a stale version or a closed quarter.");
+        entries.MapPost("/{kpiCode}/{fiscalYear:int}/{quarter:int}/withdraw", Withdraw).RequireAuthorization(Policies.EnterFigures).WithMetadata(new DepartmentScopedAttribute())
+            .WithName(nameof(Withdraw)).WithSummary("Takes a submission back to draft before the secretariat decides.");
         entries.MapPost("/bulk", SaveBulk).RequireAuthorization(Policies.EnterFigures).WithMetadata(new DepartmentScopedAttribute())
             .WithName(nameof(SaveBulk)).WithSummary("Saves drafts for several KPIs of one quarter, all or none.");
         entries.MapGet("/{kpiCode}/history", GetHistory).RequireAuthorization(Policies.ViewDashboards)
@@ -75,8 +77,13 @@ public static class EntryEndpoints
         string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, IEntryService entries, CancellationToken cancellationToken) =>
         ToHttp(await entries.DecideAsync(kpiCode, fiscalYear, quarter, request, cancellationToken));
 
-    public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> CloseQuarter(int fiscalYear, int quarter, IEntryService entries, CancellationToken cancellationToken) =>
-        ToHttp(await entries.CloseQuarterAsync(fiscalYear, quarter, cancellationToken));
+    public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> CloseQuarter(
+        int fiscalYear, int quarter, CloseQuarterRequest? request, IEntryService entries, CancellationToken cancellationToken) =>
+        ToHttp(await entries.CloseQuarterAsync(fiscalYear, quarter, request ?? new CloseQuarterRequest(), cancellationToken));
+
+    public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Withdraw(
+        string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, IEntryService entries, CancellationToken cancellationToken) =>
+        ToHttp(await entries.WithdrawAsync(kpiCode, fiscalYear, quarter, request, cancellationToken));
 
     public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> ReopenQuarter(
         int fiscalYear, int quarter, ReopenQuarterRequest request, IEntryService entries, CancellationToken cancellationToken) =>
@@ -90,7 +97,8 @@ public static class EntryEndpoints
             extensions: new Dictionary<string, object?> { ["current"] = result.Entry }),
         EntrySaveOutcome.NotFound => NotFound(result.Message),
         EntrySaveOutcome.Forbidden => Forbidden(),
-        _ => TypedResults.Problem(title: "保存できません", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.Problem(title: "保存できません", detail: result.Message, statusCode: StatusCodes.Status409Conflict,
+            extensions: result.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = result.Errors } : null),
     };
 
     private static ProblemHttpResult NotFound(string? detail) =>

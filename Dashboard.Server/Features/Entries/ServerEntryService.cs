@@ -215,7 +215,10 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
                     Figure(r.k, r.e), status, r.e.State, r.e.Done, r.e.Check, r.e.Act, r.e.ReviewComment, r.e.UpdatedBy, r.e.UpdatedUtc, r.e.Version);
             }).ToList();
         var closed = await ClosedQuartersAsync(plan, cancellationToken);
-        return new ReviewQueueDto(q.FiscalYear, q.Quarter, closed.Contains(q), QuarterOptions(plan, closed), items);
+        var kpiCount = await db.Kpis.CountAsync(k => k.PlanId == plan.Id, cancellationToken);
+        var approvedCount = await db.Entries.CountAsync(e => e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter && e.State == EntryState.Approved
+            && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id), cancellationToken);
+        return new ReviewQueueDto(q.FiscalYear, q.Quarter, closed.Contains(q), QuarterOptions(plan, closed), items, kpiCount, approvedCount);
     }
 
     public async Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
@@ -270,7 +273,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         return await CommitAsync(plan, kpi, q, cancellationToken);
     }
 
-    public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
     {
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
@@ -282,10 +285,66 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Refused($"{q.ToJapaneseLabel()}はすでに締め切られています。");
         }
 
+        // Entries still waiting (提出済, 差戻し) would be stranded by a close: refuse with their list unless the
+        // secretariat confirms with a reason; they then stay 未承認 and the pack marks them.
+        var waiting = await db.Entries.AsNoTracking()
+            .Where(e => e.FiscalYear == fiscalYear && e.Quarter == quarter && (e.State == EntryState.Submitted || e.State == EntryState.Returned))
+            .Join(db.Kpis.Where(k => k.PlanId == plan.Id), e => e.KpiId, k => k.Id, (e, k) => new { k.Code, k.DisplayOrder, e.State })
+            .OrderBy(x => x.DisplayOrder)
+            .ToListAsync(cancellationToken);
+        var listed = string.Join("、", waiting.Select(w => $"{w.Code}（{((EntryState?)w.State).Japanese()}）"));
+        var reason = "締切";
+        if (waiting.Count > 0)
+        {
+            if (!request.Confirm)
+            {
+                return new EntrySaveResult(EntrySaveOutcome.Refused, null,
+                    new Dictionary<string, string[]> { ["Waiting"] = waiting.Select(w => w.Code).ToArray() },
+                    $"承認されていない実績が{waiting.Count}件あります: {listed}。審査を終えてから締め切るか、理由を添えて締め切ってください。");
+            }
+
+            if (ReviewValidation.CloseReason(request.Reason) is { } problem)
+            {
+                return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Reason"] = [problem] });
+            }
+
+            reason = $"締切（未承認のまま: {listed}）: {TextPolicy.Clean(request.Reason)}";
+        }
+
         db.ClosedQuarters.Add(new ClosedQuarter { PlanId = plan.Id, FiscalYear = fiscalYear, Quarter = quarter, ClosedUtc = clock.GetUtcNow().UtcDateTime, ClosedBy = audit.Actor });
-        audit.Changed(AuditTypes.Quarter, $"{plan.Code}/{q.ToEnglishLabel()}", "Closed", "False", "True", "締切");
+        audit.Changed(AuditTypes.Quarter, $"{plan.Code}/{q.ToEnglishLabel()}", "Closed", "False", "True", reason.Length > 1000 ? reason[..1000] : reason);
         await db.SaveChangesAsync(cancellationToken);
         return EntrySaveResult.Completed;
+    }
+
+    public async Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
+    {
+        var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (await ClosedMessageAsync(plan!, q, cancellationToken) is { } closed)
+        {
+            return closed;
+        }
+
+        var entry = await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
+        if (entry is null || entry.Version != request.Version)
+        {
+            return EntrySaveResult.Conflict(entry is null ? null : ToDto(plan!, kpi!, q, entry, false), "この実績はほかの人が先に変更しました。最新の内容を確認してください。");
+        }
+
+        if (entry.State != EntryState.Submitted)
+        {
+            return EntrySaveResult.Refused($"この実績は「{((EntryState?)entry.State).Japanese()}」のため取り下げられません。");
+        }
+
+        audit.Changed(AuditTypes.Entry, plan!.EntryKey(kpi!.Code, q), "State", entry.State.ToString(), nameof(EntryState.Draft), "取り下げ");
+        entry.State = EntryState.Draft;
+        Touch(entry);
+        return await CommitAsync(plan, kpi, q, cancellationToken);
     }
 
     public async Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
@@ -365,6 +424,12 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         if (entry?.State == EntryState.Approved)
         {
             return EntrySaveResult.Refused("承認済みの実績は変更できません。変更が必要な場合は、事務局に差戻しを依頼してください。");
+        }
+
+        // A draft save must never take a submission silently out of the secretariat's queue.
+        if (entry?.State == EntryState.Submitted)
+        {
+            return EntrySaveResult.Refused("提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。");
         }
 
         var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds);

@@ -23,7 +23,12 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
         var entries = await db.Entries.AsNoTracking()
             .Where(e => db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == current.Id))
             .ToListAsync(cancellationToken);
-        return new PackData(plan, current, quarter, entries, exportedBy, nowUtc);
+        var closed = await db.ClosedQuarters.AsNoTracking().Where(c => c.PlanId == current.Id)
+            .Select(c => new { c.FiscalYear, c.Quarter }).ToListAsync(cancellationToken);
+        return new PackData(plan, current, quarter, entries, exportedBy, nowUtc)
+        {
+            Closed = closed.Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet(),
+        };
     }
 
     public IEnumerable<(BasicPolicy Policy, Initiative Initiative, Kpi Kpi)> Kpis() =>
@@ -35,6 +40,9 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
     private readonly ILookup<int, (FiscalQuarter Quarter, QuarterReport Report)> _approved = Entries
         .Where(e => e.State == EntryState.Approved)
         .ToLookup(e => e.KpiId, e => (new FiscalQuarter(e.FiscalYear, e.Quarter), new QuarterReport(e.Value, e.MilestoneState)));
+
+    /// <summary>Quarters the secretariat has closed.</summary>
+    public IReadOnlySet<FiscalQuarter> Closed { get; init; } = new HashSet<FiscalQuarter>();
 
     public QuarterlyEntry? EntryOf(Kpi kpi, FiscalQuarter q) => _byKey.GetValueOrDefault((kpi.Id, q.FiscalYear, q.Quarter));
 

@@ -36,6 +36,12 @@ public sealed record PackRow(
         };
     }
 
+    /// <summary>入力状態; an entry left 提出済 or 差戻し when its quarter was closed reads 未承認のまま締切.</summary>
+    public string EntryStateText(PackData data) =>
+        Entry is { State: EntryState.Submitted or EntryState.Returned } && data.Closed.Contains(Quarter)
+            ? "未承認のまま締切"
+            : ((EntryState?)Entry?.State).Japanese();
+
     /// <summary>評価区分: the latest approved figure up to the quarter graded by the plan's scale.</summary>
     public KpiGrade Grade { get; init; }
 

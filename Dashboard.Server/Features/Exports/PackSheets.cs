@@ -106,7 +106,7 @@ internal static class PackSummary
             sheet.Cell(r, 13).SetNumber(forecast.ProjectedValue is { } p ? Math.Round(p, 1) : null, unit);
             sheet.Cell(r, 14).SetText(PackRow.ForecastText(forecast));
             sheet.Cell(r, 15).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
-            sheet.Cell(r, 16).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+            sheet.Cell(r, 16).SetText(row.EntryStateText(data));
             sheet.Cell(r, 17).SetText(row.LatestText);
             sheet.Cell(r, 18).SetText(row.Grade.Japanese());
         }
@@ -188,7 +188,7 @@ internal static class PackInitiative
                 }
 
                 sheet.Cell(r, 7).SetText(row.Status.Japanese());
-                sheet.Cell(r, 8).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+                sheet.Cell(r, 8).SetText(row.EntryStateText(data));
                 sheet.Cell(r, 9).SetText(row.Entry?.Done);
                 sheet.Cell(r, 10).SetText(row.Entry?.Check);
                 sheet.Cell(r, 11).SetText(row.Entry?.Act);
@@ -273,7 +273,7 @@ internal static class PackDataSheet
                 sheet.Cell(r, 15).SetNumber(row.ApprovedValue, kpi.Unit);
                 sheet.Cell(r, 16).SetText(row.Entry?.MilestoneState?.Japanese());
                 sheet.Cell(r, 17).SetText(row.Status.Japanese());
-                sheet.Cell(r, 18).SetText(((Dashboard.Shared.Entries.EntryState?)row.Entry?.State).Japanese());
+                sheet.Cell(r, 18).SetText(row.EntryStateText(data));
                 sheet.Cell(r, 19).SetText(row.Entry?.IsSample == true ? "サンプル" : "");
                 sheet.Cell(r, 20).SetText(row.Entry?.UpdatedBy);
                 if (row.Entry is { UpdatedUtc: var at } && at != default)
