@@ -27,6 +27,7 @@ public sealed record QuarterFigure(int FiscalYear, int Quarter, decimal? Value, 
 /// <param name="ReportingQuarter">The quarter just ended, kept inside the plan period.</param>
 /// <param name="Departments">Departments that own at least one KPI, for the filter.</param>
 /// <param name="Policies">基本方針 with their initiatives and KPI rows.</param>
+/// <param name="IsFinalEvaluation">The plan's last quarter: 最終評価, grades against the final targets.</param>
 public sealed record OverviewDto(
     string PlanName,
     int FiscalYear,
@@ -35,7 +36,8 @@ public sealed record OverviewDto(
     int ReportingFiscalYear,
     int ReportingQuarter,
     IReadOnlyList<DepartmentDto> Departments,
-    IReadOnlyList<OverviewPolicyDto> Policies)
+    IReadOnlyList<OverviewPolicyDto> Policies,
+    bool IsFinalEvaluation = false)
 {
     /// <summary>All KPI rows, in plan order.</summary>
     [JsonIgnore]

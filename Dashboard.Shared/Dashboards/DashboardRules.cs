@@ -22,7 +22,7 @@ public static class DashboardRules
     /// The KPI at the end of <paramref name="quarter"/>: the latest approved figure at or before it, the quarter's
     /// expected value and year target, and the status and achievement of the quarter's own report.
     /// </summary>
-    public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending, GradeScale? grading = null)
+    public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending, GradeScale? grading = null, bool finalEvaluation = false)
     {
         var definition = kpi.ToDefinition();
         var upTo = approved.Where(f => f.FiscalQuarter <= quarter).OrderBy(f => f.FiscalQuarter).ToList();
@@ -43,12 +43,15 @@ public static class DashboardRules
             own is null ? pending : null,
             kpi.MilestoneDueFiscalYear,
             upTo.TakeLast(TrendLength).ToList(),
-            GradeOf(definition, quarter, status, upTo, grading ?? GradeScale.Default));
+            GradeOf(definition, quarter, status, upTo, grading ?? GradeScale.Default, finalEvaluation));
     }
 
-    /// <summary>The 評価区分 at <paramref name="quarter"/>: the latest approved figure up to it, graded by the plan's scale.</summary>
-    public static KpiGrade GradeOf(KpiDefinition kpi, FiscalQuarter quarter, KpiStatus status, IEnumerable<QuarterFigure> approved, GradeScale grading) =>
-        KpiGrades.Grade(kpi, quarter, status, approved.Where(f => f.FiscalQuarter <= quarter && f.Value is not null).OrderBy(f => f.FiscalQuarter).LastOrDefault()?.Value, grading);
+    /// <summary>
+    /// The 評価区分 at <paramref name="quarter"/>: the latest approved figure up to it, graded by the plan's scale;
+    /// at the plan's last quarter (最終評価) against the plan's final target.
+    /// </summary>
+    public static KpiGrade GradeOf(KpiDefinition kpi, FiscalQuarter quarter, KpiStatus status, IEnumerable<QuarterFigure> approved, GradeScale grading, bool finalEvaluation = false) =>
+        KpiGrades.Grade(kpi, quarter, status, approved.Where(f => f.FiscalQuarter <= quarter && f.Value is not null).OrderBy(f => f.FiscalQuarter).LastOrDefault()?.Value, grading, finalEvaluation);
 
     /// <summary>
     /// How bad a status is, for the heatmap: 遅延/期限超過 worst, then 注意, 未報告, 目標なし, the good-so-far

@@ -35,4 +35,22 @@ public sealed class GradeApiTests : AppTestBase
         var detail = (await planner.GetFromJsonAsync<KpiDetailDto>("/api/dashboard/kpis/I01-K1?fy=2025&q=4"))!;
         Assert.Equal(online.Grade, detail.Quarters[^1].Grade);
     }
+
+    [Fact]
+    public async Task ThePlansLastQuarterIsTheFinalEvaluationGradedAgainstTheFinalTargets()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+
+        var last = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=4"))!;
+        var before = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=3"))!;
+        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fiscalYear=2025&quarter=4")));
+
+        Assert.True(last.IsFinalEvaluation);
+        Assert.False(before.IsFinalEvaluation);
+
+        // I03-K1 (card uptake) has a target for FY2022 only: nothing to grade against in FY2025, except the final target.
+        Assert.Equal(KpiGrade.NotGradable, before.Rows.Single(r => r.Code == "I03-K1").Grade);
+        Assert.NotEqual(KpiGrade.NotGradable, last.Rows.Single(r => r.Code == "I03-K1").Grade);
+        Assert.Equal("DX推進計画 最終評価資料", pack.Worksheet(PackBuilder.CoverSheet).Cell(1, 1).GetString());
+    }
 }

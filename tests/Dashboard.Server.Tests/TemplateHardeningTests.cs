@@ -13,8 +13,8 @@ public sealed class TemplateHardeningTests : EntryTestBase
 {
     private const string SheetPart = "xl/worksheets/sheet1.xml";
 
-    /// <summary>Rewrites the input sheet's XML inside the package, as a crafted upload would.</summary>
-    private static byte[] PatchSheet(byte[] bytes, Func<string, string> patch)
+    /// <summary>Replaces the input sheet's XML inside the package, as a crafted upload would: <paramref name="write"/> gets the old XML.</summary>
+    private static byte[] ReplaceSheet(byte[] bytes, Action<string, StreamWriter> write, CompressionLevel level = CompressionLevel.Optimal)
     {
         using var stream = new MemoryStream();
         stream.Write(bytes);
@@ -28,45 +28,31 @@ public sealed class TemplateHardeningTests : EntryTestBase
             }
 
             part.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry(SheetPart).Open(), new UTF8Encoding(false));
-            writer.Write(patch(xml));
+            using var writer = new StreamWriter(zip.CreateEntry(SheetPart, level).Open(), new UTF8Encoding(false));
+            write(xml, writer);
         }
 
         return stream.ToArray();
     }
+
+    private static byte[] PatchSheet(byte[] bytes, Func<string, string> patch) =>
+        ReplaceSheet(bytes, (xml, writer) => writer.Write(patch(xml)));
 
     /// <summary>The real template with 4,000 rows of 1,000 cells (4 million) added to its input sheet, streamed into the zip.</summary>
-    private static byte[] Bomb(byte[] template)
+    private static byte[] Bomb(byte[] template) => ReplaceSheet(template, (xml, writer) =>
     {
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        var end = xml.IndexOf("</x:sheetData>", StringComparison.Ordinal);
+        writer.Write(xml.AsSpan(0, end));
+        var cells = string.Concat(Enumerable.Repeat("<x:c><x:v>1</x:v></x:c>", 1_000));
+        for (var row = 10; row < 4_010; row++)
         {
-            var part = zip.GetEntry(SheetPart)!;
-            string xml;
-            using (var reader = new StreamReader(part.Open()))
-            {
-                xml = reader.ReadToEnd();
-            }
-
-            part.Delete();
-            var end = xml.IndexOf("</x:sheetData>", StringComparison.Ordinal);
-            using var writer = new StreamWriter(zip.CreateEntry(SheetPart, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
-            writer.Write(xml.AsSpan(0, end));
-            var cells = string.Concat(Enumerable.Repeat("<x:c><x:v>1</x:v></x:c>", 1_000));
-            for (var row = 10; row < 4_010; row++)
-            {
-                writer.Write($"<x:row r=\"{row}\">");
-                writer.Write(cells);
-
-                writer.Write("</x:row>");
-            }
-
-            writer.Write(xml.AsSpan(end));
+            writer.Write($"<x:row r=\"{row}\">");
+            writer.Write(cells);
+            writer.Write("</x:row>");
         }
 
-        return stream.ToArray();
-    }
+        writer.Write(xml.AsSpan(end));
+    }, CompressionLevel.SmallestSize);
 
     private static long SettledWorkingSet()
     {

@@ -38,7 +38,8 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                 p.Initiatives.OrderBy(i => i.Number).Select(i => new OverviewInitiativeDto(
                     i.Number,
                     i.Title,
-                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList());
+                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList(),
+            q == data.Current.LastQuarter);
     }
 
     public async Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default)
@@ -101,7 +102,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                 entry?.Done,
                 entry?.Check,
                 entry?.Act,
-                DashboardRules.GradeOf(definition, at, status, figures, plan.Grading)));
+                DashboardRules.GradeOf(definition, at, status, figures, plan.Grading, finalEvaluation: at == plan.LastQuarter)));
         }
 
         return new KpiDetailDto(
@@ -192,7 +193,8 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         public List<DepartmentDto> Departments() => Dtos.Values.SelectMany(k => k.Owners).DistinctBy(d => d.Code).OrderBy(d => d.Code).ToList();
 
         public KpiRowDto Row(Kpi kpi, FiscalQuarter q) =>
-            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null, Current.Grading);
+            DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null, Current.Grading,
+                finalEvaluation: q == Current.LastQuarter);
 
         public KpiStatus Status(Kpi kpi, FiscalQuarter q) =>
             DashboardRules.StatusOf(_definitions[kpi.Id], q, _approved[kpi.Id], Current.Thresholds);

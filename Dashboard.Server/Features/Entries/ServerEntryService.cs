@@ -66,25 +66,32 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
     {
-        var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
+        var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
-        if (await ClosedMessageAsync(plan!, q, cancellationToken) is { } closed)
+        return Apply(plan!, kpi!, q, entry, request, "") ?? await CommitAsync(plan!, kpi!, q, cancellationToken);
+    }
+
+    /// <summary>The KPI, quarter and tracked entry a write changes; a failure when the KPI is not the caller's or the quarter is closed.</summary>
+    private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, QuarterlyEntry? Entry, EntrySaveResult? Failure)> OpenForWriteAsync(
+        string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken)
+    {
+        var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
+        if (failure is null && await ClosedMessageAsync(plan!, q, cancellationToken) is { } closed)
         {
-            return closed;
+            failure = closed;
+        }
+
+        if (failure is not null)
+        {
+            return (plan, kpi, q, null, failure);
         }
 
         var entry = await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-        var result = Apply(plan!, kpi!, q, entry, request, "");
-        if (result is not null)
-        {
-            return result;
-        }
-
-        return await CommitAsync(plan!, kpi!, q, cancellationToken);
+        return (plan, kpi, q, entry, null);
     }
 
     public async Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default)
@@ -319,18 +326,12 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
     {
-        var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
+        var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
-        if (await ClosedMessageAsync(plan!, q, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        var entry = await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
         if (entry is null || entry.Version != request.Version)
         {
             return EntrySaveResult.Conflict(entry is null ? null : ToDto(plan!, kpi!, q, entry, false), "この実績はほかの人が先に変更しました。最新の内容を確認してください。");

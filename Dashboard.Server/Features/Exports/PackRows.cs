@@ -32,7 +32,7 @@ public sealed record PackRow(
         return new PackRow(policy, initiative, kpi, definition, q, entry, KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear), status)
         {
             Latest = KpiRules.LatestUpTo(approved, q),
-            Grade = KpiGrades.Grade(definition, q, status, latestValue, data.Current.Grading),
+            Grade = KpiGrades.Grade(definition, q, status, latestValue, data.Current.Grading, finalTarget: q == data.Current.LastQuarter),
         };
     }
 

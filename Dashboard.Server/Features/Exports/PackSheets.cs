@@ -11,7 +11,8 @@ internal static class PackCover
     {
         sheet.Column(1).Width = 22;
         sheet.Column(2).Width = 70;
-        sheet.Cell(1, 1).SetText("DX推進計画 PDCA資料");
+        // At the plan's last quarter the pack is the 最終評価: grades against the final targets.
+        sheet.Cell(1, 1).SetText(data.Quarter == data.Current.LastQuarter ? "DX推進計画 最終評価資料" : "DX推進計画 PDCA資料");
         sheet.Cell(1, 1).Style.Font.FontSize = 20;
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Row(1).Height = 36; // LibreOffice does not grow rows for large fonts
