@@ -109,7 +109,9 @@ public sealed record SubmissionDto(
     string? ReviewComment,
     string UpdatedBy,
     DateTime UpdatedUtc,
-    Guid Version);
+    Guid Version,
+    string? SubmittedBy = null,
+    DateTime? SubmittedUtc = null);
 
 /// <summary>Approve, or return with a comment the department sees.</summary>
 public sealed record ReviewDecisionRequest(bool Approve, string? Comment, Guid Version);

@@ -52,12 +52,12 @@ public sealed class EntryFlowTests(BrowserFixture browser)
         Assert.Contains("令和7年度 第4四半期", await planRow.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("サンプル", await planRow.Locator("td").Nth(6).InnerTextAsync(), StringComparison.Ordinal);
 
-        // 4. The KPI's history lists each step with the right names.
+        // 4. The KPI's history lists each step with the names of the people (not their login ids).
         await staff.ReloadAsync();
         await BrowserFixture.WaitForInteractiveAsync(staff);
         var history = await staff.Locator(".entry-history tbody tr").AllInnerTextsAsync();
-        Assert.Contains(history, h => h.Contains("承認済", StringComparison.Ordinal) && h.Contains(DemoUsers.Planner, StringComparison.Ordinal) && h.Contains("承認", StringComparison.Ordinal));
-        Assert.Contains(history, h => h.Contains("提出済", StringComparison.Ordinal) && h.Contains(DemoUsers.StaffKikaku, StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("承認済", StringComparison.Ordinal) && h.Contains("高橋 美咲", StringComparison.Ordinal) && h.Contains("承認", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("提出済", StringComparison.Ordinal) && h.Contains("田中 一郎", StringComparison.Ordinal));
         Assert.Contains(history, h => h.Contains("実績値", StringComparison.Ordinal) && h.Contains("20", StringComparison.Ordinal));
         Assert.True(plannerErrors.Count == 0, string.Join("\n", plannerErrors));
     }

@@ -9,6 +9,10 @@ namespace Dashboard.Server.Tests;
 
 public sealed class EntryWorkflowTests : EntryTestBase
 {
+    // People are named as the admin page names them (seed-data/demo-users.json), not by login id.
+    private const string Tanaka = "田中 一郎（企画課 担当者）";
+    private const string Takahashi = "高橋 美咲（企画・DX推進担当）";
+
     [Fact]
     public async Task StaffReportsPlannerApprovesAndTheFigureReachesThePlan()
     {
@@ -22,9 +26,13 @@ public sealed class EntryWorkflowTests : EntryTestBase
 
         var queue = await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fiscalYear={Year}&quarter={Q}");
         var item = queue!.Items.Single(i => i.KpiCode == "I01-K1");
-        Assert.Equal((EntryState.Submitted, "196手続", DashboardFactory.Demo.StaffKikaku), (item.State, item.Figure, item.UpdatedBy));
+        Assert.Equal((EntryState.Submitted, "196手続", Tanaka, Tanaka), (item.State, item.Figure, item.UpdatedBy, item.SubmittedBy));
         var approved = await planner.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(true, null, item.Version));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        // After the decision the submitter is still the one who submitted, by name; the reviewer touched it last.
+        var decided = (await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fiscalYear={Year}&quarter={Q}"))!.Items.Single(i => i.KpiCode == "I01-K1");
+        Assert.Equal((EntryState.Approved, Tanaka, Takahashi), (decided.State, decided.SubmittedBy, decided.UpdatedBy));
 
         var plan = await planner.GetFromJsonAsync<PlanDto>("/api/plans/current");
         Assert.Equal(new LatestFigureDto(Year, Q, 196m, null, false, KpiStatus.OnTrack), plan!.Policies[0].Initiatives[0].Kpis[0].Latest);
@@ -33,9 +41,9 @@ public sealed class EntryWorkflowTests : EntryTestBase
         var steps = history.Where(h => h.Field == "State").Reverse().Select(h => (h.NewValue, h.Actor, h.Reason, h.Quarter)).ToList();
         Assert.Equal(
         [
-            ("Draft", DashboardFactory.Demo.StaffKikaku, null, "令和7年度 第4四半期"),
-            ("Submitted", DashboardFactory.Demo.StaffKikaku, "提出", "令和7年度 第4四半期"),
-            ("Approved", DashboardFactory.Demo.Planner, "承認", "令和7年度 第4四半期"),
+            ("Draft", Tanaka, null, "令和7年度 第4四半期"),
+            ("Submitted", Tanaka, "提出", "令和7年度 第4四半期"),
+            ("Approved", Takahashi, "承認", "令和7年度 第4四半期"),
         ], steps);
         Assert.Contains(history, h => h.Field == "Value" && h.OldValue == "195" && h.NewValue == "196");
     }

@@ -191,7 +191,8 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .OrderByDescending(a => a.Id)
             .Take(500)
             .ToListAsync(cancellationToken);
-        return rows.Select(a => new EntryHistoryDto(a.AtUtc, a.Actor, QuarterLabel(a.EntityKey[prefix.Length..]), a.Field, a.OldValue, a.NewValue, a.Reason)).ToList();
+        var name = await PeopleNames.ResolveAsync(db, rows.Select(a => a.Actor), cancellationToken);
+        return rows.Select(a => new EntryHistoryDto(a.AtUtc, name(a.Actor), QuarterLabel(a.EntityKey[prefix.Length..]), a.Field, a.OldValue, a.NewValue, a.Reason)).ToList();
     }
 
     public async Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
@@ -212,14 +213,25 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var initiatives = await db.Initiatives.AsNoTracking().Select(i => new { i.Id, i.Number }).ToDictionaryAsync(i => i.Id, i => i.Number, cancellationToken);
+
+        // Who submitted (not who last touched: after a decision that is the reviewer), from the audit log.
+        var keys = rows.Select(r => plan.EntryKey(r.k.Code, q)).ToList();
+        var submissions = (await db.AuditLog.AsNoTracking()
+                .Where(a => a.EntityType == AuditTypes.Entry && keys.Contains(a.EntityKey) && a.Field == "State" && a.NewValue == nameof(EntryState.Submitted))
+                .Select(a => new { a.Id, a.EntityKey, a.Actor, a.AtUtc })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.EntityKey).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!);
+        var name = await PeopleNames.ResolveAsync(db, submissions.Values.Select(s => s.Actor).Concat(rows.Select(r => r.e.UpdatedBy)), cancellationToken);
         var items = rows
             .OrderBy(r => r.e.State == EntryState.Submitted ? 0 : 1).ThenBy(r => r.k.DisplayOrder)
             .Select(r =>
             {
                 var definition = r.k.ToDto().ToDefinition();
                 var status = KpiRules.Status(definition, q, new QuarterReport(r.e.Value, r.e.MilestoneState), plan.Thresholds);
+                var submitted = submissions.GetValueOrDefault(plan.EntryKey(r.k.Code, q));
                 return new SubmissionDto(r.k.Code, r.k.Name, initiatives[r.k.InitiativeId], r.k.Owners.Select(o => o.Name).ToList(), q.FiscalYear, q.Quarter,
-                    Figure(r.k, r.e), status, r.e.State, r.e.Done, r.e.Check, r.e.Act, r.e.ReviewComment, r.e.UpdatedBy, r.e.UpdatedUtc, r.e.Version);
+                    Figure(r.k, r.e), status, r.e.State, r.e.Done, r.e.Check, r.e.Act, r.e.ReviewComment, name(r.e.UpdatedBy), r.e.UpdatedUtc, r.e.Version,
+                    submitted is null ? null : name(submitted.Actor), submitted?.AtUtc);
             }).ToList();
         var closed = await ClosedQuartersAsync(plan, cancellationToken);
         var kpiCount = await db.Kpis.CountAsync(k => k.PlanId == plan.Id, cancellationToken);
