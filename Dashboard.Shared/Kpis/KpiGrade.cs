@@ -48,8 +48,35 @@ public sealed record GradeScale(GradeScheme Scheme, decimal A = 1.00m, decimal B
     /// <summary>A-D with 100% / 80% / 60%.</summary>
     public static GradeScale Default { get; } = new(GradeScheme.AtoD);
 
-    /// <summary>0 &lt; C &lt;= B &lt;= A and 0 &lt;= band &lt; 1.</summary>
-    public bool IsValid => C > 0 && C <= B && B <= A && BaselineBand is >= 0 and < 1;
+    /// <summary>0 &lt; C &lt;= B &lt;= A &lt;= 2 and 0 &lt;= band &lt; 1, with a known scheme.</summary>
+    public bool IsValid => Enum.IsDefined(Scheme) && C > 0 && C <= B && B <= A && A <= 2 && BaselineBand is >= 0 and < 1;
+
+    /// <summary>Field errors in Japanese, the same in the browser and on the server; empty when valid.</summary>
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(Scheme))
+        {
+            errors[nameof(Scheme)] = ["評価区分の方式を選んでください。"];
+        }
+
+        if (!(C > 0 && C <= B && B <= A && A <= 2))
+        {
+            errors[nameof(A)] = ["達成率の基準は 0 < C ≦ B ≦ A ≦ 200% の順にしてください。"];
+        }
+
+        if (BaselineBand is < 0 or >= 1)
+        {
+            errors[nameof(BaselineBand)] = ["基準値の幅は 0% 以上 100% 未満にしてください。"];
+        }
+
+        return errors;
+    }
+
+    /// <summary>How the grading reads for people: A 100%以上・B 80%以上・C 60%以上・D それ未満.</summary>
+    public string Describe() => Scheme == GradeScheme.AtoD
+        ? $"A〜D（年度目標に対する達成率: A {A:P0}以上・B {B:P0}以上・C {C:P0}以上・D それ未満）"
+        : $"S/A/B/C/-（S 目標達成・A 基準値より{BaselineBand:P0}超の改善・B 基準値の±{BaselineBand:P0}以内・C 悪化・- 比較できない）";
 }
 
 /// <summary>

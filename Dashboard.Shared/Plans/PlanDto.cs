@@ -12,6 +12,7 @@ namespace Dashboard.Shared.Plans;
 /// <param name="Thresholds">The plan's shares that separate 順調 / 注意 / 遅延.</param>
 /// <param name="Revisions">策定 and 改訂 dates with what changed.</param>
 /// <param name="Policies">基本方針 1-3 in order.</param>
+/// <param name="Grading">The plan's 評価区分 scheme and thresholds.</param>
 public sealed record PlanDto(
     string Code,
     string Name,
@@ -21,7 +22,8 @@ public sealed record PlanDto(
     bool IsCurrent,
     StatusThresholds Thresholds,
     IReadOnlyList<PlanRevisionDto> Revisions,
-    IReadOnlyList<PolicyDto> Policies);
+    IReadOnlyList<PolicyDto> Policies,
+    GradeScale? Grading = null);
 
 /// <summary>One adoption or revision of a plan.</summary>
 public sealed record PlanRevisionDto(DateOnly Date, string Description);

@@ -25,6 +25,7 @@ public sealed class PlanPageTests : IAsyncLifetime
     private IRenderedComponent<PlanPage> Render(PlanDto? plan)
     {
         _ctx.Services.AddSingleton<IPlanService>(new FixedPlanService(plan));
+        _ctx.AddAuthorization().SetAuthorized("suzuki@demo.local");
         _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
         return _ctx.Render<PlanPage>();
     }
@@ -97,5 +98,8 @@ public sealed class PlanPageTests : IAsyncLifetime
     private sealed class FixedPlanService(PlanDto? plan) : IPlanService
     {
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult(plan);
+
+        public Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using ClosedXML.Excel;
 using Dashboard.Server.Features.Exports;
@@ -52,5 +53,29 @@ public sealed class GradeApiTests : AppTestBase
         Assert.Equal(KpiGrade.NotGradable, before.Rows.Single(r => r.Code == "I03-K1").Grade);
         Assert.NotEqual(KpiGrade.NotGradable, last.Rows.Single(r => r.Code == "I03-K1").Grade);
         Assert.Equal("DX推進計画 最終評価資料", pack.Worksheet(PackBuilder.CoverSheet).Cell(1, 1).GetString());
+    }
+
+    [Fact]
+    public async Task APlannerChangesTheGradingAuditedAndOthersCannot()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var committee = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        var sAtoC = new GradeScale(GradeScheme.SAtoC, BaselineBand: 0.05m);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await committee.PutAsJsonAsync("/api/plans/current/grading", sAtoC)).StatusCode);
+        var bad = await planner.PutAsJsonAsync("/api/plans/current/grading", new GradeScale(GradeScheme.AtoD, 0.6m, 0.8m, 1.0m));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("0 < C ≦ B ≦ A", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var saved = await planner.PutAsJsonAsync("/api/plans/current/grading", sAtoC);
+
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        var plan = (await planner.GetFromJsonAsync<Dashboard.Shared.Plans.PlanDto>("/api/plans/current"))!;
+        Assert.Equal(sAtoC, plan.Grading);
+        var overview = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=4"))!;
+        Assert.Equal(KpiGrade.S, overview.Rows.Single(r => r.Code == "I02-K2").Grade); // a completed milestone is S in S/A/B/C/-
+        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "Plan").Select(a => new { a.Field, a.NewValue, a.Actor, a.Reason }).ToListAsync());
+        Assert.Contains(audit, a => a.Field == "評価区分の方式" && a.NewValue == "SAtoC" && a.Actor == DashboardFactory.Demo.Planner && a.Reason == "評価区分の変更");
+        Assert.Contains(audit, a => a.Field == "基準値の幅" && a.NewValue == "0.05");
     }
 }

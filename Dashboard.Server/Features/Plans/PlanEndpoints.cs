@@ -1,4 +1,5 @@
 using Dashboard.Shared.Auth;
+using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,8 +13,15 @@ public static class PlanEndpoints
         group.MapGet("/current", GetCurrentPlan)
             .WithName(nameof(GetCurrentPlan))
             .WithSummary("The current plan with its policies, initiatives, KPIs and targets.");
+        app.MapPut("/api/plans/current/grading", SaveGrading).WithTags("Plans").RequireAuthorization(Policies.MaintainPlan)
+            .WithName(nameof(SaveGrading)).WithSummary("Changes the current plan's 評価区分 scheme and thresholds (audited).");
         return app;
     }
+
+    public static async Task<Results<NoContent, ValidationProblem>> SaveGrading(GradeScale grading, IPlanService plans, CancellationToken cancellationToken) =>
+        await plans.SaveGradingAsync(grading, cancellationToken) is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors, title: "評価区分の設定を確認してください")
+            : TypedResults.NoContent();
 
     public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetCurrentPlan(IPlanService plans, CancellationToken cancellationToken)
     {

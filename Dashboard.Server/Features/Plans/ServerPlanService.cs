@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Entries;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Plans;
 
 /// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
-public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock) : IPlanService
+public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock, Dashboard.Server.Features.Audit.AuditWriter audit) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
@@ -39,8 +40,36 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock)
                     i.Number,
                     i.Title,
                     i.Summary,
-                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList());
+                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList(),
+            plan.Grading);
     }
+
+    public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
+    {
+        var errors = grading.Validate();
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        if (plan is null)
+        {
+            return new Dictionary<string, string[]> { [""] = ["現行の計画がありません。"] };
+        }
+
+        const string Reason = "評価区分の変更";
+        audit.Changed("Plan", plan.Code, "評価区分の方式", plan.GradeScheme.ToString(), grading.Scheme.ToString(), Reason);
+        audit.Changed("Plan", plan.Code, "評価区分 A の達成率", Share(plan.GradeA), Share(grading.A), Reason);
+        audit.Changed("Plan", plan.Code, "評価区分 B の達成率", Share(plan.GradeB), Share(grading.B), Reason);
+        audit.Changed("Plan", plan.Code, "評価区分 C の達成率", Share(plan.GradeC), Share(grading.C), Reason);
+        audit.Changed("Plan", plan.Code, "基準値の幅", Share(plan.GradeBaselineBand), Share(grading.BaselineBand), Reason);
+        (plan.GradeScheme, plan.GradeA, plan.GradeB, plan.GradeC, plan.GradeBaselineBand) = (grading.Scheme, grading.A, grading.B, grading.C, grading.BaselineBand);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Dictionary<string, string[]>();
+    }
+
+    private static string Share(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>The current plan with policies, initiatives, KPIs, targets and owners: one split query, a fixed number of SQL statements.</summary>
     public static IQueryable<Plan> CurrentWithKpis(DashboardDbContext db) => db.Plans.AsNoTracking().AsSplitQuery()

@@ -1,0 +1,85 @@
+using Dashboard.Client.Features.Plans;
+using Dashboard.Shared.Auth;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Dashboard.Client.Tests;
+
+/// <summary>The plan's 評価区分 on the plan page: everyone reads it, planners change it.</summary>
+public sealed class GradingEditorTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private readonly RecordingPlanService _plans = new();
+
+    public GradingEditorTests()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        _ctx.Services.AddLocalization();
+        _ctx.Services.AddSingleton<IPlanService>(_plans);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    [Fact]
+    public void APlannerChangesTheThresholdsAndTheyAreSavedAsShares()
+    {
+        _ctx.AddAuthorization().SetAuthorized("takahashi@demo.local").SetPolicies(Policies.MaintainPlan);
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        var saved = 0;
+        var editor = _ctx.Render<GradingEditor>(p => p.Add(e => e.Grading, GradeScale.Default).Add(e => e.OnSaved, () => saved++));
+
+        Assert.Contains("A 100%以上", editor.Find("[data-grading-text]").TextContent, StringComparison.Ordinal);
+        editor.Find("button[data-action='edit-grading']").Click();
+        editor.Find("input[name='grade-b']").Change("85");
+        editor.Find("button[data-action='save-grading']").Click();
+
+        var grading = Assert.Single(_plans.Saved);
+        Assert.Equal((GradeScheme.AtoD, 1.00m, 0.85m, 0.60m), (grading.Scheme, grading.A, grading.B, grading.C));
+        Assert.Equal(1, saved);
+    }
+
+    [Fact]
+    public void ThresholdsOutOfOrderAreRefusedBeforeAnythingIsSent()
+    {
+        _ctx.AddAuthorization().SetAuthorized("takahashi@demo.local").SetPolicies(Policies.MaintainPlan);
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        var editor = _ctx.Render<GradingEditor>(p => p.Add(e => e.Grading, GradeScale.Default));
+
+        editor.Find("button[data-action='edit-grading']").Click();
+        editor.Find("input[name='grade-c']").Change("90");
+        editor.Find("button[data-action='save-grading']").Click();
+
+        Assert.Empty(_plans.Saved);
+        Assert.Contains("0 < C ≦ B ≦ A", editor.Find("[role='alert']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCommitteeReadsTheGradingButCannotChangeIt()
+    {
+        _ctx.AddAuthorization().SetAuthorized("suzuki@demo.local");
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+        var editor = _ctx.Render<GradingEditor>(p => p.Add(e => e.Grading, new GradeScale(GradeScheme.SAtoC)));
+
+        Assert.Contains("S/A/B/C/-", editor.Find("[data-grading-text]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(editor.FindAll("button[data-action='edit-grading']"));
+    }
+
+    private sealed class RecordingPlanService : IPlanService
+    {
+        public List<GradeScale> Saved { get; } = [];
+
+        public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
+
+        public Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
+        {
+            Saved.Add(grading);
+            return Task.FromResult<IReadOnlyDictionary<string, string[]>>(new Dictionary<string, string[]>());
+        }
+    }
+}
