@@ -22,8 +22,21 @@ public sealed record SaveUserRequest(string LoginName, string DisplayName, AppRo
 /// <summary>Create or rename a department.</summary>
 public sealed record SaveDepartmentRequest(string Code, string Name);
 
-/// <summary>One recorded change.</summary>
-public sealed record AuditEntryDto(DateTime AtUtc, string Actor, string EntityType, string EntityKey, string Field, string? OldValue, string? NewValue, string? Reason);
+/// <summary>One recorded change: the stored values, and (when the server has them) the same in words people read.</summary>
+/// <param name="AtUtc">When.</param>
+/// <param name="Actor">Login name of who changed it.</param>
+/// <param name="EntityType">User, Department, ...</param>
+/// <param name="EntityKey">Login name or department code.</param>
+/// <param name="Field">The stored field name (Departments, Roles, ...).</param>
+/// <param name="OldValue">Stored value before.</param>
+/// <param name="NewValue">Stored value after.</param>
+/// <param name="Reason">Why, when given.</param>
+/// <param name="ActorName">The actor's display name.</param>
+/// <param name="FieldLabel">The field in Japanese (担当課, 役割, ...).</param>
+/// <param name="OldText">The value before in words (department names, role names, 有効/無効).</param>
+/// <param name="NewText">The value after in words.</param>
+public sealed record AuditEntryDto(DateTime AtUtc, string Actor, string EntityType, string EntityKey, string Field, string? OldValue, string? NewValue, string? Reason,
+    string? ActorName = null, string? FieldLabel = null, string? OldText = null, string? NewText = null);
 
 /// <summary>The outcome of a save: errors by field, or a message for the whole form (conflict, not found).</summary>
 public sealed record SaveResult(bool Succeeded, IReadOnlyDictionary<string, string[]> Errors, string? Message = null)

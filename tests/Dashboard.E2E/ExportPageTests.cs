@@ -38,7 +38,7 @@ public sealed class ExcelEntryTests(BrowserFixture browser)
         await BrowserFixture.SignInAsync(page, DemoUsers.StaffKaikei, "/entries/excel");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-action='download-template']").ClickAsync());
-        Assert.Equal("実績入力_令和7年度第4四半期.xlsx", download.SuggestedFilename);
+        Assert.Equal("実績入力_令和7年度第4四半期_会計課.xlsx", download.SuggestedFilename); // the department in the name
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
         await download.SaveAsAsync(path);
         using (var workbook = new XLWorkbook(path))

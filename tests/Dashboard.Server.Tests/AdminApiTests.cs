@@ -38,6 +38,12 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(["Departments", "DisplayName", "IsActive", "LoginName", "Roles"], audit.Select(a => a.Field).Order());
         Assert.All(audit, a => Assert.Equal(DashboardFactory.Demo.Admin, a.Actor));
         Assert.Contains(audit, a => a.Field == "Roles" && a.OldValue == null && a.NewValue == "SectionStaff");
+
+        // The same rows in words: the admin's name, Japanese field names, department and role names.
+        var departments = audit.Single(a => a.Field == "Departments");
+        Assert.Equal(("担当課", "税務課"), (departments.FieldLabel, departments.NewText));
+        Assert.Equal(("役割", "各課の担当者"), (audit.Single(a => a.Field == "Roles").FieldLabel, audit.Single(a => a.Field == "Roles").NewText));
+        Assert.All(audit, a => Assert.StartsWith("伊藤 誠", a.ActorName, StringComparison.Ordinal));
     }
 
     [Fact]

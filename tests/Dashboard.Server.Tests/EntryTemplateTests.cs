@@ -15,7 +15,10 @@ public sealed class EntryTemplateTests : EntryTestBase
     {
         var response = await client.GetAsync($"/api/exports/template?fiscalYear={year}&quarter={quarter}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PackNaming.TemplateFileName(new(year, quarter)), response.Content.Headers.ContentDisposition?.FileNameStar);
+        // 実績入力_令和7年度第4四半期_会計課.xlsx: the quarter and the caller's departments.
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar;
+        Assert.StartsWith(PackNaming.TemplateFileName(new(year, quarter))[..^5] + "_", name, StringComparison.Ordinal);
+        Assert.Matches(@"^実績入力_令和\d+年度第\d四半期_[^_]*課[^_]*\.xlsx$", name);
         return await response.Content.ReadAsByteArrayAsync();
     }
 

@@ -23,9 +23,17 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
             .ToListAsync(cancellationToken);
         var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == "User" || a.EntityType == "Department")
             .OrderByDescending(a => a.Id).Take(RecentChanges)
-            .Select(a => new AuditEntryDto(a.AtUtc, a.Actor, a.EntityType, a.EntityKey, a.Field, a.OldValue, a.NewValue, a.Reason))
+            .Select(a => new AuditEntryDto(a.AtUtc, a.Actor, a.EntityType, a.EntityKey, a.Field, a.OldValue, a.NewValue, a.Reason, null, null, null, null))
             .ToListAsync(cancellationToken);
-        return new AdminOverviewDto(users, departments, changes);
+        var name = await PeopleNames.ResolveAsync(db, changes.Select(c => c.Actor), cancellationToken);
+        var departmentNames = departments.ToDictionary(d => d.Code, d => d.Name);
+        return new AdminOverviewDto(users, departments, changes.Select(c => c with
+        {
+            ActorName = name(c.Actor),
+            FieldLabel = AuditWords.Field(c.Field),
+            OldText = AuditWords.Value(c.Field, c.OldValue, departmentNames),
+            NewText = AuditWords.Value(c.Field, c.NewValue, departmentNames),
+        }).ToList());
     }
 
     public async Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)

@@ -42,7 +42,9 @@ public sealed class ServerExportService(
         var ids = kpis.Select(k => k.Id).ToList();
         var stored = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.KpiId) && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter).ToListAsync(cancellationToken);
         var rows = kpis.Select(k => (k, KpiRules.ExpectedAt(k.ToDto().ToDefinition(), q), stored.FirstOrDefault(e => e.KpiId == k.Id))).ToList();
-        return new ExportFile(PackNaming.TemplateFileName(q), EntryTemplate.Build(plan.Code, q, rows, protection));
+        var mine = KpiAccess.DepartmentsOf(User);
+        var departments = kpis.SelectMany(k => k.Owners).Where(o => mine.Contains(o.Code)).DistinctBy(o => o.Code).OrderBy(o => o.Code).Select(o => o.Name);
+        return new ExportFile(PackNaming.TemplateFileName(q, departments), EntryTemplate.Build(plan.Code, q, rows, protection));
     }
 
     public async Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default)
