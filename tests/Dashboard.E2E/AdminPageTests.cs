@@ -20,9 +20,12 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await editor.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Contains("税務課", await page.Locator("tr[data-user='yamamoto@demo.local']").InnerTextAsync(), StringComparison.Ordinal);
         var history = await page.Locator(".audit-table tbody tr").First.InnerTextAsync();
-        Assert.Contains(DemoUsers.Admin, history, StringComparison.Ordinal);
-        Assert.Contains("Departments", history, StringComparison.Ordinal);
-        Assert.Contains("johoseisaku,soumu,zeimu", history, StringComparison.Ordinal);
+        // In words people read: the admin's name, 担当課, department names (not "Departments johoseisaku,soumu,zeimu").
+        Assert.Contains("伊藤 誠", history, StringComparison.Ordinal);
+        Assert.Contains("担当課", history, StringComparison.Ordinal);
+        Assert.Contains("税務課", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("Departments", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("zeimu", history, StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
