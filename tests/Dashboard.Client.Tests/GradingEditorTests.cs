@@ -37,8 +37,10 @@ public sealed class GradingEditorTests : IAsyncLifetime
         Assert.Contains("A 100%以上", editor.Find("[data-grading-text]").TextContent, StringComparison.Ordinal);
         editor.Find("button[data-action='edit-grading']").Click();
         editor.Find("input[name='grade-b']").Change("85");
+        editor.WaitForAssertion(() => Assert.Equal("85", editor.Find("input[name='grade-b']").GetAttribute("value")));
         editor.Find("button[data-action='save-grading']").Click();
 
+        editor.WaitForAssertion(() => Assert.Single(_plans.Saved));
         var grading = Assert.Single(_plans.Saved);
         Assert.Equal((GradeScheme.AtoD, 1.00m, 0.85m, 0.60m), (grading.Scheme, grading.A, grading.B, grading.C));
         Assert.Equal(1, saved);
@@ -53,10 +55,13 @@ public sealed class GradingEditorTests : IAsyncLifetime
 
         editor.Find("button[data-action='edit-grading']").Click();
         editor.Find("input[name='grade-c']").Change("90");
+        editor.WaitForAssertion(() => Assert.Equal("90", editor.Find("input[name='grade-c']").GetAttribute("value")));
         editor.Find("button[data-action='save-grading']").Click();
 
+        // MudNumericField applies the typed value asynchronously: wait for the refusal to be drawn.
+        var alert = editor.WaitForElement("[role='alert']");
+        Assert.Contains("0 < C ≦ B ≦ A", alert.TextContent, StringComparison.Ordinal);
         Assert.Empty(_plans.Saved);
-        Assert.Contains("0 < C ≦ B ≦ A", editor.Find("[role='alert']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
