@@ -35,6 +35,7 @@ builder.Services.AddScoped<IAdminService, ClientAdminService>();
 builder.Services.AddScoped<IEntryService, ClientEntryService>();
 builder.Services.AddScoped<IExportService, ClientExportService>();
 builder.Services.AddScoped<IDashboardService, ClientDashboardService>();
+builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, Dashboard.Client.Features.Assessments.ClientAssessmentService>();
 builder.Services.AddSingleton<UiPreferences>();
 
 var host = builder.Build();

@@ -4,6 +4,7 @@ using Dashboard.Server.Components;
 using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
 using Dashboard.Server.Features.Admin;
+using Dashboard.Server.Features.Assessments;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Server.Features.Dashboards;
 using Dashboard.Server.Features.Entries;
@@ -54,6 +55,7 @@ builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();
 builder.Services.AddScoped<IExportService, ServerExportService>();
 builder.Services.AddScoped<IDashboardService, ServerDashboardService>();
+builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, ServerAssessmentService>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddUiPreferences();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -101,6 +103,7 @@ app.MapAdminEndpoints();
 app.MapEntryEndpoints();
 app.MapExportEndpoints();
 app.MapDashboardEndpoints();
+app.MapAssessmentEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);

@@ -135,3 +135,22 @@ public sealed class ClosedQuarter
     public DateTime ClosedUtc { get; set; }
     public required string ClosedBy { get; set; }
 }
+
+/// <summary>An initiative's assessment for one fiscal year (総合評価, 課題, 今後の方向性, 推進本部の意見, 担当課の回答).</summary>
+public sealed class InitiativeAssessment
+{
+    public int Id { get; set; }
+    public int InitiativeId { get; set; }
+    public int FiscalYear { get; set; }
+    public Dashboard.Shared.Kpis.KpiGrade? OverrideGrade { get; set; }
+    public string? OverrideReason { get; set; }
+    public string? Issues { get; set; }
+    public Dashboard.Shared.Assessments.AssessmentDirection? Direction { get; set; }
+    public string? CommitteeOpinion { get; set; }
+    public string? DepartmentReply { get; set; }
+    public string? RepliedBy { get; set; }
+    public DateTime? RepliedUtc { get; set; }
+    public required string UpdatedBy { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public Guid Version { get; set; }
+}

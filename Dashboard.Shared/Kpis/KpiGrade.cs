@@ -153,9 +153,34 @@ public static class KpiGrades
             : KpiGrade.C;
     }
 
+    /// <summary>
+    /// A KPI's standing at <paramref name="quarter"/> from its approved reports: the carried status, the latest approved
+    /// report up to the quarter, and the grade (against the final target at the plan's last quarter, 最終評価). The one
+    /// place the pack, the assessments and the dashboards' rows read "latest approved up to a quarter".
+    /// </summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <param name="quarter">The quarter.</param>
+    /// <param name="approved">The KPI's approved reports, any quarter.</param>
+    /// <param name="thresholds">The plan's status thresholds.</param>
+    /// <param name="scale">The plan's grading.</param>
+    /// <param name="lastQuarter">The plan's last quarter.</param>
+    public static KpiStanding Standing(KpiDefinition kpi, FiscalQuarter quarter, IEnumerable<(FiscalQuarter Quarter, QuarterReport Report)> approved, StatusThresholds thresholds, GradeScale scale, FiscalQuarter lastQuarter)
+    {
+        var upTo = approved.Where(r => r.Quarter <= quarter).OrderBy(r => r.Quarter).ToList();
+        var status = KpiRules.StatusAsOf(kpi, quarter, upTo, thresholds);
+        var latestValue = upTo.Select(r => r.Report.Value).LastOrDefault(v => v is not null);
+        return new KpiStanding(status, Grade(kpi, quarter, status, latestValue, scale, finalTarget: quarter == lastQuarter), KpiRules.LatestUpTo(upTo, quarter));
+    }
+
     /// <summary>S, A, B, C, D, or 評価不能.</summary>
     public static string Japanese(this KpiGrade grade) => grade == KpiGrade.NotGradable ? "評価不能" : grade.ToString();
 
     /// <summary>S, A, B, C, D, or Not gradable.</summary>
     public static string English(this KpiGrade grade) => grade == KpiGrade.NotGradable ? "Not gradable" : grade.ToString();
 }
+
+/// <summary>A KPI at a quarter: its carried status, its grade and its latest approved report up to the quarter.</summary>
+/// <param name="Status">状況 as of the quarter.</param>
+/// <param name="Grade">評価区分 as of the quarter.</param>
+/// <param name="Latest">The latest approved report at or before the quarter, with its quarter.</param>
+public sealed record KpiStanding(KpiStatus Status, KpiGrade Grade, (FiscalQuarter Quarter, QuarterReport Report)? Latest);

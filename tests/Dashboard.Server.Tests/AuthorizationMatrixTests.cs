@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixTests : AppTestBase
         ["kpiCode"] = "I01-K1",
         ["fiscalYear"] = "2030",
         ["quarter"] = "4",
+        ["initiative"] = "1",
     };
 
     private static readonly Dictionary<string, string> _bodies = new()
@@ -40,7 +41,7 @@ public sealed class AuthorizationMatrixTests : AppTestBase
         ["/api/entries/bulk"] = "{\"fiscalYear\":2030,\"quarter\":4,\"items\":[{\"kpiCode\":\"I01-K1\",\"entry\":{}}]}",
     };
 
-    // Whose departments own I01-K1 (企画課).
+    // Whose departments own I01-K1 (企画課), and every KPI of initiative 1.
     private static readonly HashSet<string> _ownersOfSampleKpi = [DashboardFactory.Demo.StaffKikaku];
 
     protected override bool Samples => true;

@@ -25,14 +25,11 @@ public sealed record PackRow(
     public static PackRow Of(PackData data, BasicPolicy policy, Initiative initiative, Kpi kpi, FiscalQuarter q)
     {
         var definition = kpi.ToDto().ToDefinition();
-        var entry = data.EntryOf(kpi, q);
-        var approved = data.ApprovedOf(kpi).Where(r => r.Quarter <= q).OrderBy(r => r.Quarter).ToList();
-        var status = KpiRules.StatusAsOf(definition, q, approved, data.Current.Thresholds);
-        var latestValue = approved.Select(r => r.Report.Value).LastOrDefault(v => v is not null);
-        return new PackRow(policy, initiative, kpi, definition, q, entry, KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear), status)
+        var standing = KpiGrades.Standing(definition, q, data.ApprovedOf(kpi), data.Current.Thresholds, data.Current.Grading, data.Current.LastQuarter);
+        return new PackRow(policy, initiative, kpi, definition, q, data.EntryOf(kpi, q), KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear), standing.Status)
         {
-            Latest = KpiRules.LatestUpTo(approved, q),
-            Grade = KpiGrades.Grade(definition, q, status, latestValue, data.Current.Grading, finalTarget: q == data.Current.LastQuarter),
+            Latest = standing.Latest,
+            Grade = standing.Grade,
         };
     }
 

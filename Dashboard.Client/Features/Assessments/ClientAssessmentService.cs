@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Shared.Assessments;
+
+namespace Dashboard.Client.Features.Assessments;
+
+/// <summary>Initiative assessments through the server API; the status code tells the outcome, never the message text.</summary>
+public sealed class ClientAssessmentService(HttpClient http) : IAssessmentService
+{
+    public async Task<InitiativeAssessmentDto?> GetAsync(int initiative, int fiscalYear, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"api/assessments/{initiative}/{fiscalYear}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<InitiativeAssessmentDto>(cancellationToken);
+    }
+
+    public async Task<AssessmentSaveResult> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PutAsJsonAsync($"api/assessments/{initiative}/{fiscalYear}", request, cancellationToken);
+        return await ResultAsync(response, cancellationToken);
+    }
+
+    public async Task<AssessmentSaveResult> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PutAsJsonAsync($"api/assessments/{initiative}/{fiscalYear}/reply", request, cancellationToken);
+        return await ResultAsync(response, cancellationToken);
+    }
+
+    private static async Task<AssessmentSaveResult> ResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var none = new Dictionary<string, string[]>();
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => new(AssessmentSaveStatus.Saved, none, await response.Content.ReadFromJsonAsync<InitiativeAssessmentDto>(cancellationToken)),
+            HttpStatusCode.BadRequest => new(AssessmentSaveStatus.Invalid,
+                (await response.Content.ReadFromJsonAsync<ValidationErrors>(cancellationToken))?.Errors ?? none),
+            HttpStatusCode.Forbidden => new(AssessmentSaveStatus.Forbidden, none),
+            HttpStatusCode.Conflict => new(AssessmentSaveStatus.Conflict, none),
+            HttpStatusCode.NotFound => new(AssessmentSaveStatus.NotFound, none),
+            _ => throw new HttpRequestException($"The assessment could not be saved ({(int)response.StatusCode}).", null, response.StatusCode),
+        };
+    }
+
+    private sealed record ValidationErrors(Dictionary<string, string[]>? Errors);
+}
