@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test: KPI rules, server over real SQLite files, bUnit components, and Playwright in real Chromium.
-# Installs Debian's Chromium first when it is missing (the browser tests drive /usr/bin/chromium; nothing is
-# downloaded by Playwright itself).
+# Installs Debian's Chromium, LibreOffice Calc, Noto CJK fonts and poppler first when missing (the browser tests drive
+# /usr/bin/chromium; nothing is downloaded by Playwright itself).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian chromium for the browser tests..."
+# Debian packages the tests drive: Chromium for the browser tests; LibreOffice, the Noto CJK fonts and poppler to
+# print the Excel pack to PDF and measure it. Installed only when missing; nothing is downloaded by the tests.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing from Debian: ${missing[*]}..."
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

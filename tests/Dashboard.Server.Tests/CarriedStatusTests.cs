@@ -69,13 +69,13 @@ public sealed class CarriedStatusTests : AppTestBase
         var kpis = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToDictionary(k => k.Code);
         var pack = await planner.GetByteArrayAsync("/api/exports/pack?fiscalYear=2025&quarter=4");
         using var workbook = new XLWorkbook(new MemoryStream(pack));
-        var summary = workbook.Worksheet(PackBuilder.SummarySheet);
+        var summary = workbook.Worksheet(PackBuilder.KpiListSheet);
 
         foreach (var (code, status) in _expected)
         {
             Assert.Equal((code, status), (code, kpis[code].Latest!.Status));
             var row = summary.RowsUsed().Single(r => r.Cell(3).GetString() == code);
-            Assert.Equal((code, status.Japanese()), (code, row.Cell(PackSummary.StatusColumn).GetString()));
+            Assert.Equal((code, status.Japanese()), (code, row.Cell(PackKpiList.StatusColumn).GetString()));
         }
 
         var cover = workbook.Worksheet(PackBuilder.CoverSheet);

@@ -22,7 +22,7 @@ public sealed class GradeApiTests : AppTestBase
 
         var overview = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=4"))!;
         using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fiscalYear=2025&quarter=4")));
-        var summary = pack.Worksheet(PackBuilder.SummarySheet);
+        var summary = pack.Worksheet(PackBuilder.KpiListSheet);
 
         Assert.Equal(KpiGrade.A, overview.Rows.Single(r => r.Code == "I02-K2").Grade); // completed milestone
         Assert.Equal(KpiGrade.D, overview.Rows.Single(r => r.Code == "I09-K2").Grade); // overdue milestone

@@ -15,9 +15,9 @@ namespace Dashboard.Server.Tests;
 /// <summary>The Excel pack, read back as a workbook and checked against the database and the KPI rules.</summary>
 public sealed class PackExportTests : EntryTestBase
 {
-    protected override bool Samples => true;
+    private static readonly string[] _attentionStatuses = ["遅延", "期限超過", "未報告"];
 
-    private static readonly string[] _reviewStatuses = ["注意", "遅延", "期限超過"];
+    protected override bool Samples => true;
 
     private static async Task<(HttpResponseMessage Response, byte[] Bytes)> ExportAsync(HttpClient client, int year = Year, int quarter = Q)
     {
@@ -44,8 +44,7 @@ public sealed class PackExportTests : EntryTestBase
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         Assert.Equal([PackBuilder.CoverSheet, PackBuilder.SummarySheet], workbook.Worksheets.Take(2).Select(w => w.Name));
         Assert.Equal(11, workbook.Worksheets.Count(w => w.Name.StartsWith("施策", StringComparison.Ordinal)));
-        Assert.Contains(workbook.Worksheets, w => w.Name == PackBuilder.ReviewSheet);
-        Assert.Contains(workbook.Worksheets, w => w.Name == PackBuilder.DataSheet);
+        Assert.Equal([PackBuilder.KpiListSheet, PackBuilder.DataSheet], workbook.Worksheets.TakeLast(2).Select(w => w.Name));
         Assert.Equal("令和7年度 第4四半期", workbook.Worksheet(PackBuilder.CoverSheet).Cell(5, 2).GetString());
         Assert.Equal(DashboardFactory.Demo.Planner, workbook.Worksheet(PackBuilder.CoverSheet).Cell(7, 2).GetString());
     }
@@ -61,8 +60,8 @@ public sealed class PackExportTests : EntryTestBase
         var online = (WorksheetPart)book.GetPartById(SheetId(PackNaming.InitiativeSheet(1, "行政手続のオンライン化")));
         var chart = online.DrawingsPart!.ChartParts.Single().ChartSpace;
         var formulas = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Select(f => f.Text).ToList();
-        Assert.Contains("'施策01 行政手続のオンライン化'!$F$2:$F$15", formulas); // I01-K1's 14 quarters, actual
-        Assert.Contains("'施策01 行政手続のオンライン化'!$E$2:$E$15", formulas); // expected
+        Assert.Contains("'施策01 行政手続のオンライン化'!$N$2:$N$15", formulas); // I01-K1's 14 quarters, actual
+        Assert.Contains("'施策01 行政手続のオンライン化'!$M$2:$M$15", formulas); // expected
         Assert.Equal(2, chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().Count());
 
         var telework = (WorksheetPart)book.GetPartById(SheetId(PackNaming.InitiativeSheet(7, "テレワークの推進")));
@@ -77,7 +76,7 @@ public sealed class PackExportTests : EntryTestBase
         var (_, bytes) = await ExportAsync(planner);
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
-        var summary = workbook.Worksheet(PackBuilder.SummarySheet);
+        var summary = workbook.Worksheet(PackBuilder.KpiListSheet);
         var kpis = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToList();
         Assert.Equal(kpis.Count + 1, summary.LastRowUsed()!.RowNumber());
         var quarter = new FiscalQuarter(Year, Q);
@@ -90,12 +89,12 @@ public sealed class PackExportTests : EntryTestBase
             var latest = kpi.Latest is { } l && l.FiscalYear == Year && l.Quarter == Q ? l : null;
             var reports = kpi.Latest is { } known ? [(known.FiscalQuarter, known.ToReport())] : Array.Empty<(FiscalQuarter, QuarterReport)>();
             var status = KpiRules.StatusAsOf(definition, quarter, reports, plan.Thresholds);
-            Assert.Equal(status.Japanese(), row.Cell(PackSummary.StatusColumn).GetString());
+            Assert.Equal(status.Japanese(), row.Cell(PackKpiList.StatusColumn).GetString());
             if (kpi.Kind.IsNumeric() && latest?.Value is { } actual)
             {
                 Assert.Equal((double)actual, row.Cell(10).GetDouble(), 6);
                 var achievement = KpiRules.AchievementOfQuarter(definition, quarter, actual);
-                var cell = row.Cell(PackSummary.AchievementColumn);
+                var cell = row.Cell(PackKpiList.AchievementColumn);
                 Assert.True(cell.HasFormula, kpi.Code);
                 Assert.Equal((double)achievement!.Value, cell.GetDouble(), 4); // cached value, as a reader sees it
             }
@@ -103,8 +102,8 @@ public sealed class PackExportTests : EntryTestBase
 
         // I02-K5 (cash payments) is 56 against an expected 50 in the sample: 注意, 88.0%.
         var cash = summary.RowsUsed().Single(r => r.Cell(3).GetString() == "I02-K5");
-        Assert.Equal("注意", cash.Cell(PackSummary.StatusColumn).GetString());
-        Assert.Equal(0.88, cash.Cell(PackSummary.AchievementColumn).GetDouble(), 4);
+        Assert.Equal("注意", cash.Cell(PackKpiList.StatusColumn).GetString());
+        Assert.Equal(0.88, cash.Cell(PackKpiList.AchievementColumn).GetDouble(), 4);
     }
 
     [Fact]
@@ -120,8 +119,9 @@ public sealed class PackExportTests : EntryTestBase
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var sheet = workbook.Worksheet(PackNaming.InitiativeSheet(1, "行政手続のオンライン化"));
-        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "I01-K1" && r.Cell(3).GetString() == "令和7年度 第4四半期");
-        foreach (var (column, text) in new[] { (9, "=HYPERLINK(\"http://evil.example\",\"x\")"), (10, "+1+1"), (11, "-2+3"), (12, "@SUM(A1:A2)") })
+        var notesHeader = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "実施内容").RowNumber();
+        var row = sheet.Row(notesHeader + 1); // I01-K1's notes, the first KPI
+        foreach (var (column, text) in new[] { (2, "=HYPERLINK(\"http://evil.example\",\"x\")"), (5, "+1+1"), (8, "-2+3") })
         {
             Assert.False(row.Cell(column).HasFormula, text);
             Assert.Equal(text, row.Cell(column).GetString());
@@ -133,17 +133,22 @@ public sealed class PackExportTests : EntryTestBase
     }
 
     [Fact]
-    public async Task ReviewSheetListsTheWeakKpisWithTheirNotes()
+    public async Task TheSummaryNamesWhatNeedsTheCommitteesAttentionWithItsDepartment()
     {
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
         var (_, bytes) = await ExportAsync(planner);
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
-        var review = workbook.Worksheet(PackBuilder.ReviewSheet);
-        var statuses = review.RowsUsed().Skip(1).Select(r => r.Cell(6).GetString()).ToList();
-        Assert.NotEmpty(statuses);
-        Assert.All(statuses, s => Assert.Contains(s, _reviewStatuses));
-        Assert.Contains(review.RowsUsed(), r => r.Cell(2).GetString() == "I02-K5");
+        var summary = workbook.Worksheet(PackBuilder.SummarySheet);
+        var header = summary.RowsUsed().Single(r => r.Cell(2).GetString() == "理由（担当課の評価・課題）").RowNumber();
+        var attention = summary.RowsUsed().Where(r => r.RowNumber() > header).ToList();
+        Assert.NotEmpty(attention);
+        Assert.All(attention, r => Assert.Contains(r.Cell(3).GetString(), _attentionStatuses));
+        var overdue = attention.Single(r => r.Cell(1).GetString().StartsWith("I09-K2", StringComparison.Ordinal));
+        Assert.Equal("期限超過", overdue.Cell(3).GetString());
+        Assert.False(string.IsNullOrWhiteSpace(overdue.Cell(5).GetString())); // its department
+        Assert.False(string.IsNullOrWhiteSpace(overdue.Cell(2).GetString())); // the reason, or that none was given
+        Assert.Contains(summary.RowsUsed(), r => r.Cell(1).GetString() == "2 キャッシュレス化の推進" || r.Cell(1).GetString().StartsWith("2 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -158,28 +163,38 @@ public sealed class PackExportTests : EntryTestBase
         var sns = data.RowsUsed().Single(r => r.Cell(4).GetString() == "I02-K1" && r.Cell(11).GetString() == "令和5年度 第2四半期");
         Assert.Equal(17500, sns.Cell(15).GetDouble());
         Assert.Equal("サンプル", sns.Cell(19).GetString());
+
+        // A Q3 pack lists no quarter after Q3.
+        var (_, q3) = await ExportAsync(planner, Year, 3);
+        using var q3Book = new XLWorkbook(new MemoryStream(q3));
+        Assert.Equal(1 + (28 * 13), q3Book.Worksheet(PackBuilder.DataSheet).LastRowUsed()!.RowNumber());
+        Assert.DoesNotContain(q3Book.Worksheet(PackBuilder.DataSheet).RowsUsed(), r => r.Cell(11).GetString() == "令和7年度 第4四半期");
     }
 
     [Fact]
-    public async Task PrintSetupIsA4LandscapeWithTitlesLibreOfficeHonours()
+    public async Task PrintSetupIsA4WithTitlesLibreOfficeHonours()
     {
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
         var (_, bytes) = await ExportAsync(planner);
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
-        var summary = workbook.Worksheet(PackBuilder.SummarySheet);
-        Assert.Equal(XLPaperSize.A4Paper, summary.PageSetup.PaperSize);
-        Assert.Equal(XLPageOrientation.Landscape, summary.PageSetup.PageOrientation);
-        Assert.Equal(1, summary.PageSetup.PagesWide);
-        Assert.Equal(1, summary.SheetView.SplitRow);
-        Assert.True(summary.AutoFilter.IsEnabled);
-        Assert.Equal(PackBuilder.FontName, summary.Cell(2, 4).Style.Font.FontName);
+        foreach (var name in new[] { PackBuilder.SummarySheet, PackNaming.InitiativeSheet(2, "民間サービスを活用した利便性向上") })
+        {
+            var sheet = workbook.Worksheet(name);
+            Assert.Equal((XLPaperSize.A4Paper, XLPageOrientation.Portrait, 1), (sheet.PageSetup.PaperSize, sheet.PageSetup.PageOrientation, sheet.PageSetup.PagesWide));
+        }
+
+        var list = workbook.Worksheet(PackBuilder.KpiListSheet);
+        Assert.Equal((XLPaperSize.A4Paper, XLPageOrientation.Landscape, 100), (list.PageSetup.PaperSize, list.PageSetup.PageOrientation, list.PageSetup.Scale));
+        Assert.Equal(1, list.SheetView.SplitRow);
+        Assert.True(list.AutoFilter.IsEnabled);
+        Assert.Equal(PackBuilder.FontName, list.Cell(2, 4).Style.Font.FontName);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var titles = document.WorkbookPart!.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
             .Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text).ToList();
-        Assert.Contains("'総括'!$1:$1", titles);
-        Assert.All(titles, t => Assert.Matches(@"^'[^']+'!\$1:\$1$", t));
+        Assert.Contains(titles, t => t.Contains("'指標一覧'!$1:$1", StringComparison.Ordinal) && t.Contains("'指標一覧'!$C:$D", StringComparison.Ordinal));
+        Assert.All(titles.SelectMany(t => t.Split(',')), t => Assert.Matches(@"^'[^']+'!\$[A-Z0-9]+:\$[A-Z0-9]+$", t));
     }
 
     [Theory]

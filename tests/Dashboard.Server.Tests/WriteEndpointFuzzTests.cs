@@ -35,6 +35,8 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         ["/api/admin/users/{id:int}"] = "{\"loginName\":\"tanaka@demo.local\",\"displayName\":\"田中\",\"roles\":\"SectionStaff\",\"departmentCodes\":[\"kikaku\"],\"isActive\":true}",
         ["/api/admin/departments"] = "{\"code\":\"fuzz\",\"name\":\"試験課\"}",
         ["/api/admin/departments/{code}"] = "{\"code\":\"kikaku\",\"name\":\"企画課\"}",
+        ["/api/assessments/{initiative:int}/{fiscalYear:int}"] = "{\"override\":\"B\",\"overrideReason\":\"理由\",\"issues\":\"課題\",\"direction\":\"Continue\",\"committeeOpinion\":\"意見\"}",
+        ["/api/assessments/{initiative:int}/{fiscalYear:int}/reply"] = "{\"reply\":\"回答\"}",
     };
 
     private static readonly Dictionary<string, string[]> _routeValues = new()
@@ -44,6 +46,7 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         ["quarter"] = ["4", "3", "1", "0", "5", "-2147483648"],
         ["id"] = ["1", "2", "6", "999", "0", "-1"],
         ["code"] = ["kikaku", "kaikei", "fuzz", "ZZ", "a-b", "%3Cscript%3E"],
+        ["initiative"] = ["2", "1", "11", "12", "0", "-1", "2147483647"],
     };
 
     private static readonly string[] _strings =
@@ -59,6 +62,7 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         "value", "milestone", "milestoneDate", "done", "check", "act", "evidenceUrl", "version", "submit", "confirmUnlikely",
         "fiscalYear", "quarter", "items", "kpiCode", "entry", "approve", "comment", "reason",
         "loginName", "displayName", "roles", "departmentCodes", "isActive", "code", "name",
+        "override", "overrideReason", "issues", "direction", "committeeOpinion", "reply",
     ];
 
     [Fact]
@@ -138,6 +142,15 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         foreach (var department in overview.Departments)
         {
             refused.AddRange(AdminValidation.Validate(new SaveDepartmentRequest(department.Code, department.Name)).Select(e => $"department {department.Code}: {string.Join(" ", e.Value)}"));
+        }
+
+        var assessments = await App.WithDbAsync(db => db.Assessments.AsNoTracking().ToListAsync());
+        foreach (var a in assessments)
+        {
+            var scheme = Dashboard.Shared.Kpis.GradeScheme.AtoD;
+            refused.AddRange(Dashboard.Shared.Assessments.AssessmentRules.Validate(new Dashboard.Shared.Assessments.SaveAssessmentRequest(a.OverrideGrade, a.OverrideReason, a.Issues, a.Direction, a.CommitteeOpinion, null), scheme)
+                .Concat(Dashboard.Shared.Assessments.AssessmentRules.Validate(new Dashboard.Shared.Assessments.SaveReplyRequest(a.DepartmentReply, null)))
+                .Select(e => $"assessment {a.InitiativeId}/{a.FiscalYear}: {string.Join(" ", e.Value)}"));
         }
 
         var audit = await App.WithDbAsync(db => db.AuditLog.AsNoTracking().Select(a => new { a.Reason, a.NewValue }).ToListAsync());

@@ -7,8 +7,9 @@ using Dashboard.Shared.Kpis;
 namespace Dashboard.Server.Features.Exports;
 
 /// <summary>
-/// The Excel pack for the steering committee's PDCA review: cover, summary, one sheet per initiative, the review list
-/// and a flat data sheet. Japanese font, number formats, frozen headers, filters, A4 landscape fit to width, print titles.
+/// The Excel pack for the steering committee's PDCA review, the committee's own document: a cover, a one-page 総括,
+/// one A4 評価シート per initiative, then for analysts the KPI list and a flat data sheet (both print at full size
+/// across pages). Japanese font, number formats, frozen headers, filters, row heights fitted to wrapped text.
 /// Column widths are set, never measured (AdjustToContents needs libgdiplus; see STACK-NOTES).
 /// </summary>
 public static class PackBuilder
@@ -16,7 +17,7 @@ public static class PackBuilder
     public const string FontName = "Meiryo UI";
     public const string CoverSheet = "表紙";
     public const string SummarySheet = "総括";
-    public const string ReviewSheet = "審査";
+    public const string KpiListSheet = "指標一覧";
     public const string DataSheet = "データ";
 
     public static byte[] Build(PackData data)
@@ -34,13 +35,13 @@ public static class PackBuilder
         foreach (var initiative in data.Plan.Policies.OrderBy(p => p.Number).SelectMany(p => p.Initiatives.OrderBy(i => i.Number)))
         {
             var sheetName = PackNaming.InitiativeSheet(initiative.Number, initiative.Title);
-            if (PackInitiative.Write(workbook.AddWorksheet(sheetName), data, initiative) is { } chart)
+            if (PackEvaluationSheet.Write(workbook.AddWorksheet(sheetName), data, initiative, rows) is { } chart)
             {
                 charts.Add(chart with { Sheet = sheetName });
             }
         }
 
-        PackReview.Write(workbook.AddWorksheet(ReviewSheet), rows);
+        PackKpiList.Write(workbook.AddWorksheet(KpiListSheet), data, rows);
         PackDataSheet.Write(workbook.AddWorksheet(DataSheet), data);
 
         using var stream = new MemoryStream();

@@ -8,14 +8,30 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 namespace Dashboard.Server.Features.Exports;
 
 /// <summary>
-/// Native Excel charts added after ClosedXML has saved (ClosedXML 0.95 cannot write charts): on each initiative sheet,
-/// a clustered column chart of the expected value (column E) against the approved actual (column F) by quarter, for
-/// the rows of one KPI. The series refer to the sheet's cells, so the chart follows any correction made in Excel.
+/// Native Excel charts added after ClosedXML has saved (ClosedXML 0.95 cannot write charts): on each 評価シート,
+/// a clustered column chart of the expected value against the approved actual by quarter, for one KPI, from the
+/// columns and rows the request names. The series refer to the sheet's cells, so the chart follows any correction made in Excel.
 /// </summary>
 internal static class PackCharts
 {
     /// <summary>Where to chart: sheet name and the first and last rows of the KPI's quarters.</summary>
-    public sealed record ChartRequest(string Sheet, string Title, int FirstRow, int LastRow);
+    public sealed record ChartRequest(string Sheet, string Title, int FirstRow, int LastRow)
+    {
+        /// <summary>Column of the category labels (quarters).</summary>
+        public string Categories { get; init; } = "C";
+
+        /// <summary>Column of the expected values.</summary>
+        public string Expected { get; init; } = "E";
+
+        /// <summary>Column of the approved actuals.</summary>
+        public string Actual { get; init; } = "F";
+
+        /// <summary>Row holding the series names.</summary>
+        public int NameRow { get; init; } = 1;
+
+        /// <summary>Zero-based cells the chart spans: from column and row to column and row.</summary>
+        public (int FromColumn, int FromRow, int ToColumn, int ToRow) Anchor { get; init; } = (14, 1, 22, 20);
+    }
 
     public static byte[] Add(byte[] workbook, IReadOnlyList<ChartRequest> charts)
     {
@@ -44,7 +60,8 @@ internal static class PackCharts
         var drawingsPart = worksheetPart.AddNewPart<DrawingsPart>();
         var chartPart = drawingsPart.AddNewPart<ChartPart>();
         var quoted = $"'{request.Sheet.Replace("'", "''", StringComparison.Ordinal)}'";
-        var categories = $"{quoted}!$C${request.FirstRow}:$C${request.LastRow}";
+        var categories = $"{quoted}!${request.Categories}${request.FirstRow}:${request.Categories}${request.LastRow}";
+        string Column(string column) => $"{quoted}!${column}${request.FirstRow}:${column}${request.LastRow}";
 
         chartPart.ChartSpace = new C.ChartSpace(
             new C.EditingLanguage { Val = "ja-JP" },
@@ -58,8 +75,8 @@ internal static class PackCharts
                         new C.BarDirection { Val = C.BarDirectionValues.Column },
                         new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
                         new C.VaryColors { Val = false },
-                        Series(0, $"{quoted}!$E$1", categories, $"{quoted}!$E${request.FirstRow}:$E${request.LastRow}", "9DC3E6"),
-                        Series(1, $"{quoted}!$F$1", categories, $"{quoted}!$F${request.FirstRow}:$F${request.LastRow}", "1A5FA8"),
+                        Series(0, $"{quoted}!${request.Expected}${request.NameRow}", categories, Column(request.Expected), "9DC3E6"),
+                        Series(1, $"{quoted}!${request.Actual}${request.NameRow}", categories, Column(request.Actual), "1A5FA8"),
                         new C.GapWidth { Val = 80 },
                         new C.AxisId { Val = 1001U },
                         new C.AxisId { Val = 1002U }),
@@ -96,8 +113,8 @@ internal static class PackCharts
 
         drawingsPart.WorksheetDrawing = new Xdr.WorksheetDrawing(
             new Xdr.TwoCellAnchor(
-                new Xdr.FromMarker(new Xdr.ColumnId("14"), new Xdr.ColumnOffset("0"), new Xdr.RowId("1"), new Xdr.RowOffset("0")),
-                new Xdr.ToMarker(new Xdr.ColumnId("22"), new Xdr.ColumnOffset("0"), new Xdr.RowId("20"), new Xdr.RowOffset("0")),
+                new Xdr.FromMarker(new Xdr.ColumnId(Invariant(request.Anchor.FromColumn)), new Xdr.ColumnOffset("0"), new Xdr.RowId(Invariant(request.Anchor.FromRow)), new Xdr.RowOffset("0")),
+                new Xdr.ToMarker(new Xdr.ColumnId(Invariant(request.Anchor.ToColumn)), new Xdr.ColumnOffset("0"), new Xdr.RowId(Invariant(request.Anchor.ToRow)), new Xdr.RowOffset("0")),
                 new Xdr.GraphicFrame(
                     new Xdr.NonVisualGraphicFrameProperties(
                         new Xdr.NonVisualDrawingProperties { Id = 2U, Name = "実績と見込み" },
@@ -126,6 +143,8 @@ internal static class PackCharts
 
         worksheet.Save();
     }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static C.BarChartSeries Series(uint index, string name, string categories, string values, string colour) => new(
         new C.Index { Val = index },

@@ -28,6 +28,7 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
         return new PackData(plan, current, quarter, entries, exportedBy, nowUtc)
         {
             Closed = closed.Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet(),
+            Assessments = await Dashboard.Server.Features.Assessments.ServerAssessmentService.ForYearAsync(db, current.Id, quarter.FiscalYear, cancellationToken),
         };
     }
 
@@ -40,6 +41,9 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
     private readonly ILookup<int, (FiscalQuarter Quarter, QuarterReport Report)> _approved = Entries
         .Where(e => e.State == EntryState.Approved)
         .ToLookup(e => e.KpiId, e => (new FiscalQuarter(e.FiscalYear, e.Quarter), new QuarterReport(e.Value, e.MilestoneState)));
+
+    /// <summary>The initiatives' assessments for the pack's fiscal year, by initiative id.</summary>
+    public IReadOnlyDictionary<int, InitiativeAssessment> Assessments { get; init; } = new Dictionary<int, InitiativeAssessment>();
 
     /// <summary>Quarters the secretariat has closed.</summary>
     public IReadOnlySet<FiscalQuarter> Closed { get; init; } = new HashSet<FiscalQuarter>();

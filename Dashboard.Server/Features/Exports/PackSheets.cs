@@ -9,8 +9,8 @@ internal static class PackCover
 {
     public static void Write(IXLWorksheet sheet, PackData data, IReadOnlyList<PackRow> rows)
     {
-        sheet.Column(1).Width = 22;
-        sheet.Column(2).Width = 70;
+        sheet.Column(1).Width = 20;
+        sheet.Column(2).Width = 56;
         // At the plan's last quarter the pack is the 最終評価: grades against the final targets.
         sheet.Cell(1, 1).SetText(data.Quarter == data.Current.LastQuarter ? "DX推進計画 最終評価資料" : "DX推進計画 PDCA資料");
         sheet.Cell(1, 1).Style.Font.FontSize = 20;
@@ -63,7 +63,7 @@ internal static class PackCover
     }
 }
 
-internal static class PackSummary
+internal static class PackKpiList
 {
     public const int AchievementColumn = 11;
     public const int StatusColumn = 12;
@@ -114,7 +114,13 @@ internal static class PackSummary
 
         sheet.Range(2, 4, r, 4).Style.Alignment.WrapText = true;
         sheet.Range(2, 17, Math.Max(r, 2), 17).Style.Alignment.WrapText = true;
+        for (var row = 2; row <= r; row++)
+        {
+            PrintLayout.FitRow(sheet, row, (4, 36), (17, 20));
+        }
+
         PackBuilder.Finish(sheet, r, 18);
+        PrintLayout.AcrossPages(sheet, repeatColumns: (3, 4));
         StatusColours(sheet.Range(2, StatusColumn, Math.Max(r, 2), StatusColumn));
     }
 
@@ -153,96 +159,6 @@ internal static class PackSummary
     }
 }
 
-internal static class PackInitiative
-{
-    /// <summary>Writes the sheet; returns where the chart of its first numeric KPI goes, if it has one.</summary>
-    public static PackCharts.ChartRequest? Write(IXLWorksheet sheet, PackData data, Initiative initiative)
-    {
-        PackCharts.ChartRequest? chart = null;
-        PackBuilder.Header(sheet, ("コード", 8), ("指標", 28), ("四半期", 18), ("年度目標", 10), ("見込み", 10), ("実績", 10),
-            ("状況", 10), ("入力状態", 9), ("実施内容", 36), ("評価・課題", 36), ("改善策", 36), ("事務局コメント", 24), ("更新者", 18));
-        var policy = data.Plan.Policies.Single(p => p.Initiatives.Contains(initiative));
-        var r = 1;
-        foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
-        {
-            if (chart is null && kpi.Kind.HasTargetPath())
-            {
-                chart = new PackCharts.ChartRequest("", $"{kpi.Name}（{kpi.Unit}）見込みと実績", r + 1, r + (data.Quarter.Ordinal - data.Current.FirstQuarter.Ordinal) + 1);
-            }
-
-            for (var q = data.Current.FirstQuarter; q <= data.Quarter; q = q.Next())
-            {
-                var row = PackRow.Of(data, policy, initiative, kpi, q);
-                r++;
-                sheet.Cell(r, 1).SetText(kpi.Code);
-                sheet.Cell(r, 2).SetText(kpi.Name);
-                sheet.Cell(r, 3).SetText(q.ToJapaneseLabel());
-                sheet.Cell(r, 4).SetNumber(row.YearTarget, kpi.Unit);
-                sheet.Cell(r, 5).SetNumber(row.Expected is { } e ? Math.Round(e, 2) : null, kpi.Unit);
-                if (kpi.Kind.IsNumeric())
-                {
-                    sheet.Cell(r, 6).SetNumber(row.ApprovedValue, kpi.Unit);
-                }
-                else
-                {
-                    sheet.Cell(r, 6).SetText(row.Figure);
-                }
-
-                sheet.Cell(r, 7).SetText(row.Status.Japanese());
-                sheet.Cell(r, 8).SetText(row.EntryStateText(data));
-                sheet.Cell(r, 9).SetText(row.Entry?.Done);
-                sheet.Cell(r, 10).SetText(row.Entry?.Check);
-                sheet.Cell(r, 11).SetText(row.Entry?.Act);
-                sheet.Cell(r, 12).SetText(row.Entry?.ReviewComment);
-                sheet.Cell(r, 13).SetText(row.Entry?.UpdatedBy);
-            }
-        }
-
-        sheet.Range(2, 9, Math.Max(r, 2), 12).Style.Alignment.WrapText = true;
-        sheet.PageSetup.Header.Center.AddText($"取組施策{initiative.Number} {initiative.Title}");
-        PackBuilder.Finish(sheet, r, 13);
-        PackSummary.StatusColours(sheet.Range(2, 7, Math.Max(r, 2), 7));
-        return chart;
-    }
-}
-
-internal static class PackReview
-{
-    public static void Write(IXLWorksheet sheet, IReadOnlyList<PackRow> rows)
-    {
-        PackBuilder.Header(sheet, ("取組施策", 20), ("コード", 8), ("指標", 30), ("実績", 10), ("見込み", 10), ("状況", 10),
-            ("実施内容", 34), ("評価・課題", 34), ("改善策", 34), ("事務局コメント", 24), ("担当課", 16));
-        var r = 1;
-        foreach (var row in rows.Where(x => x.Status is KpiStatus.Caution or KpiStatus.Delayed or KpiStatus.Overdue))
-        {
-            r++;
-            sheet.Cell(r, 1).SetText($"{row.Initiative.Number} {row.Initiative.Title}");
-            sheet.Cell(r, 2).SetText(row.Kpi.Code);
-            sheet.Cell(r, 3).SetText(row.Kpi.Name);
-            if (row.Kpi.Kind.IsNumeric())
-            {
-                sheet.Cell(r, 4).SetNumber(row.ApprovedValue, row.Kpi.Unit);
-            }
-            else
-            {
-                sheet.Cell(r, 4).SetText(row.Figure);
-            }
-
-            sheet.Cell(r, 5).SetNumber(row.Expected is { } e ? Math.Round(e, 2) : null, row.Kpi.Unit);
-            sheet.Cell(r, 6).SetText(row.Status.Japanese());
-            sheet.Cell(r, 7).SetText(row.Entry?.Done);
-            sheet.Cell(r, 8).SetText(row.Entry?.Check);
-            sheet.Cell(r, 9).SetText(row.Entry?.Act);
-            sheet.Cell(r, 10).SetText(row.Entry?.ReviewComment);
-            sheet.Cell(r, 11).SetText(string.Join("、", row.Kpi.Owners.Select(o => o.Name)));
-        }
-
-        sheet.Range(2, 7, Math.Max(r, 2), 10).Style.Alignment.WrapText = true;
-        PackBuilder.Finish(sheet, r, 11);
-        PackSummary.StatusColours(sheet.Range(2, 6, Math.Max(r, 2), 6));
-    }
-}
-
 internal static class PackDataSheet
 {
     public static void Write(IXLWorksheet sheet, PackData data)
@@ -253,7 +169,7 @@ internal static class PackDataSheet
         var r = 1;
         foreach (var (policy, initiative, kpi) in data.Kpis())
         {
-            foreach (var q in data.Current.Quarters())
+            foreach (var q in data.Current.QuartersUpTo(data.Quarter))
             {
                 var row = PackRow.Of(data, policy, initiative, kpi, q);
                 r++;
@@ -286,5 +202,6 @@ internal static class PackDataSheet
         }
 
         PackBuilder.Finish(sheet, r, 21);
+        PrintLayout.AcrossPages(sheet, repeatColumns: (4, 5));
     }
 }
