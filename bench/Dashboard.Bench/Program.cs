@@ -107,7 +107,7 @@ internal static class Synthetic
                 var newPolicy = new BasicPolicy { Number = (copy * 3) + policy.Number, Title = policy.Title, Subtitle = policy.Subtitle };
                 foreach (var initiative in policy.Initiatives.OrderBy(i => i.Number))
                 {
-                    var newInitiative = new Initiative { Number = ++initiativeNumber, Title = $"{initiative.Title}（{copy + 1}）" };
+                    var newInitiative = new Initiative { Id = ++initiativeNumber, Number = initiativeNumber, Title = $"{initiative.Title}（{copy + 1}）" };
                     foreach (var kpi in initiative.Kpis)
                     {
                         var id = nextKpiId++;

@@ -11,7 +11,7 @@ namespace Dashboard.Server.Features.Exports;
 internal static class PackInitiativeGrade
 {
     public static KpiGrade Suggested(PackData data, Initiative initiative, IReadOnlyList<PackRow> rows) =>
-        AssessmentRules.Suggest(rows.Where(r => r.Initiative.Id == initiative.Id).Select(r => r.Grade), data.Current.Grading.Scheme);
+        AssessmentRules.Suggest(rows.Where(r => r.Initiative == initiative).Select(r => r.Grade), data.Current.Grading.Scheme);
 
     public static KpiGrade Overall(PackData data, Initiative initiative, IReadOnlyList<PackRow> rows) =>
         data.Assessments.GetValueOrDefault(initiative.Id)?.OverrideGrade ?? Suggested(data, initiative, rows);
@@ -177,7 +177,7 @@ internal static class PackEvaluationSheet
         }
 
         var policy = data.Plan.Policies.Single(p => p.Initiatives.Contains(initiative));
-        var rows = allRows.Where(x => x.Initiative.Id == initiative.Id).ToList();
+        var rows = allRows.Where(x => x.Initiative == initiative).ToList();
         var final = data.Quarter == data.Current.LastQuarter;
         var assessment = data.Assessments.GetValueOrDefault(initiative.Id);
 
