@@ -75,8 +75,11 @@ public sealed record GradeScale(GradeScheme Scheme, decimal A = 1.00m, decimal B
 
     /// <summary>How the grading reads for people: A 100%以上・B 80%以上・C 60%以上・D それ未満.</summary>
     public string Describe() => Scheme == GradeScheme.AtoD
-        ? $"A〜D（年度目標に対する達成率: A {A:P0}以上・B {B:P0}以上・C {C:P0}以上・D それ未満）"
-        : $"S/A/B/C/-（S 目標達成・A 基準値より{BaselineBand:P0}超の改善・B 基準値の±{BaselineBand:P0}以内・C 悪化・- 比較できない）";
+        ? $"A〜D（年度目標に対する達成率: A {Percent(A)}以上・B {Percent(B)}以上・C {Percent(C)}以上・D それ未満）"
+        : $"S/A/B/C/-（S 目標達成・A 基準値より{Percent(BaselineBand)}超の改善・B 基準値の±{Percent(BaselineBand)}以内・C 悪化・- 比較できない）";
+
+    // The same text in every culture: the browser's ja-JP formats P0 as "80 %", the server's as "80%".
+    private static string Percent(decimal share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }
 
 /// <summary>
