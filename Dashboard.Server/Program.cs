@@ -11,6 +11,7 @@ using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Exports;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Features.Preferences;
+using Dashboard.Server.Features.Publishing;
 using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Dashboards;
@@ -60,6 +61,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddUiPreferences();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<Dashboard.Server.Features.Audit.AuditWriter>();
+builder.Services.AddPublicPages(builder.Configuration);
 
 var app = builder.Build();
 
@@ -85,13 +87,16 @@ else
     app.UseHsts();
 }
 
-// Pages get the friendly not-found page; the API keeps its own status codes (401, 403, 404 ProblemDetails).
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+// Pages get the friendly not-found page; the API keeps its own status codes (401, 403, 404 ProblemDetails), and the
+// public pages and files theirs (429 with Retry-After from the rate limiter).
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.StartsWithSegments("/public", StringComparison.OrdinalIgnoreCase),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
 SqlQueryCounter.UseSqlQueryCounting(app);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseRequestForgeryGuard();
 
@@ -104,6 +109,7 @@ app.MapEntryEndpoints();
 app.MapExportEndpoints();
 app.MapDashboardEndpoints();
 app.MapAssessmentEndpoints();
+app.MapPublishingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);

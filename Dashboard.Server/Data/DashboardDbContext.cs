@@ -19,6 +19,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<QuarterlyEntry> Entries => Set<QuarterlyEntry>();
     public DbSet<ClosedQuarter> ClosedQuarters => Set<ClosedQuarter>();
     public DbSet<InitiativeAssessment> Assessments => Set<InitiativeAssessment>();
+    public DbSet<PublishedQuarter> PublishedQuarters => Set<PublishedQuarter>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<UserSession> Sessions => Set<UserSession>();

@@ -120,6 +120,9 @@ public sealed class QuarterlyEntry
     /// <summary>The secretariat's comment when it returned the entry.</summary>
     public string? ReviewComment { get; set; }
     public bool IsSample { get; set; }
+
+    /// <summary>The planner made the PDCA notes public (they appear on the public page once the quarter is published).</summary>
+    public bool NotesPublic { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public required string UpdatedBy { get; set; }
     public Guid Version { get; set; }
@@ -153,4 +156,15 @@ public sealed class InitiativeAssessment
     public required string UpdatedBy { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public Guid Version { get; set; }
+}
+
+/// <summary>A closed quarter the planner has published on the public page and in the open data.</summary>
+public sealed class PublishedQuarter
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public int FiscalYear { get; set; }
+    public int Quarter { get; set; }
+    public DateTime PublishedUtc { get; set; }
+    public required string PublishedBy { get; set; }
 }

@@ -32,3 +32,13 @@ internal sealed class ClosedQuarterConfiguration : IEntityTypeConfiguration<Clos
         closed.Property(c => c.ClosedBy).HasMaxLength(256);
     }
 }
+
+internal sealed class PublishedQuarterConfiguration : IEntityTypeConfiguration<PublishedQuarter>
+{
+    public void Configure(EntityTypeBuilder<PublishedQuarter> published)
+    {
+        published.HasIndex(p => new { p.PlanId, p.FiscalYear, p.Quarter }).IsUnique();
+        published.HasOne<Plan>().WithMany().HasForeignKey(p => p.PlanId);
+        published.Property(p => p.PublishedBy).HasMaxLength(256);
+    }
+}

@@ -511,6 +511,39 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.ToTable("PlanRevisions");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.PublishedQuarter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "FiscalYear", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("PublishedQuarters");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.QuarterlyEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -550,6 +583,9 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Property<string>("MilestoneState")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("NotesPublic")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Quarter")
                         .HasColumnType("int");
@@ -725,6 +761,15 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                 {
                     b.HasOne("Dashboard.Server.Data.Plan", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.PublishedQuarter", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

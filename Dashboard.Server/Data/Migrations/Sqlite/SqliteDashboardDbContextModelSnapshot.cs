@@ -483,6 +483,37 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.ToTable("PlanRevisions");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.PublishedQuarter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "FiscalYear", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("PublishedQuarters");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.QuarterlyEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -520,6 +551,9 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<string>("MilestoneState")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotesPublic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Quarter")
                         .HasColumnType("INTEGER");
@@ -693,6 +727,15 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                 {
                     b.HasOne("Dashboard.Server.Data.Plan", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.PublishedQuarter", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Entries;
+using Dashboard.Server.Features.Plans;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Publishing;
+
+/// <summary>Where the open data says it comes from: the 6-digit 地方公共団体コード and the city's name (configurable).</summary>
+public sealed class PublicOptions
+{
+    public string MunicipalityCode { get; set; } = "022059";
+    public string MunicipalityName { get; set; } = "五所川原市";
+
+    /// <summary>Requests per minute each client address may make to the anonymous pages and files.</summary>
+    public int RequestsPerMinute { get; set; } = 120;
+}
+
+/// <summary>One KPI on the public page: its rows (one per published quarter) and its public notes, if any.</summary>
+public sealed record PublicKpi(BasicPolicy Policy, Initiative Initiative, Kpi Kpi, KpiDefinition Definition, IReadOnlyList<OpenDataRow> Rows, QuarterlyEntry? PublicNotes);
+
+/// <summary>
+/// Everything the public page and the open data show, read only from published quarters: approved figures in them,
+/// no drafts, submissions or returns, no notes unless marked public, no names of people.
+/// </summary>
+public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Quarter, DateTime PublishedUtc)> Published, IReadOnlyList<PublicKpi> Kpis, DateTime LastModifiedUtc)
+{
+    public IEnumerable<OpenDataRow> Rows => Kpis.SelectMany(k => k.Rows);
+
+    /// <summary>The quarter the page shows: the latest published.</summary>
+    public FiscalQuarter? Latest => Published.Count == 0 ? null : Published[^1].Quarter;
+
+    /// <summary>A strong validator of the published content (the CSV's hash), for ETag.</summary>
+    public string Version { get; } = Convert.ToHexString(SHA256.HashData(OpenDataColumns.Csv(Kpis.SelectMany(k => k.Rows))))[..32]
+        + (Kpis.Any(k => k.PublicNotes is not null) ? "-" + string.Join(".", Kpis.Where(k => k.PublicNotes is not null).Select(k => k.PublicNotes!.Id)) : "");
+
+    public static async Task<PublicSnapshot> LoadAsync(DashboardDbContext db, PublicOptions options, CancellationToken cancellationToken)
+    {
+        var plan = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return new PublicSnapshot(null, [], [], DateTime.UnixEpoch);
+        }
+
+        var current = CurrentPlan.Of(plan);
+        var published = (await db.PublishedQuarters.AsNoTracking().Where(p => p.PlanId == plan.Id).ToListAsync(cancellationToken))
+            .Select(p => (Quarter: new FiscalQuarter(p.FiscalYear, p.Quarter), p.PublishedUtc))
+            .Where(p => current.Contains(p.Quarter)).OrderBy(p => p.Quarter).ToList();
+        var publishedSet = published.Select(p => p.Quarter).ToHashSet();
+        var approved = (await db.Entries.AsNoTracking()
+                .Where(e => e.State == EntryState.Approved && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id))
+                .ToListAsync(cancellationToken))
+            .Where(e => publishedSet.Contains(new FiscalQuarter(e.FiscalYear, e.Quarter)))
+            .ToList();
+        var reports = approved.ToLookup(e => e.KpiId, e => (new FiscalQuarter(e.FiscalYear, e.Quarter), new QuarterReport(e.Value, e.MilestoneState)));
+        var latest = published.Count == 0 ? (FiscalQuarter?)null : published[^1].Quarter;
+
+        var kpis = new List<PublicKpi>();
+        foreach (var policy in plan.Policies.OrderBy(p => p.Number))
+        {
+            foreach (var initiative in policy.Initiatives.OrderBy(i => i.Number))
+            {
+                foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
+                {
+                    var definition = kpi.ToDto().ToDefinition();
+                    var rows = published.Select(p => Row(options, plan, policy, initiative, kpi, definition, current, p.Quarter, p.PublishedUtc, reports[kpi.Id])).ToList();
+                    var notes = latest is { } l ? approved.SingleOrDefault(e => e.KpiId == kpi.Id && e.NotesPublic && e.FiscalYear == l.FiscalYear && e.Quarter == l.Quarter) : null;
+                    kpis.Add(new PublicKpi(policy, initiative, kpi, definition, rows, notes));
+                }
+            }
+        }
+
+        var modified = published.Select(p => p.PublishedUtc).Concat(approved.Select(e => e.UpdatedUtc)).DefaultIfEmpty(DateTime.UnixEpoch).Max();
+        return new PublicSnapshot(plan, published, kpis, modified);
+    }
+
+    private static OpenDataRow Row(PublicOptions options, Plan plan, BasicPolicy policy, Initiative initiative, Kpi kpi, KpiDefinition definition,
+        CurrentPlan current, FiscalQuarter q, DateTime publishedUtc, IEnumerable<(FiscalQuarter, QuarterReport)> reports)
+    {
+        var standing = KpiGrades.Standing(definition, q, reports, current.Thresholds, current.Grading, current.LastQuarter);
+        var target = definition.TargetFor(q.FiscalYear);
+        var actual = kpi.Kind.IsNumeric() ? standing.Latest?.Report.Value : null;
+        decimal? achievement = kpi.Kind.IsNumeric() && kpi.Kind != KpiKind.ZeroTarget && target is { } t && actual is { } a
+            ? Math.Round(KpiRules.Achievement(kpi.Direction, kpi.BaselineValue, t, a), 4)
+            : null;
+        return new OpenDataRow(
+            options.MunicipalityCode, options.MunicipalityName, plan.Name, policy.Number, policy.Title, initiative.Number, initiative.Title,
+            kpi.Code, kpi.Name, kpi.Unit, kpi.Direction.Japanese(), kpi.BaselineValue, kpi.BaselineDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            q.FiscalYear, q.Quarter, target, actual, achievement, standing.Status.Japanese(), standing.Grade.Japanese(),
+            string.Join("、", kpi.Owners.Select(o => o.Name)), JapanTime.Format(publishedUtc, "yyyy-MM-dd"));
+    }
+}

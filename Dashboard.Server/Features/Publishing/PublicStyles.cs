@@ -1,0 +1,34 @@
+namespace Dashboard.Server.Features.Publishing;
+
+/// <summary>The public pages' only stylesheet, inline: one request per page, system fonts, readable at 320 px.</summary>
+internal static class PublicStyles
+{
+    public const string Css = """
+        :root { color: #1b1b1b; background: #fff; font-family: system-ui, "Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif; line-height: 1.6; }
+        body { margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; }
+        a { color: #0b4f9c; }
+        a:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; }
+        header.site { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; border-bottom: 2px solid #0b4f9c; }
+        h1 { font-size: 1.6rem; margin: 1rem 0 .5rem; }
+        h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-left: 6px solid #0b4f9c; padding-left: .5rem; }
+        h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+        h4 { font-size: 1rem; margin: 0 0 .5rem; }
+        .code { color: #4a4a4a; font-weight: normal; font-size: .85rem; }
+        .kpi { border: 1px solid #c6c6c6; border-radius: 4px; padding: .75rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0 0 .5rem; }
+        dt { font-weight: bold; }
+        dd { margin: 0; min-width: 0; }
+        .notes dd { white-space: pre-wrap; }
+        figure.chart { margin: .5rem 0 0; }
+        svg { max-width: 100%; height: auto; display: block; }
+        table { border-collapse: collapse; margin-top: .25rem; font-size: .9rem; }
+        caption { text-align: left; font-weight: bold; }
+        th, td { border: 1px solid #c6c6c6; padding: .1rem .5rem; text-align: left; }
+        td { text-align: right; }
+        td.key, td.meaning { text-align: left; }
+        footer.site { border-top: 1px solid #c6c6c6; margin-top: 2rem; font-size: .9rem; }
+        @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
+        """;
+}

@@ -1,0 +1,104 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Audit;
+using Dashboard.Server.Features.Entries;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Publishing;
+
+/// <summary>Publishing decisions over the database; every decision is audited.</summary>
+public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider clock, AuditWriter audit) : IPublishingService
+{
+    private const string EntityType = "PublishedQuarter";
+
+    public async Task<PublishingDto?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var closed = (await db.ClosedQuarters.AsNoTracking().Where(c => c.PlanId == plan.Id).Select(c => new { c.FiscalYear, c.Quarter }).ToListAsync(cancellationToken))
+            .Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet();
+        var published = (await db.PublishedQuarters.AsNoTracking().Where(p => p.PlanId == plan.Id).ToListAsync(cancellationToken))
+            .ToDictionary(p => new FiscalQuarter(p.FiscalYear, p.Quarter), p => p.PublishedUtc);
+        var quarters = plan.Quarters().Reverse()
+            .Select(q => new PublishingQuarterDto(q.FiscalYear, q.Quarter, closed.Contains(q), published.TryGetValue(q, out var at) ? at : null))
+            .ToList();
+        var notes = (await db.Entries.AsNoTracking()
+                .Where(e => e.State == EntryState.Approved && (e.Done != null || e.Check != null || e.Act != null))
+                .Join(db.Kpis.Where(k => k.PlanId == plan.Id), e => e.KpiId, k => k.Id, (e, k) => new { e, k.Code, k.Name, k.DisplayOrder })
+                .ToListAsync(cancellationToken))
+            .Where(x => published.ContainsKey(new FiscalQuarter(x.e.FiscalYear, x.e.Quarter)))
+            .OrderByDescending(x => x.e.FiscalYear).ThenByDescending(x => x.e.Quarter).ThenBy(x => x.DisplayOrder)
+            .Select(x => new PublishableNoteDto(x.Code, x.Name, x.e.FiscalYear, x.e.Quarter, x.e.Done, x.e.Check, x.e.Act, x.e.NotesPublic))
+            .ToList();
+        return new PublishingDto(quarters, notes);
+    }
+
+    public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    {
+        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        if (plan?.QuarterOf(fiscalYear, quarter) is not { } q)
+        {
+            return "計画期間内の四半期を指定してください。";
+        }
+
+        if (!await db.ClosedQuarters.AnyAsync(c => c.PlanId == plan.Id && c.FiscalYear == fiscalYear && c.Quarter == quarter, cancellationToken))
+        {
+            return $"{q.ToJapaneseLabel()}はまだ締め切られていません。締め切ってから公表してください。";
+        }
+
+        if (await db.PublishedQuarters.AnyAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken))
+        {
+            return null;
+        }
+
+        db.PublishedQuarters.Add(new PublishedQuarter { PlanId = plan.Id, FiscalYear = fiscalYear, Quarter = quarter, PublishedUtc = clock.GetUtcNow().UtcDateTime, PublishedBy = audit.Actor });
+        audit.Changed(EntityType, $"{plan.Code}/{q.ToJapaneseLabel()}", "公表", "非公表", "公表");
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    {
+        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        if (plan?.QuarterOf(fiscalYear, quarter) is not { } q)
+        {
+            return "計画期間内の四半期を指定してください。";
+        }
+
+        var row = await db.PublishedQuarters.SingleOrDefaultAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken);
+        if (row is not null)
+        {
+            db.PublishedQuarters.Remove(row);
+            audit.Changed(EntityType, $"{plan.Code}/{q.ToJapaneseLabel()}", "公表", "公表", "非公表");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return null;
+    }
+
+    public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
+    {
+        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        var entry = plan is null ? null : await db.Entries
+            .Where(e => e.FiscalYear == fiscalYear && e.Quarter == quarter && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id && k.Code == kpiCode))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (entry is not { State: EntryState.Approved })
+        {
+            return "承認済みの実績の記載だけを公開できます。";
+        }
+
+        if (audit.Changed("QuarterlyEntry", plan!.EntryKey(kpiCode, new FiscalQuarter(fiscalYear, quarter)), "記載の公開", entry.NotesPublic ? "公開" : "非公開", isPublic ? "公開" : "非公開"))
+        {
+            entry.NotesPublic = isPublic;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Dashboard.Shared.Kpis;
+
+namespace Dashboard.Shared.Publishing;
+
+/// <summary>
+/// One row of the open data: one KPI in one published quarter, following the national rules for machine-readable
+/// tables (one value per cell, numbers as numbers, a unit column, 西暦 ISO dates, the 6-digit 地方公共団体コード).
+/// </summary>
+/// <param name="MunicipalityCode">団体コード, e.g. 022059.</param>
+/// <param name="MunicipalityName">団体名.</param>
+/// <param name="PlanName">計画名.</param>
+/// <param name="PolicyNumber">基本方針番号.</param>
+/// <param name="PolicyName">基本方針名.</param>
+/// <param name="InitiativeNumber">施策番号.</param>
+/// <param name="InitiativeName">施策名.</param>
+/// <param name="KpiId">KPI_ID.</param>
+/// <param name="KpiName">KPI名.</param>
+/// <param name="Unit">単位.</param>
+/// <param name="Direction">方向: 高いほど良い / 低いほど良い.</param>
+/// <param name="Baseline">基準値.</param>
+/// <param name="BaselineDate">基準日 (ISO 8601).</param>
+/// <param name="FiscalYear">年度 (西暦).</param>
+/// <param name="Quarter">四半期 (1-4).</param>
+/// <param name="Target">目標値 of the fiscal year.</param>
+/// <param name="Actual">実績値: the latest approved figure in a published quarter up to this one.</param>
+/// <param name="Achievement">達成率 against the year's target (1.0 = 100%).</param>
+/// <param name="Status">状況.</param>
+/// <param name="Grade">評価区分.</param>
+/// <param name="Departments">担当課.</param>
+/// <param name="Updated">更新日 (ISO 8601): when the quarter was published.</param>
+public sealed record OpenDataRow(
+    string MunicipalityCode,
+    string MunicipalityName,
+    string PlanName,
+    int PolicyNumber,
+    string PolicyName,
+    int InitiativeNumber,
+    string InitiativeName,
+    string KpiId,
+    string KpiName,
+    string Unit,
+    string Direction,
+    decimal? Baseline,
+    string? BaselineDate,
+    int FiscalYear,
+    int Quarter,
+    decimal? Target,
+    decimal? Actual,
+    decimal? Achievement,
+    string Status,
+    string Grade,
+    string Departments,
+    string Updated);
+
+/// <summary>The open data's columns: Japanese names (the CSV header) and their documented English keys (the JSON).</summary>
+public static class OpenDataColumns
+{
+    /// <summary>(Japanese column name, English JSON key, description) in column order.</summary>
+    public static IReadOnlyList<(string Japanese, string Key, string Description)> All { get; } =
+    [
+        ("団体コード", "municipalityCode", "全国地方公共団体コード（6桁）"),
+        ("団体名", "municipalityName", "地方公共団体名"),
+        ("計画名", "planName", "計画の名称"),
+        ("基本方針番号", "policyNumber", "基本方針の番号"),
+        ("基本方針名", "policyName", "基本方針の名称"),
+        ("施策番号", "initiativeNumber", "取組施策の番号"),
+        ("施策名", "initiativeName", "取組施策の名称"),
+        ("KPI_ID", "kpiId", "成果指標の識別子"),
+        ("KPI名", "kpiName", "成果指標の名称"),
+        ("単位", "unit", "実績値・目標値の単位"),
+        ("方向", "direction", "高いほど良い／低いほど良い"),
+        ("基準値", "baseline", "計画策定時の基準値（数値）"),
+        ("基準日", "baselineDate", "基準値の時点（西暦、YYYY-MM-DD）"),
+        ("年度", "fiscalYear", "年度（西暦、4月始まり）"),
+        ("四半期", "quarter", "四半期（1=4〜6月、2=7〜9月、3=10〜12月、4=1〜3月）"),
+        ("目標値", "target", "その年度の目標値（数値）"),
+        ("実績値", "actual", "公表した四半期までの最新の承認済み実績（数値）"),
+        ("達成率", "achievement", "年度目標に対する達成率（1=100%）"),
+        ("状況", "status", "達成・順調・注意・遅延・未報告・完了・予定どおり・期限超過など"),
+        ("評価区分", "grade", "計画の評価区分（A〜D、S/A/B/C、評価不能）"),
+        ("担当課", "departments", "担当課（複数は「、」区切り）"),
+        ("更新日", "updated", "その四半期を公表した日（西暦、YYYY-MM-DD）"),
+    ];
+
+    /// <summary>The row's cells in column order, numbers as invariant numbers, empty for none.</summary>
+    public static IReadOnlyList<string> Cells(OpenDataRow r) =>
+    [
+        r.MunicipalityCode, r.MunicipalityName, r.PlanName, Number(r.PolicyNumber), r.PolicyName, Number(r.InitiativeNumber),
+        r.InitiativeName, r.KpiId, r.KpiName, r.Unit, r.Direction, Number(r.Baseline), r.BaselineDate ?? "", Number(r.FiscalYear),
+        Number(r.Quarter), Number(r.Target), Number(r.Actual), Number(r.Achievement), r.Status, r.Grade, r.Departments, r.Updated,
+    ];
+
+    /// <summary>UTF-8 with BOM, CRLF line ends, RFC 4180 quoting: opens in Excel as it is.</summary>
+    public static byte[] Csv(IEnumerable<OpenDataRow> rows)
+    {
+        var text = new StringBuilder();
+        text.Append(string.Join(",", All.Select(c => Quote(c.Japanese)))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            text.Append(string.Join(",", Cells(row).Select(Quote))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>English status names for the English page.</summary>
+    public static string English(KpiStatus status) => status switch
+    {
+        KpiStatus.Achieved => "Achieved",
+        KpiStatus.OnTrack => "On track",
+        KpiStatus.Caution => "Caution",
+        KpiStatus.Delayed => "Delayed",
+        KpiStatus.NotReported => "Not reported",
+        KpiStatus.Completed => "Completed",
+        KpiStatus.Scheduled => "On schedule",
+        KpiStatus.Overdue => "Overdue",
+        KpiStatus.Reported => "Reported",
+        _ => "No target",
+    };
+
+    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}
