@@ -36,6 +36,7 @@ builder.Services.AddScoped<IEntryService, ClientEntryService>();
 builder.Services.AddScoped<IExportService, ClientExportService>();
 builder.Services.AddScoped<IDashboardService, ClientDashboardService>();
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, Dashboard.Client.Features.Assessments.ClientAssessmentService>();
+builder.Services.AddScoped<Dashboard.Shared.Publishing.IPublishingService, Dashboard.Client.Features.Publishing.ClientPublishingService>();
 builder.Services.AddSingleton<UiPreferences>();
 
 var host = builder.Build();

@@ -23,6 +23,13 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/account/login" >/dev/null && break; kill -0 $SERVER 2>/dev/null || { tail -3 out/server.log >&2; exit 1; }; sleep 1; done
 
+# PUBLISH="2025 4": close and publish that quarter straight in the database, so /public has figures to show.
+if [ -n "${PUBLISH:-}" ]; then
+  read -r FY Q <<<"$PUBLISH"
+  sqlite3 out/budget.db "INSERT OR IGNORE INTO ClosedQuarters (PlanId, FiscalYear, Quarter, ClosedUtc, ClosedBy) SELECT Id, $FY, $Q, datetime('now'), 'bench' FROM Plans WHERE IsCurrent = 1;
+    INSERT OR IGNORE INTO PublishedQuarters (PlanId, FiscalYear, Quarter, PublishedUtc, PublishedBy) SELECT Id, $FY, $Q, datetime('now'), 'bench' FROM Plans WHERE IsCurrent = 1;"
+fi
+
 JAR=out/cookies.txt
 TOKEN=$(curl -s -c "$JAR" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 [ -n "$TOKEN" ] || { echo "no antiforgery token on the sign-in page" >&2; exit 1; }

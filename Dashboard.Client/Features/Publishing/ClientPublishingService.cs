@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Shared.Publishing;
+
+namespace Dashboard.Client.Features.Publishing;
+
+/// <summary>Publishing through the server API; a refusal comes back as the server's Japanese detail.</summary>
+public sealed class ClientPublishingService(HttpClient http) : IPublishingService
+{
+    public async Task<PublishingDto?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/publishing", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<PublishingDto>(cancellationToken);
+    }
+
+    public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"api/publishing/{fiscalYear}/{quarter}", null, cancellationToken);
+        return await ProblemAsync(response, cancellationToken);
+    }
+
+    public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync($"api/publishing/{fiscalYear}/{quarter}", cancellationToken);
+        return await ProblemAsync(response, cancellationToken);
+    }
+
+    public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PutAsJsonAsync($"api/publishing/notes/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", new NoteVisibilityRequest(isPublic), cancellationToken);
+        return await ProblemAsync(response, cancellationToken);
+    }
+
+    private static async Task<string?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var problem = response.StatusCode == HttpStatusCode.Conflict ? await response.Content.ReadFromJsonAsync<Problem>(cancellationToken) : null;
+        return problem?.Detail ?? $"できませんでした（{(int)response.StatusCode}）。";
+    }
+
+    private sealed record Problem(string? Detail);
+}
