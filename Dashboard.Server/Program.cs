@@ -62,6 +62,17 @@ builder.Services.AddUiPreferences();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<Dashboard.Server.Features.Audit.AuditWriter>();
 builder.Services.AddPublicPages(builder.Configuration);
+builder.Services.AddResponseCompression(options =>
+{
+    // Only what carries no secret next to reflected input (BREACH): API JSON and the public pages and files. Signed-in
+    // HTML pages carry antiforgery tokens and stay uncompressed; static files are precompressed at build time.
+    options.EnableForHttps = true;
+    options.MimeTypes = ["application/json", "application/problem+json", "text/html", "text/csv", "application/ld+json"];
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+});
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
 var app = builder.Build();
 
@@ -77,6 +88,9 @@ catch (SeedDataException ex)
 }
 
 app.UseSecurityHeaders();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/public", StringComparison.OrdinalIgnoreCase),
+    branch => branch.UseResponseCompression());
 if (app.Environment.IsDevelopment())
 {
     app.UseWebAssemblyDebugging();

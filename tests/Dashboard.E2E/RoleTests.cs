@@ -19,7 +19,7 @@ public sealed class RoleTests(BrowserFixture browser)
         await BrowserFixture.SignInAsync(page, login);
 
         Assert.Equal(login, await page.Locator("[data-user]").GetAttributeAsync("data-user"));
-        Assert.Contains(roleLabel, await page.Locator("[data-user]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(roleLabel, await page.Locator(".user-roles").TextContentAsync(), StringComparison.Ordinal); // in the person menu
         Assert.Equal(11, await page.Locator("h3").CountAsync()); // everyone reads the plan
         Assert.Equal(mayAdminister, await page.Locator("[data-nav='admin']").CountAsync() == 1);
 
@@ -57,6 +57,7 @@ public sealed class RoleTests(BrowserFixture browser)
         var (page, _) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoUsers.Committee);
 
+        await page.Locator(".user-menu summary").ClickAsync(); // the person menu
         await page.GetByRole(AriaRole.Button, new() { Name = "サインアウト" }).ClickAsync();
 
         await page.Locator("h1", new() { HasText = "サインアウトしました" }).WaitForAsync();

@@ -65,15 +65,18 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
 
     public async Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
-        var loaded = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
-        var found = loaded?.Policies.SelectMany(p => p.Initiatives.SelectMany(i => i.Kpis.Select(k => (Policy: p, Initiative: i, Kpi: k))))
-            .FirstOrDefault(x => x.Kpi.Code == code);
-        if (loaded is null || found is not { Kpi: { } kpi } || CurrentPlan.Of(loaded).RequestedQuarter(fiscalYear, quarter, Today) is not { } asOf)
+        // Only this KPI, its initiative and policy numbers: the cost does not grow with the plan.
+        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        var kpi = plan is null ? null : await db.Kpis.AsNoTracking().AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
+            .SingleOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == code, cancellationToken);
+        if (plan is null || kpi is null || plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } asOf)
         {
             return null;
         }
 
-        var plan = CurrentPlan.Of(loaded);
+        var place = await db.Initiatives.AsNoTracking().Where(i => i.Id == kpi.InitiativeId)
+            .Select(i => new { i.Number, i.Title, Policy = db.Policies.Where(p => p.Id == i.PolicyId).Select(p => p.Number).First() })
+            .SingleAsync(cancellationToken);
         var entries = await db.Entries.AsNoTracking().Where(e => e.KpiId == kpi.Id)
             .Select(e => new { e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, e.State, e.Done, e.Check, e.Act })
             .ToListAsync(cancellationToken);
@@ -107,9 +110,9 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
 
         return new KpiDetailDto(
             dto,
-            found.Value.Policy.Number,
-            found.Value.Initiative.Number,
-            found.Value.Initiative.Title,
+            place.Policy,
+            place.Number,
+            place.Title,
             asOf.FiscalYear,
             asOf.Quarter,
             new QuarterRef(plan.FirstQuarter.FiscalYear, plan.FirstQuarter.Quarter),
