@@ -7,13 +7,6 @@ namespace Dashboard.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ThemeAccessibilityTests(BrowserFixture browser)
 {
-    private static readonly (string Url, bool Interactive)[] _pages =
-    [
-        ("/", true), ("/dashboard", false), ("/dashboard/heatmap", false), ("/dashboard/kpis/I01-K1", true),
-        ("/dashboard/departments", true), ("/entries", true), ("/entries/I01-K1/2025/4", true), ("/review", true),
-        ("/exports", true), ("/entries/excel", true), ("/admin", true), ("/publishing", true), ("/initiatives/2/assessment/2025", true),
-    ];
-
     [Theory]
     [InlineData("light")]
     [InlineData("dark")]
@@ -22,7 +15,7 @@ public sealed class ThemeAccessibilityTests(BrowserFixture browser)
         var (page, _) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoUsers.Admin, $"/preferences/theme?mode={theme}&returnUrl=%2Fdashboard", interactive: false);
         var failures = new List<string>();
-        foreach (var (url, interactive) in _pages)
+        foreach (var (url, interactive) in SignedInPages.All)
         {
             await page.GotoAsync(url);
             if (interactive)

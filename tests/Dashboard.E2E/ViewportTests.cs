@@ -7,13 +7,6 @@ namespace Dashboard.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ViewportTests(BrowserFixture browser)
 {
-    private static readonly (string Url, bool Interactive)[] _pages =
-    [
-        ("/", true), ("/dashboard", false), ("/dashboard/heatmap", false), ("/dashboard/kpis/I01-K1", true),
-        ("/dashboard/departments", true), ("/entries", true), ("/entries/I01-K1/2025/4", true), ("/review", true),
-        ("/exports", true), ("/entries/excel", true), ("/admin", true), ("/publishing", true), ("/initiatives/2/assessment/2025", true),
-    ];
-
     [Theory]
     [InlineData(390, 844)]
     [InlineData(1024, 768)]
@@ -24,7 +17,7 @@ public sealed class ViewportTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(width, height);
         await BrowserFixture.SignInAsync(page, DemoUsers.Admin, "/dashboard", interactive: false);
         var failures = new List<string>();
-        foreach (var (url, interactive) in _pages)
+        foreach (var (url, interactive) in SignedInPages.All)
         {
             await page.GotoAsync(url);
             if (interactive)
@@ -49,5 +42,21 @@ public sealed class ViewportTests(BrowserFixture browser)
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TheHeatmapOpensOnTheChosenQuarterAtTabletWidth()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1024, 768);
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard/heatmap?fy=2025&q=4", interactive: false);
+
+        var box = (await page.Locator(".heatmap-scroll").BoundingBoxAsync())!;
+        var last = (await page.Locator(".heatmap thead th").Last.BoundingBoxAsync())!;
+        var first = (await page.Locator(".heatmap thead th:nth-child(2)").BoundingBoxAsync())!;
+
+        Assert.Equal("R7 Q4", (await page.Locator(".heatmap thead th").Last.InnerTextAsync()).Trim());
+        Assert.True(last.X + last.Width <= box.X + box.Width + 1, $"the chosen quarter is off-screen: {last.X + last.Width} > {box.X + box.Width}");
+        Assert.True(first.X < last.X, "the oldest quarter stays on the left (the table still reads left to right)");
     }
 }
