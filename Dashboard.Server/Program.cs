@@ -38,8 +38,13 @@ catch (InvalidOperationException ex)
 }
 
 builder.Services.AddRazorComponents()
+    // The circuit's first message carries the prerendered pages' persisted state (the plan page's is about 53 KB of
+    // base64 for the real plan, ten times that for a 10x plan); SignalR's 32 KB default refused it.
+    .AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024)
     .AddInteractiveWebAssemblyComponents()
     .AddAuthenticationStateSerialization(o => o.SerializeAllClaims = true);
+builder.Services.AddOptions<InteractivityOptions>().BindConfiguration(InteractivityOptions.Section)
+    .Validate(o => o.RenderMode is "Server" or "Auto" or "WebAssembly", "Interactivity:RenderMode must be Server, Auto or WebAssembly.").ValidateOnStart();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestForgeryGuard();
@@ -55,6 +60,7 @@ builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();
 builder.Services.AddScoped<IExportService, ServerExportService>();
+builder.Services.AddSingleton<DashboardViewCache>();
 builder.Services.AddScoped<IDashboardService, ServerDashboardService>();
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, ServerAssessmentService>();
 builder.Services.AddHttpContextAccessor();
@@ -125,6 +131,7 @@ app.MapDashboardEndpoints();
 app.MapAssessmentEndpoints();
 app.MapPublishingEndpoints();
 app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
     .AddInteractiveWebAssemblyRenderMode()
     .AddAdditionalAssemblies(typeof(Dashboard.Client._Imports).Assembly);
 

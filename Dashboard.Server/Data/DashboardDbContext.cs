@@ -23,14 +23,57 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampDataChange();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampDataChange();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+
+    /// <summary>
+    /// A save that changes data (not only audit rows, sessions or keys) gives <see cref="DataStamp"/> a new stamp in the
+    /// same transaction: the dashboard view cache of every instance sees a new data version on its next request. Writes
+    /// that bypass SaveChanges (ExecuteUpdate/ExecuteDelete) touch sessions and users only.
+    /// </summary>
+    private void StampDataChange()
+    {
+        var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not (AuditEntry or UserSession or DataProtectionKey or DataStamp));
+        if (!changed)
+        {
+            return;
+        }
+
+        var stamp = ChangeTracker.Entries<DataStamp>().FirstOrDefault()?.Entity ?? Attach(new DataStamp { Id = DataStamp.SingleId }).Entity;
+        stamp.Stamp = Guid.NewGuid();
+        Entry(stamp).Property(s => s.Stamp).IsModified = true;
+    }
 }
 
 public sealed class SqliteDashboardDbContext(DbContextOptions<SqliteDashboardDbContext> options) : DashboardDbContext(options);
 
 public sealed class SqlServerDashboardDbContext(DbContextOptions<SqlServerDashboardDbContext> options) : DashboardDbContext(options);
+
+public static class DashboardDbContextOperations
+{
+    /// <summary>
+    /// Starts a service operation with nothing tracked. In an interactive server circuit the scoped context lives as long
+    /// as the page: without this, an entity saved earlier in the circuit would be returned as it was then (stale
+    /// version, spurious conflict), and a save that failed would leave its changes pending for the next one. For an API
+    /// request (one scope per request) it does nothing.
+    /// </summary>
+    public static void StartOperation(this DashboardDbContext db) => db.ChangeTracker.Clear();
+}

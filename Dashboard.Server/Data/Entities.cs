@@ -168,3 +168,15 @@ public sealed class PublishedQuarter
     public DateTime PublishedUtc { get; set; }
     public required string PublishedBy { get; set; }
 }
+
+/// <summary>
+/// One row whose stamp changes in the same transaction as every saved change to what the dashboards show (see
+/// <see cref="DashboardDbContext"/>): the data version of the dashboard view cache, the same on every instance.
+/// </summary>
+public sealed class DataStamp
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; }
+    public Guid Stamp { get; set; }
+}

@@ -53,8 +53,9 @@ public sealed class ExcelEntryTests(BrowserFixture browser)
         }
 
         await page.Locator("[data-input='template']").SetInputFilesAsync(path);
-        await page.Locator("[data-template-message]").WaitForAsync();
+        // The upload's answer: the preview, or a message that is not the download's.
         var preview = page.Locator("[data-template-preview]");
+        await page.Locator("[data-template-preview], [data-template-message]:not(:has-text('ダウンロードしました'))").First.WaitForAsync();
         Assert.True(await preview.CountAsync() == 1, await page.Locator("main").InnerTextAsync());
         Assert.Contains("完了", await preview.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Excelから入力した実施内容", await preview.InnerTextAsync(), StringComparison.Ordinal);

@@ -9,7 +9,8 @@ namespace Dashboard.E2E;
 /// The real Dashboard.Server, started as `dotnet Dashboard.Server.dll` on a free loopback port with its own SQLite
 /// file, the repository's seed-data and the sample figures.
 /// </summary>
-public sealed class ServerProcess : IAsyncLifetime
+/// <param name="arguments">More command-line configuration, e.g. another render mode.</param>
+public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "dashboard-e2e", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
@@ -52,6 +53,11 @@ public sealed class ServerProcess : IAsyncLifetime
             RedirectStandardError = true,
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_NOLOGO"] = "1" },
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

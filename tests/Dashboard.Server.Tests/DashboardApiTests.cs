@@ -191,7 +191,7 @@ public sealed partial class DashboardApiTests : AppTestBase
     public async Task OverviewCostsTheSameNumberOfSqlQueriesWhateverTheNumberOfKpis()
     {
         var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
-        await client.GetAsync("/api/dashboard/overview");
+        // Both requests compute the view (the copies are a new data version, so the second misses the view cache).
         var before = Queries(await client.GetAsync("/api/dashboard/overview"));
 
         await App.WithDbAsync(db => AddCopiesOfEveryKpiAsync(db, copies: 4));
@@ -201,7 +201,7 @@ public sealed partial class DashboardApiTests : AppTestBase
 
         Assert.Equal(28 * 5, kpis);
         Assert.Equal(28 * 5, (await response.Content.ReadFromJsonAsync<OverviewDto>())!.Rows.Count());
-        Assert.InRange(before, 2, 12);
+        Assert.InRange(before, 3, 12);
         Assert.Equal(before, after);
     }
 

@@ -15,6 +15,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
 
     public async Task<AdminOverviewDto> GetOverviewAsync(CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.LoginName)
             .Select(u => new UserDto(u.Id, u.LoginName, u.DisplayName, u.Roles, u.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToList(), u.IsActive, u.IsDemo))
             .ToListAsync(cancellationToken);
@@ -38,6 +39,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
 
     public async Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
         if (await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
         {
@@ -51,6 +53,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
 
     public async Task<SaveResult> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
@@ -111,6 +114,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
 
     public async Task<SaveResult> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var errors = AdminValidation.Validate(request);
         if (errors.Count > 0)
         {
@@ -131,6 +135,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
 
     public async Task<SaveResult> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var errors = AdminValidation.Validate(request with { Code = code });
         if (errors.Count > 0)
         {

@@ -17,20 +17,22 @@ namespace Dashboard.Server.Features.Assessments;
 /// Initiative assessments over the database: everyone signed in reads them; planners write the assessment and the
 /// committee's opinion, the owning departments their reply; every field change is audited with the save.
 /// </summary>
-public sealed class ServerAssessmentService(DashboardDbContext db, IHttpContextAccessor http, TimeProvider clock, AuditWriter audit) : IAssessmentService
+public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser current, TimeProvider clock, AuditWriter audit) : IAssessmentService
 {
     private const string EntityType = "InitiativeAssessment";
 
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+    private ClaimsPrincipal User => current.Principal;
 
     public async Task<InitiativeAssessmentDto?> GetAsync(int initiative, int fiscalYear, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var loaded = await LoadAsync(initiative, fiscalYear, cancellationToken);
         return loaded is { InPlan: true } ? await ToDtoAsync(loaded, cancellationToken) : null;
     }
 
     public async Task<AssessmentSaveResult> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await LoadAsync(initiative, fiscalYear, cancellationToken) is not { } loaded)
         {
             return new(AssessmentSaveStatus.NotFound, Empty);
@@ -71,6 +73,7 @@ public sealed class ServerAssessmentService(DashboardDbContext db, IHttpContextA
 
     public async Task<AssessmentSaveResult> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await LoadAsync(initiative, fiscalYear, cancellationToken) is not { } loaded)
         {
             return new(AssessmentSaveStatus.NotFound, Empty);

@@ -4,10 +4,10 @@ using Dashboard.Server.Data;
 namespace Dashboard.Server.Features.Audit;
 
 /// <summary>Adds audit rows to the current unit of work, so they are saved with the change or not at all.</summary>
-public sealed class AuditWriter(DashboardDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditWriter(DashboardDbContext db, Dashboard.Server.Features.Auth.CurrentUser current, TimeProvider clock)
 {
-    public string Actor => http.HttpContext?.User.FindFirstValue(ClaimTypes.Upn)
-        ?? http.HttpContext?.User.Identity?.Name
+    public string Actor => current.Principal.FindFirstValue(ClaimTypes.Upn)
+        ?? current.Principal.Identity?.Name
         ?? "system";
 
     /// <summary>Records a field change when old and new differ; returns whether it did.</summary>

@@ -29,6 +29,9 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<UserPrincipalFactory>();
         services.AddAuthorization(o => o.AddDashboardPolicies());
         services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingCircuitAuthentication>();
         services.AddDataProtection()
             .SetApplicationName("Dashboard")
             .PersistKeysToDbContext<DashboardDbContext>();

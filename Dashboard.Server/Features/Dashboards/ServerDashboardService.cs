@@ -14,9 +14,31 @@ namespace Dashboard.Server.Features.Dashboards;
 /// Computes the dashboards from the plan and its entries. Each view costs the plan's split query plus one entries
 /// query, whatever the number of KPIs; the rules run in memory through <see cref="DashboardRules"/>.
 /// </summary>
-public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider clock) : IDashboardService
+public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider clock, DashboardViewCache cache) : IDashboardService
 {
-    public async Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    public Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+        CachedAsync($"overview:{fiscalYear}:{quarter}", () => ComputeOverviewAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
+
+    public Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default) =>
+        CachedAsync("heatmap", () => ComputeHeatmapAsync(cancellationToken), cancellationToken);
+
+    public Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+        CachedAsync($"kpi:{code}:{fiscalYear}:{quarter}", () => ComputeKpiDetailAsync(code, fiscalYear, quarter, cancellationToken), cancellationToken);
+
+    public Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+        CachedAsync($"department:{code}:{fiscalYear}:{quarter}", () => ComputeDepartmentAsync(code, fiscalYear, quarter, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The view from the cache when the data has not changed; the day is part of the key because the reporting quarter
+    /// (and so the default view) moves with the date.
+    /// </summary>
+    private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> compute, CancellationToken cancellationToken)
+        where T : class =>
+        await DashboardViewCache.VersionAsync(db, cancellationToken) is { } version
+            ? await cache.GetOrComputeAsync(version, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Today:yyyy-MM-dd}:{key}"), compute)
+            : null;
+
+    private async Task<OverviewDto?> ComputeOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is not { } data || data.Current.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
         {
@@ -42,7 +64,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             q == data.Current.LastQuarter);
     }
 
-    public async Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default)
+    private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is not { } data)
         {
@@ -63,7 +85,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         return new HeatmapDto(quarters.Select(q => new QuarterRef(q.FiscalYear, q.Quarter)).ToList(), rows);
     }
 
-    public async Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    private async Task<KpiDetailDto?> ComputeKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
         // Only this KPI, its initiative and policy numbers: the cost does not grow with the plan.
         var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
@@ -122,7 +144,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.LastQuarter));
     }
 
-    public async Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
+    private async Task<DepartmentViewDto?> ComputeDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is not { } data || data.Current.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
         {

@@ -17,12 +17,13 @@ namespace Dashboard.Server.Features.Entries;
 /// the quarter is in the plan, the quarter is open, the caller edits the version that is stored, the entry is not
 /// approved, the values pass <see cref="EntryValidation"/>. Changes and their audit rows are saved together.
 /// </summary>
-public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit, IHttpContextAccessor http, TimeProvider clock) : IEntryService
+public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock) : IEntryService
 {
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+    private ClaimsPrincipal User => current.Principal;
 
     public async Task<MyKpisDto?> GetMyKpisAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
         {
             return null;
@@ -54,6 +55,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntryDto?> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {
@@ -66,6 +68,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {
@@ -96,6 +99,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var items = request.Items ?? [];
         if (items.Count == 0 || items.Count > 500)
         {
@@ -173,6 +177,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<IReadOnlyList<EntryHistoryDto>?> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
         {
             return null;
@@ -197,6 +202,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
         {
             return null;
@@ -242,6 +248,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return EntrySaveResult.Refused("指標または四半期が見つかりません。", EntrySaveOutcome.NotFound);
@@ -294,6 +301,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", EntrySaveOutcome.NotFound);
@@ -338,6 +346,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {
@@ -362,6 +371,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", EntrySaveOutcome.NotFound);

@@ -15,12 +15,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Exports;
 
 public sealed class ServerExportService(
-    DashboardDbContext db, AuditWriter audit, TimeProvider clock, IDataProtectionProvider protection, IEntryService entries, IHttpContextAccessor http) : IExportService
+    DashboardDbContext db, AuditWriter audit, TimeProvider clock, IDataProtectionProvider protection, IEntryService entries, CurrentUser current) : IExportService
 {
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+    private ClaimsPrincipal User => current.Principal;
 
     public async Task<ExportFile?> BuildPackAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return null;
@@ -33,6 +34,7 @@ public sealed class ServerExportService(
 
     public async Task<ExportFile?> BuildTemplateAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
         {
             return null;
@@ -49,6 +51,7 @@ public sealed class ServerExportService(
 
     public async Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         // A dry run of the real save inside a transaction that is always rolled back: the preview applies exactly the
         // rules the import will (departments, closed quarter, approved entries, validation) and stores nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

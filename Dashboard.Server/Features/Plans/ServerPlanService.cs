@@ -14,6 +14,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var plan = await CurrentWithKpis(db).Include(p => p.Revisions).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
@@ -46,6 +47,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var errors = grading.Validate();
         if (errors.Count > 0)
         {

@@ -15,6 +15,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<PublishingDto?> GetAsync(CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
         if (plan is null)
         {
@@ -41,6 +42,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
         if (plan?.QuarterOf(fiscalYear, quarter) is not { } q)
         {
@@ -65,6 +67,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
         if (plan?.QuarterOf(fiscalYear, quarter) is not { } q)
         {
@@ -84,6 +87,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
     {
+        db.StartOperation();
         var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
         var entry = plan is null ? null : await db.Entries
             .Where(e => e.FiscalYear == fiscalYear && e.Quarter == quarter && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id && k.Code == kpiCode))

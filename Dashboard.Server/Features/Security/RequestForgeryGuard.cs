@@ -18,6 +18,15 @@ public static class RequestForgeryGuard
         app.Use(async (context, next) =>
         {
             var request = context.Request;
+
+            // The interactive server circuit (negotiation and WebSocket): only from our own pages (cross-site
+            // WebSocket hijacking). It carries no antiforgery token; the circuit itself needs a prerendered page.
+            if (request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase) && IsCrossSite(request))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
                 || !(request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)))
             {

@@ -187,6 +187,26 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.ToTable("ClosedQuarters");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Department", b =>
                 {
                     b.Property<int>("Id")

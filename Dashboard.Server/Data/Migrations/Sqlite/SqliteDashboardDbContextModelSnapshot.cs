@@ -173,6 +173,26 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.ToTable("ClosedQuarters");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Department", b =>
                 {
                     b.Property<int>("Id")

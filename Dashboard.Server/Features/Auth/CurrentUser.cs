@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Dashboard.Shared.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Dashboard.Server.Features.Auth;
+
+/// <summary>
+/// Who is acting, for the server services, whether they run for an API request or inside an interactive server
+/// circuit. A request has its HttpContext; a circuit has no reliable HttpContext (its user comes from the circuit's
+/// authentication state, set when it opens and on each event from the browser).
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http)
+{
+    private ClaimsPrincipal? _circuitUser;
+
+    public ClaimsPrincipal Principal => _circuitUser ?? http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    internal void SetCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
+}
+
+/// <summary>Keeps <see cref="CurrentUser"/> in step with a circuit's authentication state.</summary>
+internal sealed class CircuitUserHandler(AuthenticationStateProvider authentication, CurrentUser user) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authentication.AuthenticationStateChanged += OnChanged;
+        user.SetCircuitUser((await authentication.GetAuthenticationStateAsync()).User);
+    }
+
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        async context =>
+        {
+            user.SetCircuitUser((await authentication.GetAuthenticationStateAsync()).User);
+            await next(context);
+        };
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
+
+    private void OnChanged(Task<AuthenticationState> state) =>
+        _ = state.ContinueWith(t => user.SetCircuitUser(t.Result.User), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+}
+
+/// <summary>
+/// An open circuit re-checks its person's session and security stamp every minute, as every HTTP request does in
+/// <see cref="CookieSetup"/>: a sign-out elsewhere, a deactivation or a change of roles or departments ends the
+/// circuit's sign-in, and the page goes back to the sign-in page (which rebuilds the roles from the database).
+/// </summary>
+internal sealed class RevalidatingCircuitAuthentication(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        StillValidAsync(scopes, authenticationState.User, cancellationToken);
+
+    /// <summary>Whether a circuit's person is still signed in as they were: session open, security stamp unchanged.</summary>
+    internal static async Task<bool> StillValidAsync(IServiceScopeFactory scopes, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return true;
+        }
+
+        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) || UserPrincipalFactory.SessionOf(principal) is not { } session)
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var (stamp, open) = await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().StampOfAsync(userId, session, cancellationToken);
+        return open && stamp is { } current && string.Equals(current.ToString(), principal.FindFirstValue(DashboardClaims.SecurityStamp), StringComparison.Ordinal);
+    }
+}
