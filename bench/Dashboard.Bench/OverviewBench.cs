@@ -29,10 +29,11 @@ internal static partial class OverviewBench
 
     public static async Task RunAsync(string root, string folder, int requests)
     {
-        foreach (var times in new[] { 1, 10 })
+        foreach (var (times, cache) in new[] { (1, false), (10, false), (1, true), (10, true) })
         {
-            var db = Path.Combine(folder, $"overview-{times}x.db");
-            await using var app = new BenchApp($"Data Source={db}", Path.Combine(root, "seed-data"));
+            var db = Path.Combine(folder, $"overview-{times}x-{cache}.db");
+            File.Delete(db);
+            await using var app = new BenchApp($"Data Source={db}", Path.Combine(root, "seed-data"), cache);
             app.Start();
             if (times > 1)
             {
@@ -44,7 +45,7 @@ internal static partial class OverviewBench
             using var client = await app.SignedInClientAsync("suzuki@demo.local");
             foreach (var url in _urls)
             {
-                await MeasureAsync(client, url, requests, $"{times}x ({kpis} KPIs)");
+                await MeasureAsync(client, url, requests, $"{times}x ({kpis} KPIs){(cache ? "" : " computed")}");
             }
         }
     }
@@ -71,7 +72,7 @@ internal static partial class OverviewBench
         }
 
         times.Sort();
-        Console.WriteLine($"{plan,-18} {url,-42} median {times[times.Count / 2],7:N1} ms  p95 {times[(int)(times.Count * 0.95)],7:N1} ms  " +
+        Console.WriteLine($"{plan,-27} {url,-42} median {times[times.Count / 2],7:N1} ms  p95 {times[(int)(times.Count * 0.95)],7:N1} ms  " +
             $"SQL queries/request {string.Join("/", queries)}  response {bytes / 1024.0,7:N1} KB  ({requests} requests)");
     }
 
@@ -130,7 +131,8 @@ internal static partial class OverviewBench
     private static partial Regex QueriesPattern();
 
     /// <summary>The real app (Development: local demo sign-in) on Kestrel at 127.0.0.1 with its own SQLite file.</summary>
-    private sealed class BenchApp(string connectionString, string seedFolder) : WebApplicationFactory<DashboardDbContext>
+    /// <param name="viewCache">false measures the views' computation on every request (Dashboards:ViewCache=false).</param>
+    private sealed class BenchApp(string connectionString, string seedFolder, bool viewCache) : WebApplicationFactory<DashboardDbContext>
     {
         public void Start()
         {
@@ -148,6 +150,7 @@ internal static partial class OverviewBench
                 ["Seed:Folder"] = seedFolder,
                 ["Seed:LoadSampleFigures"] = "true",
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Dashboards:ViewCache"] = viewCache ? "true" : "false",
             }));
         }
 
