@@ -39,6 +39,12 @@ public sealed class ViewportTests(BrowserFixture browser)
             {
                 failures.Add($"{width}px {url}: the person menu is off-screen");
             }
+
+            // The app's title is shown whole (the short one on a phone), not cut to "DXダッシュ…".
+            if (await page.EvaluateAsync<bool>("() => { const t = document.querySelector('.app-title'); return t.scrollWidth > t.clientWidth + 1; }"))
+            {
+                failures.Add($"{width}px {url}: the app title is cut");
+            }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
