@@ -44,7 +44,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveWebAssemblyComponents()
     .AddAuthenticationStateSerialization(o => o.SerializeAllClaims = true);
 builder.Services.AddOptions<InteractivityOptions>().BindConfiguration(InteractivityOptions.Section)
-    .Validate(o => o.RenderMode is "Server" or "Auto" or "WebAssembly", "Interactivity:RenderMode must be Server, Auto or WebAssembly.").ValidateOnStart();
+    .Validate(o => o.IsKnown, "Interactivity:RenderMode must be Server, Auto or WebAssembly.").ValidateOnStart();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestForgeryGuard();

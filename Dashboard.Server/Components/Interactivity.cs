@@ -15,6 +15,9 @@ public sealed class InteractivityOptions
 
     public string RenderMode { get; set; } = "Server";
 
+    /// <summary>Whether <see cref="RenderMode"/> names a mode (checked at start-up).</summary>
+    public bool IsKnown => RenderMode is "Server" or "Auto" or "WebAssembly";
+
     public IComponentRenderMode Mode => RenderMode switch
     {
         "WebAssembly" => RenderModes.WebAssembly,

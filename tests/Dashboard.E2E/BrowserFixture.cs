@@ -44,9 +44,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page with Japanese locale that records console errors and failed requests.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync()
+    /// <param name="server">Another server than the shared one (e.g. one in another render mode).</param>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(ServerProcess? server = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseAddress.ToString(), Locale = "ja-JP" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).BaseAddress.ToString(), Locale = "ja-JP" });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

@@ -36,16 +36,7 @@ public sealed class RenderModeTests(BrowserFixture browser)
 
     private async Task SaveADraftAsync(ServerProcess server)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), Locale = "ja-JP" });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var (page, errors) = await browser.NewPageAsync(server);
 
         await BrowserFixture.SignInAsync(page, DemoUsers.StaffKaikei, "/entries/I02-K4/2025/4");
         Assert.Equal("WebAssembly", await page.Locator("[data-renderer]").GetAttributeAsync("data-renderer"));
@@ -58,6 +49,6 @@ public sealed class RenderModeTests(BrowserFixture browser)
         using var json = JsonDocument.Parse(await response.TextAsync());
         Assert.Equal("WebAssemblyで入力した実施内容", json.RootElement.GetProperty("done").GetString());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

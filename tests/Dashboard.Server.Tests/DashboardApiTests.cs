@@ -205,11 +205,7 @@ public sealed partial class DashboardApiTests : AppTestBase
         Assert.Equal(before, after);
     }
 
-    private static int Queries(HttpResponseMessage response)
-    {
-        var header = string.Join(",", response.Headers.GetValues("Server-Timing"));
-        return int.Parse(QueriesPattern().Match(header).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static int Queries(HttpResponseMessage response) => ServerTiming.Queries(response);
 
     private static async Task<int> AddCopiesOfEveryKpiAsync(DashboardDbContext db, int copies)
     {
@@ -248,7 +244,4 @@ public sealed partial class DashboardApiTests : AppTestBase
 
         return await db.SaveChangesAsync();
     }
-
-    [GeneratedRegex("queries=(\\d+)")]
-    private static partial Regex QueriesPattern();
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
@@ -96,9 +94,5 @@ public sealed partial class DashboardViewCacheTests : EntryTestBase
     private static async Task<KpiQuarterDto> DetailQuarterAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<KpiDetailDto>("/api/dashboard/kpis/I01-K1?fy=2025&q=4"))!.Quarters.Single(q => q.FiscalYear == Year && q.Quarter == Q);
 
-    private static int Queries(HttpResponseMessage response) =>
-        int.Parse(QueriesPattern().Match(string.Join(",", response.Headers.GetValues("Server-Timing"))).Groups[1].Value, CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("queries=(\\d+)")]
-    private static partial Regex QueriesPattern();
+    private static int Queries(HttpResponseMessage response) => ServerTiming.Queries(response);
 }

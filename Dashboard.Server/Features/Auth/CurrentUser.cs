@@ -20,26 +20,23 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     internal void SetCircuitUser(ClaimsPrincipal user) => _circuitUser = user;
 }
 
-/// <summary>Keeps <see cref="CurrentUser"/> in step with a circuit's authentication state.</summary>
-internal sealed class CircuitUserHandler(AuthenticationStateProvider authentication, CurrentUser user) : CircuitHandler, IDisposable
+/// <summary>
+/// Keeps <see cref="CurrentUser"/> in step with a circuit's authentication state: when it opens and before each event
+/// from the browser (every service call of a circuit starts from one of the two), so a revalidation that signs the
+/// circuit out reaches the next call.
+/// </summary>
+internal sealed class CircuitUserHandler(AuthenticationStateProvider authentication, CurrentUser user) : CircuitHandler
 {
-    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        authentication.AuthenticationStateChanged += OnChanged;
-        user.SetCircuitUser((await authentication.GetAuthenticationStateAsync()).User);
-    }
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => RefreshAsync();
 
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
         {
-            user.SetCircuitUser((await authentication.GetAuthenticationStateAsync()).User);
+            await RefreshAsync();
             await next(context);
         };
 
-    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
-
-    private void OnChanged(Task<AuthenticationState> state) =>
-        _ = state.ContinueWith(t => user.SetCircuitUser(t.Result.User), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    private async Task RefreshAsync() => user.SetCircuitUser((await authentication.GetAuthenticationStateAsync()).User);
 }
 
 /// <summary>
