@@ -1,3 +1,7 @@
+using Dashboard.Client.Features.Notifications;
+using Dashboard.Client.Features.Review;
+using Dashboard.Shared.Notifications;
+using Dashboard.Shared.Review;
 using System.Globalization;
 using Dashboard.Client.Features.Admin;
 using Dashboard.Client.Features.Auth;
@@ -33,6 +37,8 @@ builder.Services.AddScoped(sp => new HttpClient(new AntiforgeryHandler(sp.GetReq
 builder.Services.AddScoped<IPlanService, ClientPlanService>();
 builder.Services.AddScoped<IAdminService, ClientAdminService>();
 builder.Services.AddScoped<IEntryService, ClientEntryService>();
+builder.Services.AddScoped<IReviewService, ClientReviewService>();
+builder.Services.AddScoped<INotificationService, ClientNotificationService>();
 builder.Services.AddScoped<IExportService, ClientExportService>();
 builder.Services.AddScoped<IDashboardService, ClientDashboardService>();
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, Dashboard.Client.Features.Assessments.ClientAssessmentService>();

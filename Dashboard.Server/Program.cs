@@ -9,15 +9,19 @@ using Dashboard.Server.Features.Auth;
 using Dashboard.Server.Features.Dashboards;
 using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Exports;
+using Dashboard.Server.Features.Notifications;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Features.Preferences;
 using Dashboard.Server.Features.Publishing;
+using Dashboard.Server.Features.Review;
 using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Exports;
+using Dashboard.Shared.Notifications;
 using Dashboard.Shared.Plans;
+using Dashboard.Shared.Review;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -59,6 +63,18 @@ builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();
+builder.Services.AddScoped<IReviewService, ServerReviewService>();
+builder.Services.AddScoped<INotificationService, ServerNotificationService>();
+builder.Services.AddScoped<CollectionNotices>();
+builder.Services.AddScoped<ReminderScheduler>();
+builder.Services.AddScoped<MailPump>();
+builder.Services.AddSingleton<MailHealth>();
+builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))
+    .Validate(o => MailOptions.IsKnownSecurity(o.Security), "Notifications:Mail:Security must be None, StartTls, SslOnConnect or Auto.")
+    .Validate(o => o.Port is > 0 and < 65536, "Notifications:Mail:Port must be 1-65535.")
+    .ValidateOnStart();
+builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.Section));
+builder.Services.AddHostedService<ReminderService>();
 builder.Services.AddScoped<IExportService, ServerExportService>();
 builder.Services.AddSingleton<DashboardViewCache>();
 builder.Services.AddScoped<IDashboardService, ServerDashboardService>();
@@ -126,6 +142,8 @@ app.MapPreferenceEndpoints();
 app.MapPlanEndpoints();
 app.MapAdminEndpoints();
 app.MapEntryEndpoints();
+app.MapReviewEndpoints();
+app.MapNotificationEndpoints();
 app.MapExportEndpoints();
 app.MapDashboardEndpoints();
 app.MapAssessmentEndpoints();

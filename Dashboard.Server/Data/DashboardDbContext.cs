@@ -24,6 +24,10 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+    public DbSet<CollectionWindow> CollectionWindows => Set<CollectionWindow>();
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -45,13 +49,13 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 
     /// <summary>
     /// A save that changes data (not only audit rows, sessions or keys) gives <see cref="DataStamp"/> a new stamp in the
-    /// same transaction: the dashboard view cache of every instance sees a new data version on its next request. Writes
+    /// same transaction (notices and mails are not dashboard data): the dashboard view cache of every instance sees a new data version on its next request. Writes
     /// that bypass SaveChanges (ExecuteUpdate/ExecuteDelete) touch sessions and users only.
     /// </summary>
     private void StampDataChange()
     {
         var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not (AuditEntry or UserSession or DataProtectionKey or DataStamp));
+            && e.Entity is not (AuditEntry or UserSession or DataProtectionKey or DataStamp or Dispatch or Notification or OutgoingMail));
         if (!changed)
         {
             return;

@@ -4,7 +4,8 @@ using Dashboard.Shared.Plans;
 namespace Dashboard.Shared.Admin;
 
 /// <summary>Everything the admin page shows.</summary>
-public sealed record AdminOverviewDto(IReadOnlyList<UserDto> Users, IReadOnlyList<DepartmentDto> Departments, IReadOnlyList<AuditEntryDto> RecentChanges);
+public sealed record AdminOverviewDto(IReadOnlyList<UserDto> Users, IReadOnlyList<DepartmentDto> Departments, IReadOnlyList<AuditEntryDto> RecentChanges,
+    Dashboard.Shared.Notifications.MailStatusDto? Mail = null);
 
 /// <summary>A person who may sign in.</summary>
 /// <param name="Id">Database id.</param>

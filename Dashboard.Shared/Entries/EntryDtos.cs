@@ -1,5 +1,7 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
+using Dashboard.Shared.Review;
 
 namespace Dashboard.Shared.Entries;
 
@@ -9,7 +11,14 @@ namespace Dashboard.Shared.Entries;
 /// <param name="IsClosed">Whether the secretariat has closed the quarter.</param>
 /// <param name="Quarters">Quarters of the plan a person may pick, oldest first.</param>
 /// <param name="Rows">One per KPI the person's departments own.</param>
-public sealed record MyKpisDto(int FiscalYear, int Quarter, bool IsClosed, IReadOnlyList<QuarterOption> Quarters, IReadOnlyList<MyKpiRowDto> Rows);
+/// <param name="Window">When entry opens and when the figures are due.</param>
+/// <param name="Today">The server's date (Japan), against which lateness is judged.</param>
+public sealed record MyKpisDto(int FiscalYear, int Quarter, bool IsClosed, IReadOnlyList<QuarterOption> Quarters, IReadOnlyList<MyKpiRowDto> Rows,
+    CollectionWindowDto? Window = null, DateOnly? Today = null)
+{
+    /// <summary>Whether a row's report is past the due date and not submitted.</summary>
+    public bool IsLate(MyKpiRowDto row) => Window is { } w && Today is { } t && !IsClosed && CollectionWindows.IsLate(w, row.State, t);
+}
 
 /// <summary>A quarter in a picker.</summary>
 public sealed record QuarterOption(int FiscalYear, int Quarter, bool IsClosed);
@@ -42,6 +51,7 @@ public sealed record MyKpiRowDto(KpiDto Kpi, decimal? Expected, string? Previous
 /// <param name="UpdatedUtc">When.</param>
 /// <param name="IsClosed">Quarter closed: read only.</param>
 /// <param name="IsSample">サンプル data.</param>
+/// <param name="Window">The quarter's collection window (due date).</param>
 public sealed record EntryDto(
     KpiDto Kpi,
     int FiscalYear,
@@ -61,7 +71,8 @@ public sealed record EntryDto(
     string? UpdatedBy,
     DateTime? UpdatedUtc,
     bool IsClosed,
-    bool IsSample);
+    bool IsSample,
+    CollectionWindowDto? Window = null);
 
 /// <summary>Save a draft, or submit. The figure travels as typed, so the server reads it with the same rules.</summary>
 /// <param name="Value">The figure as typed (full-width digits allowed); empty for milestones and monitor-only KPIs.</param>
@@ -92,92 +103,28 @@ public sealed record BulkSaveRequest(int FiscalYear, int Quarter, IReadOnlyList<
 /// <summary>One KPI's draft in a bulk save.</summary>
 public sealed record BulkEntryItem(string KpiCode, SaveEntryRequest Entry);
 
-/// <summary>A submission waiting for the secretariat, or already decided.</summary>
-public sealed record SubmissionDto(
-    string KpiCode,
-    string KpiName,
-    int InitiativeNumber,
-    IReadOnlyList<string> Departments,
-    int FiscalYear,
-    int Quarter,
-    string Figure,
-    KpiStatus Status,
-    EntryState State,
-    string? Done,
-    string? Check,
-    string? Act,
-    string? ReviewComment,
-    string UpdatedBy,
-    DateTime UpdatedUtc,
-    Guid Version,
-    string? SubmittedBy = null,
-    DateTime? SubmittedUtc = null);
-
-/// <summary>Approve, or return with a comment the department sees.</summary>
-public sealed record ReviewDecisionRequest(bool Approve, string? Comment, Guid Version);
-
-/// <summary>
-/// Close a quarter. While an entry is 提出済 or 差戻し the close is refused with their list, unless the secretariat
-/// confirms with a reason; those entries then stay 未承認 and the pack says 未承認のまま締切.
-/// </summary>
-/// <param name="Confirm">Close although entries are still waiting.</param>
-/// <param name="Reason">Why, required with <paramref name="Confirm"/> when entries are waiting; audited.</param>
-public sealed record CloseQuarterRequest(bool Confirm = false, string? Reason = null);
-
 /// <summary>Take a submission back to 下書き before the secretariat decides.</summary>
 /// <param name="Version">The version the person saw.</param>
 public sealed record WithdrawRequest(Guid Version);
-
-/// <summary>Reopen a closed quarter: admin only, with a reason.</summary>
-public sealed record ReopenQuarterRequest(string? Reason);
-
-/// <summary>The review page: the quarter's submissions and whether it is closed.</summary>
-public sealed record ReviewQueueDto(int FiscalYear, int Quarter, bool IsClosed, IReadOnlyList<QuarterOption> Quarters, IReadOnlyList<SubmissionDto> Items, int KpiCount = 0, int ApprovedCount = 0)
-{
-    /// <summary>KPIs with no approved figure for the quarter (未報告, 下書き, 提出済 or 差戻し).</summary>
-    public int NotApprovedCount => KpiCount - ApprovedCount;
-}
 
 /// <summary>One step in a KPI's history.</summary>
 public sealed record EntryHistoryDto(DateTime AtUtc, string Actor, string Quarter, string Field, string? OldValue, string? NewValue, string? Reason);
 
 /// <summary>What a save did: stored, refused with field errors, or conflicted with someone else's version.</summary>
-public sealed record EntrySaveResult(EntrySaveOutcome Outcome, EntryDto? Entry, IReadOnlyDictionary<string, string[]> Errors, string? Message)
+public sealed record EntrySaveResult(OutcomeKind Outcome, EntryDto? Entry, IReadOnlyDictionary<string, string[]> Errors, string? Message)
 {
     /// <summary>Done, with no entry to return (closing or reopening a quarter).</summary>
-    public static EntrySaveResult Completed { get; } = new(EntrySaveOutcome.Saved, null, new Dictionary<string, string[]>(), null);
+    public static EntrySaveResult Completed { get; } = new(OutcomeKind.Saved, null, new Dictionary<string, string[]>(), null);
 
     /// <summary>Stored.</summary>
-    public static EntrySaveResult Saved(EntryDto entry) => new(EntrySaveOutcome.Saved, entry, new Dictionary<string, string[]>(), null);
+    public static EntrySaveResult Saved(EntryDto entry) => new(OutcomeKind.Saved, entry, new Dictionary<string, string[]>(), null);
 
     /// <summary>Field errors; nothing stored.</summary>
-    public static EntrySaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(EntrySaveOutcome.Invalid, null, errors, null);
+    public static EntrySaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, null, errors, null);
 
     /// <summary>Someone saved first; <paramref name="current"/> is what they stored.</summary>
-    public static EntrySaveResult Conflict(EntryDto? current, string message) => new(EntrySaveOutcome.Conflict, current, new Dictionary<string, string[]>(), message);
+    public static EntrySaveResult Conflict(EntryDto? current, string message) => new(OutcomeKind.Conflict, current, new Dictionary<string, string[]>(), message);
 
     /// <summary>Refused as a whole (closed quarter, approved entry, not found).</summary>
-    public static EntrySaveResult Refused(string message, EntrySaveOutcome outcome = EntrySaveOutcome.Refused) => new(outcome, null, new Dictionary<string, string[]>(), message);
-}
-
-/// <summary>How a save ended.</summary>
-public enum EntrySaveOutcome
-{
-    /// <summary>Stored.</summary>
-    Saved,
-
-    /// <summary>Field errors.</summary>
-    Invalid,
-
-    /// <summary>Stale version.</summary>
-    Conflict,
-
-    /// <summary>Closed quarter or locked entry.</summary>
-    Refused,
-
-    /// <summary>No such KPI or quarter.</summary>
-    NotFound,
-
-    /// <summary>Not one of the person's departments.</summary>
-    Forbidden,
+    public static EntrySaveResult Refused(string message, OutcomeKind outcome = OutcomeKind.Refused) => new(outcome, null, new Dictionary<string, string[]>(), message);
 }

@@ -2,6 +2,8 @@ using Dashboard.Client.Features.Entries;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
+using Dashboard.Shared.Problems;
+using Dashboard.Shared.Review;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -13,6 +15,7 @@ public sealed class EntryFormTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();
     private readonly RecordingEntryService _service = new();
+    private readonly RecordingReviewService _review = new();
 
     public EntryFormTests()
     {
@@ -20,6 +23,7 @@ public sealed class EntryFormTests : IAsyncLifetime
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IEntryService>(_service);
+        _ctx.Services.AddSingleton<IReviewService>(_review);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -113,13 +117,13 @@ public sealed class EntryFormTests : IAsyncLifetime
         Assert.Contains("20 件", closing.Find("[data-not-approved]").TextContent, StringComparison.Ordinal);
         Assert.Contains("I01-K1", closing.Find("[data-waiting]").TextContent, StringComparison.Ordinal);
         closing.Find("button[data-action='close-confirm']").Click();
-        Assert.Empty(_service.Closed);
+        Assert.Empty(_review.Closed);
         Assert.Contains("理由", closing.Markup, StringComparison.Ordinal);
 
         closing.Find("textarea[name='close-reason']").Change("委員会の日程のため");
         closing.Find("button[data-action='close-confirm']").Click();
 
-        var request = Assert.Single(_service.Closed);
+        var request = Assert.Single(_review.Closed);
         Assert.Equal((true, "委員会の日程のため"), (request.Confirm, request.Reason));
     }
 
@@ -171,12 +175,24 @@ public sealed class EntryFormTests : IAsyncLifetime
 
         public Task<MyKpisDto?> GetMyKpisAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<EntryDto?> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<EntryHistoryDto>?> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Outcome<IReadOnlyList<EntryHistoryDto>>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public List<WithdrawRequest> Withdrawn { get; } = [];
+
+        public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
+        {
+            Withdrawn.Add(request);
+            return Task.FromResult(EntrySaveResult.Saved(Entry(null) with { State = EntryState.Draft, Version = Guid.NewGuid() }));
+        }
+
+    }
+
+    private sealed class RecordingReviewService : IReviewService
+    {
         public Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
@@ -189,14 +205,12 @@ public sealed class EntryFormTests : IAsyncLifetime
             return Task.FromResult(EntrySaveResult.Completed);
         }
 
-        public List<WithdrawRequest> Withdrawn { get; } = [];
-
-        public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
-        {
-            Withdrawn.Add(request);
-            return Task.FromResult(EntrySaveResult.Saved(Entry(null) with { State = EntryState.Draft, Version = Guid.NewGuid() }));
-        }
-
         public Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<CompletionBoardDto?> GetBoardAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<Outcome<CollectionWindowDto>> SetWindowAsync(int fiscalYear, int quarter, SetWindowRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<Outcome<RemindResult>> RemindAsync(int fiscalYear, int quarter, RemindRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

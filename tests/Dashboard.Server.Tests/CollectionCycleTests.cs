@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ClosedXML.Excel;
 using Dashboard.Server.Features.Exports;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Tests;

@@ -2,9 +2,11 @@ using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Server.Tests;
@@ -15,6 +17,12 @@ namespace Dashboard.Server.Tests;
 /// </summary>
 public sealed class DashboardFactory(string connectionString, string seedFolder, bool samples = false, bool loopback = false) : WebApplicationFactory<Program>
 {
+    /// <summary>More app settings (e.g. Notifications:Mail:Host), set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>The app's clock; a FakeTimeProvider lets a test move time. Null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Starts the app; with loopback, on real Kestrel at 127.0.0.1 on a free port instead of the in-memory test server.</summary>
     public void Start()
     {
@@ -42,7 +50,15 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
             ["ConnectionStrings:Dashboard"] = connectionString,
             ["Seed:Folder"] = seedFolder,
             ["Seed:LoadSampleFigures"] = samples ? "true" : "false",
-        }));
+        }).AddInMemoryCollection(Settings));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh DbContext of the app.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 using Microsoft.EntityFrameworkCore;

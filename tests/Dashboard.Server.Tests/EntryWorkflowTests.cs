@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Mvc;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Kpis;
 using Microsoft.EntityFrameworkCore;
 

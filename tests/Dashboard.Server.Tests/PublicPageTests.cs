@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Publishing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

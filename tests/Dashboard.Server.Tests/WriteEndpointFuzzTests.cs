@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Text;
 using Microsoft.AspNetCore.Routing;

@@ -3,6 +3,7 @@ using Dashboard.Shared.Auth;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Text;
 
 namespace Dashboard.Shared.Tests;

@@ -1,15 +1,18 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
+using Dashboard.Server.Features.Notifications;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Auth;
+using Dashboard.Shared.Notifications;
 using Dashboard.Shared.Plans;
 using Dashboard.Shared.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Features.Admin;
 
 /// <summary>Users, roles and departments over EF Core; each changed field is audited in the same save.</summary>
-public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit) : IAdminService
+public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth) : IAdminService
 {
     private const int RecentChanges = 50;
 
@@ -34,7 +37,16 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit)
             FieldLabel = AuditWords.Field(c.Field),
             OldText = AuditWords.Value(c.Field, c.OldValue, departmentNames),
             NewText = AuditWords.Value(c.Field, c.NewValue, departmentNames),
-        }).ToList());
+        }).ToList(), await MailStatusAsync(cancellationToken));
+    }
+
+    /// <summary>Whether mail is set up, and what this instance last saw of the server; the outbox's backlog.</summary>
+    private async Task<MailStatusDto> MailStatusAsync(CancellationToken cancellationToken)
+    {
+        var settings = mail.Value;
+        var pending = await db.OutgoingMails.CountAsync(m => m.SentUtc == null && m.Attempts < MailPump.MaxAttempts, cancellationToken);
+        return new MailStatusDto(settings.IsConfigured, settings.IsConfigured ? $"{settings.Host}:{settings.Port}" : null,
+            mailHealth.LastAttemptUtc, mailHealth.LastError, pending);
     }
 
     public async Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)

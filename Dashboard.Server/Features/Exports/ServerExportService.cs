@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Server.Data;
@@ -82,7 +83,7 @@ public sealed class ServerExportService(
         var versions = await VersionsAsync(plan, q, changed.Select(r => r.KpiCode).ToList(), cancellationToken);
         var result = await entries.SaveBulkAsync(new BulkSaveRequest(q.FiscalYear, q.Quarter,
             changed.Select(r => new BulkEntryItem(r.KpiCode, r.Request with { Version = versions.GetValueOrDefault(r.KpiCode) })).ToList()), cancellationToken);
-        if (result.Outcome != EntrySaveOutcome.Saved)
+        if (result.Outcome != OutcomeKind.Saved)
         {
             errors.AddRange(ToErrors(result, changed));
         }
@@ -140,7 +141,7 @@ public sealed class ServerExportService(
     /// <summary>Field errors of the bulk save ("Items[3].Value") as sheet, row and column.</summary>
     private static IEnumerable<TemplateError> ToErrors(EntrySaveResult result, List<EntryTemplate.Row> rows)
     {
-        if (result.Outcome != EntrySaveOutcome.Invalid)
+        if (result.Outcome != OutcomeKind.Invalid)
         {
             // A refusal for one KPI ("I02-K5: 承認済み…") is named by that KPI's row.
             var row = rows.FirstOrDefault(r => result.Message?.StartsWith(r.KpiCode + ": ", StringComparison.Ordinal) == true);

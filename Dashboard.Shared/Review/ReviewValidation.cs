@@ -1,6 +1,7 @@
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Text;
 
-namespace Dashboard.Shared.Entries;
+namespace Dashboard.Shared.Review;
 
 /// <summary>The secretariat's texts: the comment when returning an entry, the reason for reopening a quarter.</summary>
 public static class ReviewValidation

@@ -1,0 +1,93 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Plans;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Review;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Entries;
+
+/// <summary>What entry and review both read and write about a quarter's entries: its lock, its window, the entry as the form sees it.</summary>
+public static class EntryRecords
+{
+    /// <summary>Whether the secretariat has closed the quarter.</summary>
+    public static Task<bool> IsClosedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
+        db.ClosedQuarters.AnyAsync(c => c.PlanId == plan.Id && c.FiscalYear == q.FiscalYear && c.Quarter == q.Quarter, cancellationToken);
+
+    /// <summary>The refusal for a write into a closed quarter, or null when it is open.</summary>
+    public static async Task<EntrySaveResult?> ClosedMessageAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
+        await IsClosedAsync(db, plan, q, cancellationToken)
+            ? EntrySaveResult.Refused($"{q.ToJapaneseLabel()}は締め切られているため、変更できません。変更が必要な場合は、システム管理者に再開を依頼してください。")
+            : null;
+
+    /// <summary>The plan's closed quarters.</summary>
+    public static async Task<HashSet<FiscalQuarter>> ClosedQuartersAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken) =>
+        (await db.ClosedQuarters.AsNoTracking().Where(c => c.PlanId == plan.Id).Select(c => new { c.FiscalYear, c.Quarter }).ToListAsync(cancellationToken))
+            .Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet();
+
+    /// <summary>The plan's quarters for a picker.</summary>
+    public static List<QuarterOption> QuarterOptions(CurrentPlan plan, HashSet<FiscalQuarter> closed) =>
+        plan.Quarters().Select(q => new QuarterOption(q.FiscalYear, q.Quarter, closed.Contains(q))).ToList();
+
+    /// <summary>The quarter's collection window: the planner's, else the default rule.</summary>
+    public static async Task<CollectionWindowDto> WindowAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken)
+    {
+        var stored = await db.CollectionWindows.AsNoTracking()
+            .FirstOrDefaultAsync(w => w.PlanId == plan.Id && w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter, cancellationToken);
+        return stored is null ? CollectionWindows.Default(q) : new CollectionWindowDto(q.FiscalYear, q.Quarter, stored.OpensOn, stored.DueOn, false);
+    }
+
+    /// <summary>Every quarter's window of the plan (default where the planner set none).</summary>
+    public static async Task<Dictionary<FiscalQuarter, CollectionWindowDto>> WindowsAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken)
+    {
+        var stored = await db.CollectionWindows.AsNoTracking().Where(w => w.PlanId == plan.Id).ToListAsync(cancellationToken);
+        return plan.Quarters().ToDictionary(q => q, q => stored.FirstOrDefault(w => w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter) is { } w
+            ? new CollectionWindowDto(q.FiscalYear, q.Quarter, w.OpensOn, w.DueOn, false)
+            : CollectionWindows.Default(q));
+    }
+
+    /// <summary>The entry as the form edits it.</summary>
+    public static EntryDto ToDto(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? e, bool isClosed, CollectionWindowDto? window = null)
+    {
+        var dto = kpi.ToDto();
+        return new EntryDto(dto, q.FiscalYear, q.Quarter, plan.Thresholds, KpiRules.ExpectedAt(dto.ToDefinition(), q),
+            e?.Value, e?.MilestoneState, e?.MilestoneDate, e?.Done, e?.Check, e?.Act, e?.EvidenceUrl, e?.State, e?.ReviewComment,
+            e?.Version, e?.UpdatedBy, e?.UpdatedUtc, isClosed, e?.IsSample ?? false, window ?? CollectionWindows.Default(q));
+    }
+
+    /// <summary>The figure as people read it: 150件, 完了, 報告あり.</summary>
+    public static string Figure(Kpi kpi, QuarterlyEntry entry) => kpi.Kind switch
+    {
+        KpiKind.Milestone => entry.MilestoneState?.Japanese() ?? "—",
+        KpiKind.MonitorOnly => string.IsNullOrEmpty(entry.Done) ? "—" : "報告あり",
+        _ => KpiFormat.Value(entry.Value, kpi.Unit),
+    };
+
+    /// <summary>Marks who changed the entry, when, and gives it a new version.</summary>
+    public static void Touch(QuarterlyEntry entry, string actor, TimeProvider clock)
+    {
+        entry.UpdatedBy = actor;
+        entry.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        entry.Version = Guid.NewGuid();
+    }
+
+    /// <summary>Saves; someone else's write in between (stale version, or a first entry added twice) becomes a conflict.</summary>
+    public static async Task<EntrySaveResult> CommitAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
+            return EntrySaveResult.Conflict(current is null ? null : ToDto(plan, kpi, q, current, false),
+                "ほかの人が同時にこの実績を保存しました。保存されている内容と、入力した内容を見比べてください。");
+        }
+
+        var saved = await db.Entries.AsNoTracking().FirstAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
+        return EntrySaveResult.Saved(ToDto(plan, kpi, q, saved, false, await WindowAsync(db, plan, q, cancellationToken)));
+    }
+}

@@ -1,0 +1,79 @@
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Fiscal;
+
+namespace Dashboard.Shared.Review;
+
+/// <summary>When a quarter's figures may be entered and when they are due.</summary>
+/// <param name="FiscalYear">Quarter.</param>
+/// <param name="Quarter">1-4.</param>
+/// <param name="OpensOn">First day of entry.</param>
+/// <param name="DueOn">Last day a report is on time.</param>
+/// <param name="IsDefault">Not changed by a planner: the rule in <see cref="CollectionWindows.Default"/>.</param>
+public sealed record CollectionWindowDto(int FiscalYear, int Quarter, DateOnly OpensOn, DateOnly DueOn, bool IsDefault)
+{
+    /// <summary>提出期限 2026年1月15日.</summary>
+    public string DueLabel => CollectionWindows.DateLabel(DueOn);
+}
+
+/// <summary>A planner's change to a quarter's window.</summary>
+public sealed record SetWindowRequest(DateOnly? OpensOn, DateOnly? DueOn);
+
+/// <summary>The collection-window rules, the same for the server, the pages and the pack.</summary>
+public static class CollectionWindows
+{
+    /// <summary>Day of the month after the quarter on which reports are due by default.</summary>
+    public const int DefaultDueDay = 15;
+
+    /// <summary>Longest a window may run after its quarter ends.</summary>
+    public const int LatestDueMonthsAfterQuarter = 6;
+
+    /// <summary>Opens the day after the quarter ends; due on the 15th of the following month.</summary>
+    public static CollectionWindowDto Default(FiscalQuarter q)
+    {
+        var opens = q.EndDate.AddDays(1);
+        return new CollectionWindowDto(q.FiscalYear, q.Quarter, opens, new DateOnly(opens.Year, opens.Month, DefaultDueDay), true);
+    }
+
+    /// <summary>
+    /// A report is late when the due date has passed and it has not been submitted (未入力, 下書き or 差戻し).
+    /// Submitted and approved reports are never late, whenever they came in.
+    /// </summary>
+    public static bool IsLate(CollectionWindowDto window, EntryState? state, DateOnly today) =>
+        today > window.DueOn && state is not (EntryState.Submitted or EntryState.Approved);
+
+    /// <summary>Days left until the due date (0 on the day; negative once past).</summary>
+    public static int DaysLeft(CollectionWindowDto window, DateOnly today) => window.DueOn.DayNumber - today.DayNumber;
+
+    /// <summary>The problems with a planner's window, by field; empty when it may be stored.</summary>
+    public static Dictionary<string, string[]> Check(FiscalQuarter q, SetWindowRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.OpensOn is not { } opens)
+        {
+            errors["OpensOn"] = ["入力開始日を入力してください。"];
+        }
+        else if (opens < q.StartDate)
+        {
+            errors["OpensOn"] = [$"入力開始日は{q.ToJapaneseLabel()}の初日（{DateLabel(q.StartDate)}）以降にしてください。"];
+        }
+
+        var latest = q.EndDate.AddMonths(LatestDueMonthsAfterQuarter);
+        if (request.DueOn is not { } due)
+        {
+            errors["DueOn"] = ["提出期限を入力してください。"];
+        }
+        else if (request.OpensOn is { } start && due < start)
+        {
+            errors["DueOn"] = ["提出期限は入力開始日より後にしてください。"];
+        }
+        else if (due > latest)
+        {
+            errors["DueOn"] = [$"提出期限は四半期の終わりから{LatestDueMonthsAfterQuarter}か月以内（{DateLabel(latest)}まで）にしてください。"];
+        }
+
+        return errors;
+    }
+
+    /// <summary>2026年1月15日.</summary>
+    public static string DateLabel(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+}
