@@ -48,6 +48,7 @@ public sealed class CompletionBoardTests : EntryTestBase
             Assert.Equal(owned.Count(t => t.State == EntryState.Submitted), department.Counts.Submitted);
         }
 
+        Assert.All(board.Departments, d => Assert.Null(d.LastRemindedUtc)); // nobody reminded yet
         var kikaku = Assert.Single(board.Departments, d => d.Code == "kikaku");
         var submitted = Assert.Single(kikaku.Rows, r => r.KpiCode == "I01-K1");
         Assert.Equal((EntryState?)EntryState.Submitted, submitted.State);

@@ -1,6 +1,7 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Shared.Notifications;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Notifications;
@@ -33,7 +34,7 @@ public static class NotificationEndpoints
 {
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Dashboard.Shared.Auth.Policies.ViewDashboards);
         group.MapGet("/", async (INotificationService notices, CancellationToken cancellationToken) => TypedResults.Ok(await notices.GetMineAsync(cancellationToken)))
             .WithName("GetMyNotifications").WithSummary("The caller's newest notices and the unread count.");
         group.MapPost("/read", async (long? id, INotificationService notices, CancellationToken cancellationToken) =>
@@ -42,6 +43,27 @@ public static class NotificationEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("MarkNotificationsRead").WithSummary("Marks one notice (?id=) or all of the caller's notices read.");
+
+        // For the bell in the app bar, which must work on server-rendered pages too: plain links and a plain form.
+        var pages = app.MapGroup("/notifications").RequireAuthorization(Dashboard.Shared.Auth.Policies.ViewDashboards);
+        pages.MapGet("/{id:long}", OpenNotification).WithName(nameof(OpenNotification)).WithSummary("Marks a notice read and goes to the page it points to.");
+        pages.MapPost("/read-all", async ([Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl, INotificationService notices, CancellationToken cancellationToken) =>
+            {
+                await notices.MarkReadAsync(null, cancellationToken);
+                return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
+            })
+            .WithName("MarkAllNotificationsRead").WithSummary("Marks every notice read and returns to the page.");
         return app;
     }
+
+    public static async Task<RedirectHttpResult> OpenNotification(long id, INotificationService notices, CancellationToken cancellationToken)
+    {
+        var mine = await notices.GetMineAsync(cancellationToken);
+        await notices.MarkReadAsync(id, cancellationToken);
+        return TypedResults.LocalRedirect(LocalOrHome(mine.Items.FirstOrDefault(n => n.Id == id)?.Link is { } link ? "/" + link : null));
+    }
+
+    // Only a path inside the app: never an open redirect.
+    private static string LocalOrHome(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/dashboard";
 }

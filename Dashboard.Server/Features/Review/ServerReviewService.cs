@@ -238,7 +238,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
                     return new BoardRowDto(k.Code, k.Name, k.Initiative, e?.State, !isClosed && CollectionWindows.IsLate(window, e?.State, today),
                         e?.UpdatedUtc, e is null ? null : name(e.UpdatedBy));
                 }).ToList(),
-                reminded.GetValueOrDefault(d.Code)))
+                reminded.TryGetValue(d.Code, out var at) ? at : null))
             .Where(d => d.Rows.Count > 0)
             .ToList();
         return new CompletionBoardDto(q.FiscalYear, q.Quarter, isClosed, window, today, EntryRecords.QuarterOptions(plan, closed), board);
