@@ -37,5 +37,10 @@ public static class Labels
         UiPreferences.IsEnglish ? $"FY{fiscalYear}" : JapaneseEra.FiscalYearLabel(fiscalYear);
 
     /// <summary>第3四半期 / Q3.</summary>
+    /// <summary>2026年4月15日, or 15 Apr 2026 in English.</summary>
+    public static string Date(DateOnly date) => UiPreferences.IsEnglish
+        ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+        : Dashboard.Shared.Review.CollectionWindows.DateLabel(date);
+
     public static string QuarterOnly(int quarter) => UiPreferences.IsEnglish ? $"Q{quarter}" : $"第{quarter}四半期";
 }

@@ -28,6 +28,8 @@ public sealed record QuarterFigure(int FiscalYear, int Quarter, decimal? Value, 
 /// <param name="Departments">Departments that own at least one KPI, for the filter.</param>
 /// <param name="Policies">基本方針 with their initiatives and KPI rows.</param>
 /// <param name="IsFinalEvaluation">The plan's last quarter: 最終評価, grades against the final targets.</param>
+/// <param name="Window">The quarter's collection window (its due date).</param>
+/// <param name="LateCount">KPIs past the due date with no report submitted.</param>
 public sealed record OverviewDto(
     string PlanName,
     int FiscalYear,
@@ -37,7 +39,9 @@ public sealed record OverviewDto(
     int ReportingQuarter,
     IReadOnlyList<DepartmentDto> Departments,
     IReadOnlyList<OverviewPolicyDto> Policies,
-    bool IsFinalEvaluation = false)
+    bool IsFinalEvaluation = false,
+    Dashboard.Shared.Review.CollectionWindowDto? Window = null,
+    int LateCount = 0)
 {
     /// <summary>All KPI rows, in plan order.</summary>
     [JsonIgnore]

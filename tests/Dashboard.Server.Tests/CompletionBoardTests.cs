@@ -210,4 +210,22 @@ public sealed class CompletionBoardTests : EntryTestBase
         var overview = (await admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!;
         Assert.False(overview.Mail!.Configured);
     }
+
+    [Fact]
+    public async Task TheOverviewAndThePackShowTheDueDateAndTheLateCountTheBoardHas()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var board = await BoardAsync(planner);
+
+        var overview = (await planner.GetFromJsonAsync<Dashboard.Shared.Dashboards.OverviewDto>($"/api/dashboard/overview?fiscalYear={Year}&quarter={Q}"))!;
+        Assert.Equal(new DateOnly(2026, 4, 15), overview.Window!.DueOn);
+        Assert.Equal(board.Totals.Late, overview.LateCount);
+
+        var bytes = await planner.GetByteArrayAsync($"/api/exports/pack?fiscalYear={Year}&quarter={Q}");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
+        var cover = workbook.Worksheet(Dashboard.Server.Features.Exports.PackBuilder.CoverSheet);
+        var lines = cover.RangeUsed()!.Rows().Select(r => (r.Cell(1).GetString(), r.Cell(2).GetString())).ToList();
+        Assert.Contains(("提出期限", "2026年4月15日"), lines);
+        Assert.Contains(lines, l => l.Item1 == "期限後の未提出" && l.Item2.StartsWith($"{board.Totals.Late}件", StringComparison.Ordinal));
+    }
 }

@@ -60,6 +60,11 @@ public sealed partial class PackPrintTests : EntryTestBase
         Assert.Contains(Flat(act), Column(X("改善策"), double.MaxValue), StringComparison.Ordinal);
         Assert.Contains(Flat(opinion), Column(X("実施内容"), double.MaxValue), StringComparison.Ordinal);
 
+        // The cover prints its note whole (it printed cut to its last line before) and the quarter's due date.
+        var cover = Flat(string.Concat(words.Where(w => w.Page == 1 && w.Text != "注記").OrderBy(w => Math.Round(w.Y)).ThenBy(w => w.X).Select(w => w.Text)));
+        Assert.Contains(Flat("状況と予測は事務局が承認した実績だけで計算しています。達成率は四半期末の見込みに対する進み具合です。"), cover, StringComparison.Ordinal);
+        Assert.Contains("提出期限2026年4月15日", cover, StringComparison.Ordinal);
+
         // The chart sits inside the printed columns (A-J) of its 評価シート.
         using var document = SpreadsheetDocument.Open(new MemoryStream(pack), false);
         var anchors = document.WorkbookPart!.WorksheetParts.Where(p => p.DrawingsPart is not null)

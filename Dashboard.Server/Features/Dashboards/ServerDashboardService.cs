@@ -46,6 +46,8 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         }
 
         var reporting = data.Current.ReportingQuarter(Today);
+        var window = await EntryRecords.WindowAsync(db, data.Current, q, cancellationToken);
+        var kpis = data.Plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToList();
         return new OverviewDto(
             data.Plan.Name,
             q.FiscalYear,
@@ -61,7 +63,9 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                     i.Number,
                     i.Title,
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList(),
-            q == data.Current.LastQuarter);
+            q == data.Current.LastQuarter,
+            window,
+            kpis.Count(k => Dashboard.Shared.Review.CollectionWindows.IsLate(window, data.State(k, q), Today)));
     }
 
     private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)
@@ -220,6 +224,12 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         public KpiRowDto Row(Kpi kpi, FiscalQuarter q) =>
             DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null, Current.Grading,
                 finalEvaluation: q == Current.LastQuarter);
+
+        /// <summary>The KPI's entry state for the quarter (approved or not), null when nothing is entered.</summary>
+        public EntryState? State(Kpi kpi, FiscalQuarter q) =>
+            _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s
+            : _approved[kpi.Id].Any(f => f.FiscalYear == q.FiscalYear && f.Quarter == q.Quarter) ? EntryState.Approved
+            : null;
 
         public KpiStatus Status(Kpi kpi, FiscalQuarter q) =>
             DashboardRules.StatusOf(_definitions[kpi.Id], q, _approved[kpi.Id], Current.Thresholds);

@@ -3,6 +3,7 @@ using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Exports;
@@ -29,6 +30,7 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
         {
             Closed = closed.Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet(),
             Assessments = await Dashboard.Server.Features.Assessments.ServerAssessmentService.ForYearAsync(db, current.Id, quarter.FiscalYear, cancellationToken),
+            Window = await EntryRecords.WindowAsync(db, current, quarter, cancellationToken),
         };
     }
 
@@ -44,6 +46,16 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
 
     /// <summary>The initiatives' assessments for the pack's fiscal year, by initiative id.</summary>
     public IReadOnlyDictionary<int, InitiativeAssessment> Assessments { get; init; } = new Dictionary<int, InitiativeAssessment>();
+
+    /// <summary>The quarter's collection window (its due date).</summary>
+    public CollectionWindowDto Window { get; init; } = CollectionWindows.Default(Quarter);
+
+    /// <summary>KPIs whose report for the pack's quarter is past the due date and not submitted, as of the export.</summary>
+    public int LateCount(IEnumerable<Kpi> kpis)
+    {
+        var today = DateOnly.FromDateTime(JapanTime.FromUtc(ExportedUtc));
+        return kpis.Count(k => CollectionWindows.IsLate(Window, EntryOf(k, Quarter)?.State, today));
+    }
 
     /// <summary>Quarters the secretariat has closed.</summary>
     public IReadOnlySet<FiscalQuarter> Closed { get; init; } = new HashSet<FiscalQuarter>();

@@ -24,6 +24,8 @@ internal static class PackCover
             ("作成日時", JapanTime.Format(data.ExportedUtc, "yyyy年M月d日 H:mm")),
             ("作成者", data.ExportedBy),
             ("指標の数", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("提出期限", data.Window.DueLabel + (data.Window.IsDefault ? "" : "（事務局が設定）")),
+            ("期限後の未提出", $"{data.LateCount(data.Kpis().Select(k => k.Kpi))}件（作成時点で提出も承認もされていない指標）"),
         };
         for (var i = 0; i < lines.Length; i++)
         {
@@ -58,6 +60,12 @@ internal static class PackCover
         }
 
         sheet.Range(3, 2, row + 1, 2).Style.Alignment.WrapText = true;
+        // LibreOffice does not grow rows for wrapped text: give every wrapped line its height, or the note prints cut.
+        for (var r = 3; r <= row + 1; r++)
+        {
+            PrintLayout.FitRow(sheet, r, (2, sheet.Column(2).Width));
+        }
+
         PackBuilder.Print(sheet);
         sheet.PageSetup.PageOrientation = XLPageOrientation.Portrait;
     }
