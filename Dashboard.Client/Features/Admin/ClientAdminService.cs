@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dashboard.Client.Features.Problems;
+using Dashboard.Shared.Problems;
 using Dashboard.Shared.Admin;
 
 namespace Dashboard.Client.Features.Admin;
@@ -25,23 +27,12 @@ public sealed class ClientAdminService(HttpClient http) : IAdminService
 
     private static async Task<SaveResult> SendAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {
-        using var response = await sending;
-        if (response.IsSuccessStatusCode)
+        var result = await ProblemReader.ReadDoneAsync(sending, cancellationToken);
+        return result.Kind switch
         {
-            return SaveResult.Ok;
-        }
-
-        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? await response.Content.ReadFromJsonAsync<Problem>(cancellationToken)
-            : null;
-        return response.StatusCode switch
-        {
-            HttpStatusCode.BadRequest when problem?.Errors is { Count: > 0 } errors => new SaveResult(false, errors),
-            HttpStatusCode.Forbidden => SaveResult.Failed("この操作をする権限がありません。"),
-            HttpStatusCode.Unauthorized => SaveResult.Failed("サインインの有効期限が切れました。ページを再読み込みしてサインインしてください。"),
-            _ => SaveResult.Failed(problem?.Detail ?? problem?.Title ?? $"保存できませんでした（{(int)response.StatusCode}）。"),
+            OutcomeKind.Saved => SaveResult.Ok,
+            OutcomeKind.Invalid when result.Errors.Count > 0 => new SaveResult(false, result.Errors.ToDictionary(e => e.Key, e => e.Value)),
+            _ => SaveResult.Failed(result.FirstMessage ?? "保存できませんでした。"),
         };
     }
-
-    private sealed record Problem(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dashboard.Client.Features.Problems;
+using Dashboard.Shared.Problems;
 using Dashboard.Shared.Assessments;
 
 namespace Dashboard.Client.Features.Assessments;
@@ -33,18 +35,15 @@ public sealed class ClientAssessmentService(HttpClient http) : IAssessmentServic
 
     private static async Task<AssessmentSaveResult> ResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var result = await ProblemReader.ReadAsync<InitiativeAssessmentDto>(Task.FromResult(response), cancellationToken);
         var none = new Dictionary<string, string[]>();
-        return response.StatusCode switch
+        return result.Kind switch
         {
-            HttpStatusCode.OK => new(AssessmentSaveStatus.Saved, none, await response.Content.ReadFromJsonAsync<InitiativeAssessmentDto>(cancellationToken)),
-            HttpStatusCode.BadRequest => new(AssessmentSaveStatus.Invalid,
-                (await response.Content.ReadFromJsonAsync<ValidationErrors>(cancellationToken))?.Errors ?? none),
-            HttpStatusCode.Forbidden => new(AssessmentSaveStatus.Forbidden, none),
-            HttpStatusCode.Conflict => new(AssessmentSaveStatus.Conflict, none),
-            HttpStatusCode.NotFound => new(AssessmentSaveStatus.NotFound, none),
-            _ => throw new HttpRequestException($"The assessment could not be saved ({(int)response.StatusCode}).", null, response.StatusCode),
+            OutcomeKind.Saved => new(AssessmentSaveStatus.Saved, none, result.Value),
+            OutcomeKind.Invalid => new(AssessmentSaveStatus.Invalid, result.Errors),
+            OutcomeKind.Forbidden or OutcomeKind.SignedOut => new(AssessmentSaveStatus.Forbidden, none),
+            OutcomeKind.NotFound => new(AssessmentSaveStatus.NotFound, none),
+            _ => new(AssessmentSaveStatus.Conflict, none),
         };
     }
-
-    private sealed record ValidationErrors(Dictionary<string, string[]>? Errors);
 }

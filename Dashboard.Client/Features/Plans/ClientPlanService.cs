@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dashboard.Client.Features.Problems;
+using Dashboard.Shared.Problems;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 
@@ -22,15 +24,12 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
     {
-        using var response = await http.PutAsJsonAsync("api/plans/current/grading", grading, cancellationToken);
-        if (response.IsSuccessStatusCode)
+        var result = await ProblemReader.ReadDoneAsync(http.PutAsJsonAsync("api/plans/current/grading", grading, cancellationToken), cancellationToken);
+        return result.Kind switch
         {
-            return new Dictionary<string, string[]>();
-        }
-
-        var problem = response.StatusCode == HttpStatusCode.BadRequest ? await response.Content.ReadFromJsonAsync<ValidationErrors>(cancellationToken) : null;
-        return problem?.Errors ?? new Dictionary<string, string[]> { [""] = [$"保存できませんでした（{(int)response.StatusCode}）。"] };
+            OutcomeKind.Saved => new Dictionary<string, string[]>(),
+            OutcomeKind.Invalid => result.Errors,
+            _ => new Dictionary<string, string[]> { [""] = [result.Message ?? "保存できませんでした。"] },
+        };
     }
-
-    private sealed record ValidationErrors(Dictionary<string, string[]>? Errors);
 }

@@ -28,6 +28,21 @@ public static class ProblemReader
             : Outcome.Refused<T>(MessageOf(kind, problem, response.StatusCode), kind);
     }
 
+    /// <summary>A write whose answer body does not matter: done, or its problem.</summary>
+    public static async Task<Outcome<bool>> ReadDoneAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
+    {
+        using var response = await sending;
+        if (response.IsSuccessStatusCode)
+        {
+            return Outcome.Ok(true);
+        }
+
+        var (kind, problem) = await ProblemOfAsync(response, cancellationToken);
+        return kind == OutcomeKind.Invalid
+            ? Outcome.Invalid<bool>(ErrorsOf(problem))
+            : Outcome.Refused<bool>(MessageOf(kind, problem, response.StatusCode), kind);
+    }
+
     /// <summary>An entry write: the entry, or its problem (a conflict carries the stored entry).</summary>
     public static async Task<EntrySaveResult> ReadEntryAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {

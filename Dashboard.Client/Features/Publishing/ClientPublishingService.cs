@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dashboard.Client.Features.Problems;
 using Dashboard.Shared.Publishing;
 
 namespace Dashboard.Client.Features.Publishing;
@@ -21,32 +22,19 @@ public sealed class ClientPublishingService(HttpClient http) : IPublishingServic
 
     public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        using var response = await http.PostAsync($"api/publishing/{fiscalYear}/{quarter}", null, cancellationToken);
-        return await ProblemAsync(response, cancellationToken);
+        return await ProblemAsync(http.PostAsync($"api/publishing/{fiscalYear}/{quarter}", null, cancellationToken), cancellationToken);
     }
 
     public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        using var response = await http.DeleteAsync($"api/publishing/{fiscalYear}/{quarter}", cancellationToken);
-        return await ProblemAsync(response, cancellationToken);
+        return await ProblemAsync(http.DeleteAsync($"api/publishing/{fiscalYear}/{quarter}", cancellationToken), cancellationToken);
     }
 
     public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
     {
-        using var response = await http.PutAsJsonAsync($"api/publishing/notes/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", new NoteVisibilityRequest(isPublic), cancellationToken);
-        return await ProblemAsync(response, cancellationToken);
+        return await ProblemAsync(http.PutAsJsonAsync($"api/publishing/notes/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", new NoteVisibilityRequest(isPublic), cancellationToken), cancellationToken);
     }
 
-    private static async Task<string?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return null;
-        }
-
-        var problem = response.StatusCode == HttpStatusCode.Conflict ? await response.Content.ReadFromJsonAsync<Problem>(cancellationToken) : null;
-        return problem?.Detail ?? $"できませんでした（{(int)response.StatusCode}）。";
-    }
-
-    private sealed record Problem(string? Detail);
+    private static async Task<string?> ProblemAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
+        await ProblemReader.ReadDoneAsync(sending, cancellationToken) is { Succeeded: false } failed ? failed.FirstMessage : null;
 }
