@@ -40,6 +40,8 @@ public sealed class AdminPageTests(BrowserFixture browser)
 
         await editor.Locator("[data-action='save-user']").ClickAsync();
 
+        // The messages come back from the server: wait for them rather than read the editor at once.
+        await editor.GetByText("サインイン名を入力してください").WaitForAsync();
         Assert.Contains("サインイン名を入力してください", await editor.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("表示名を入力してください", await editor.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("担当課を1つ以上選んでください", await editor.InnerTextAsync(), StringComparison.Ordinal);

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+/// <summary>
+/// JIS X 8341-3 / WCAG 2.4.7, 2.4.11 and 2.4.1 on every signed-in page, and the committee's printouts (issue 15, in part):
+/// every Tab stop changes visibly, measured in pixels; nothing focused sits under the app bar; a skip link leads to the
+/// content; the overview and a KPI's page print without the app's chrome and say which quarter they show.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FocusAndPrintTests(BrowserFixture browser)
+{
+    private const int StopsPerPage = 20;
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task EveryTabStopShowsAFocusRingOfAtLeast3To1AndIsNotUnderTheAppBar(string theme)
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.Admin, $"/preferences/theme?mode={theme}&returnUrl=%2Fdashboard", interactive: false);
+        var failures = new List<string>();
+        var checkedStops = 0;
+        foreach (var (url, interactive) in SignedInPages.All)
+        {
+            await page.GotoAsync(url);
+            if (interactive)
+            {
+                await BrowserFixture.WaitForInteractiveAsync(page);
+            }
+
+            // From the top of the page: the skip link is the first stop, so the walk covers the app bar and the menu too.
+            await page.FocusAsync(".skip-link");
+            for (var stop = 0; stop < StopsPerPage; stop++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                var box = await page.EvaluateAsync<Box?>("""
+                    () => {
+                      const e = document.activeElement;
+                      if (!e || e === document.body) return null;
+                      const r = e.getBoundingClientRect();
+                      if (r.width < 1 || r.height < 1) return null;
+                      const bar = document.querySelector('.mud-appbar');
+                      const cx = Math.min(innerWidth - 1, Math.max(0, r.left + r.width / 2)), cy = Math.min(innerHeight - 1, Math.max(0, r.top + r.height / 2));
+                      const top = document.elementFromPoint(cx, cy);
+                      const covered = !!bar && !bar.contains(e) && !!top && bar.contains(top);
+                      const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('name') || e.tagName).trim().slice(0, 30);
+                      return { x: r.left, y: r.top, width: r.width, height: r.height, covered, name };
+                    }
+                    """);
+                if (box is null)
+                {
+                    continue;
+                }
+
+                checkedStops++;
+                var label = $"{theme} {url} stop {stop + 1} 「{box.Name}」";
+                if (box.Covered)
+                {
+                    failures.Add($"{label}: under the app bar");
+                    continue;
+                }
+
+                var clip = Clip(box, await page.EvaluateAsync<int[]>("() => [innerWidth, innerHeight]"));
+                if (clip is null)
+                {
+                    continue;
+                }
+
+                var focused = PngPixels.Read(await page.ScreenshotAsync(new() { Clip = clip }));
+                await page.EvaluateAsync("() => { window.__focused = document.activeElement; document.activeElement.blur(); }");
+                var unfocused = PngPixels.Read(await page.ScreenshotAsync(new() { Clip = clip }));
+                await page.EvaluateAsync("() => window.__focused.focus()");
+
+                // At least a one-pixel line around half the box must change by 3:1 or more (a 3px ring changes ~3x the perimeter).
+                var changed = PngPixels.PixelsChangedBy(focused, unfocused, 3.0);
+                if (changed < box.Width + box.Height)
+                {
+                    failures.Add($"{label}: {changed} pixels change by 3:1 (need {box.Width + box.Height:0})");
+                }
+            }
+        }
+
+        Assert.True(checkedStops > 100, $"only {checkedStops} stops checked");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checkedStops} stops:\n" + string.Join("\n", failures.Take(40)));
+    }
+
+    [Fact]
+    public async Task TheFirstTabIsASkipLinkToTheContent()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.StaffKikaku, "/entries/I01-K1/2025/4");
+
+        // First in the Tab order of the page, and shown on the screen when focused.
+        var first = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+                    .find(e => !e.disabled)?.textContent?.trim() ?? ''
+            """);
+        Assert.Equal("本文へ移動", first);
+        await page.FocusAsync(".skip-link");
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"));
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("main-content", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        // The next Tab lands inside the content, past the app bar and the menu.
+        await page.Keyboard.PressAsync("Tab");
+        var where = await page.EvaluateAsync<string>("() => (document.activeElement.closest('main') ? 'main ' : 'outside ') + (document.activeElement.textContent ?? '').trim().slice(0, 20)");
+        Assert.StartsWith("main", where, StringComparison.Ordinal);
+
+    }
+
+    [Theory]
+    [InlineData("/dashboard?fy=2025&q=4&dept=kikaku", "企画課")]
+    [InlineData("/dashboard/kpis/I01-K1?fiscalYear=2025&quarter=4", null)]
+    public async Task TheCommitteesPrintoutHasNoMenuOrSignOutAndSaysWhichQuarter(string url, string? filter)
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, $"/preferences/theme?mode=dark&returnUrl={Uri.EscapeDataString(url)}", interactive: false);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var pdf = await page.PdfAsync(new() { PrintBackground = false, PreferCSSPageSize = true });
+
+        var path = Path.Combine(Path.GetTempPath(), $"print-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            var text = await PdfTextAsync(path);
+            Assert.Contains("令和7年度 第4四半期", text, StringComparison.Ordinal);
+            foreach (var chrome in new[] { "サインアウト", "ヒートマップ", "課別の状況", "計画と指標", "本文へ移動" })
+            {
+                Assert.DoesNotContain(chrome, text, StringComparison.Ordinal);
+            }
+
+            if (filter is not null)
+            {
+                Assert.Contains($"絞り込み: {filter}", text, StringComparison.Ordinal);
+            }
+
+            // A4 landscape: 297 x 210 mm is 841.92 x 594.96 pt.
+            var info = await RunAsync("pdfinfo", path);
+            Assert.Contains("841.92 x 594.96", info, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Clip? Clip(Box box, int[] viewport)
+    {
+        const int pad = 8;
+        var x = Math.Max(0, box.X - pad);
+        var y = Math.Max(0, box.Y - pad);
+        var right = Math.Min(viewport[0], box.X + box.Width + pad);
+        var bottom = Math.Min(viewport[1], box.Y + box.Height + pad);
+        return right - x < 2 || bottom - y < 2 ? null : new Clip { X = (float)x, Y = (float)y, Width = (float)(right - x), Height = (float)(bottom - y) };
+    }
+
+    // -raw keeps the content order: digits drawn in another font stay in their line.
+    private static async Task<string> PdfTextAsync(string path) => (await RunAsync("pdftotext", $"-raw {path} -")).Replace("\f", "\n", StringComparison.Ordinal);
+
+    private static async Task<string> RunAsync(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{file} did not start; test.sh installs poppler-utils.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+
+    private sealed class Box
+    {
+        public double X { get; set; }
+
+        public double Y { get; set; }
+
+        public double Width { get; set; }
+
+        public double Height { get; set; }
+
+        public bool Covered { get; set; }
+
+        public string Name { get; set; } = "";
+    }
+}
