@@ -66,6 +66,28 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ErrorsAndTheRequiredHintAreLinkedToTheirFieldsForScreenReaders()
+    {
+        var form = Render(Entry());
+        form.Find("input[name='value']").Input("100"); // 遅延: 評価・課題 becomes required
+
+        var check = form.Find("textarea[name='check']");
+        Assert.Equal("true", check.GetAttribute("aria-required"));
+        var hint = form.Find($"#{check.GetAttribute("aria-describedby")}");
+        Assert.Contains("必須", hint.TextContent, StringComparison.Ordinal);
+
+        form.Find("button[data-action='submit']").Click();
+
+        var done = form.Find("textarea[name='done']");
+        Assert.Equal("true", done.GetAttribute("aria-invalid"));
+        Assert.Contains("done-error", done.GetAttribute("aria-describedby") ?? "", StringComparison.Ordinal);
+        Assert.Contains("実施内容を入力してください", form.Find("#done-error").TextContent, StringComparison.Ordinal);
+        Assert.Contains("check-error", form.Find("textarea[name='check']").GetAttribute("aria-describedby") ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("赤く", form.Markup, StringComparison.Ordinal);
+        Assert.Empty(_service.Saved);
+    }
+
+    [Fact]
     public void AFigureTenTimesThePlanAsksForConfirmationBeforeItIsSaved()
     {
         var form = Render(Entry());
