@@ -125,5 +125,12 @@ public sealed class ReminderTests : IAsyncLifetime
 
         var health = app.Services.GetRequiredService<MailHealth>();
         Assert.Contains("接続できません", health.LastError, StringComparison.Ordinal);
+
+        // The admin page says so, and the app keeps answering.
+        var admin = await app.SignedInClientAsync(DashboardFactory.Demo.Admin);
+        var overview = (await admin.GetFromJsonAsync<Dashboard.Shared.Admin.AdminOverviewDto>("/api/admin"))!;
+        Assert.True(overview.Mail!.Configured);
+        Assert.Contains("接続できません", overview.Mail.LastError, StringComparison.Ordinal);
+        Assert.Equal(outbox.Count, overview.Mail.Pending);
     }
 }
