@@ -1,14 +1,17 @@
 namespace Dashboard.E2E;
 
 /// <summary>
-/// Every signed-in page at phone (390x844), tablet (1024x768) and desktop (1366x768) widths: the page never scrolls
+/// Every signed-in page at 320 CSS px (WCAG 1.4.10 reflow), phone (390x844), 640 CSS px (1280 px at 200% zoom), tablet
+/// (1024x768) and desktop (1366x768) widths: the page never scrolls
 /// sideways (wide tables scroll inside their own region), and the app bar's title and person menu stay on screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ViewportTests(BrowserFixture browser)
 {
     [Theory]
+    [InlineData(320, 640)]
     [InlineData(390, 844)]
+    [InlineData(640, 400)]
     [InlineData(1024, 768)]
     [InlineData(1366, 768)]
     public async Task NoPageScrollsSidewaysAndTheAppBarFits(int width, int height)
