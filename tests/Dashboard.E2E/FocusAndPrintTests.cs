@@ -111,6 +111,23 @@ public sealed class FocusAndPrintTests(BrowserFixture browser)
 
     }
 
+    [Fact]
+    public async Task TheSignInPageIsInEnglishInEnglishModeWithTheJapaneseNamesMarkedAsJapanese()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await page.GotoAsync("/preferences/language?lang=en&returnUrl=%2Faccount%2Flogin");
+
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Sign in", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.StartsWith("Sign in |", await page.TitleAsync(), StringComparison.Ordinal);
+        var table = await page.Locator("table").InnerTextAsync();
+        Assert.Contains("Section staff", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("各課の担当者", table, StringComparison.Ordinal);
+        Assert.Equal("ja", await page.Locator("tbody tr").First.Locator("th span").GetAttributeAsync("lang"));
+        Assert.StartsWith("Sign in as", await page.Locator("button[name='login']").First.GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
+        Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
+    }
+
     [Theory]
     [InlineData("/dashboard?fy=2025&q=4&dept=kikaku", "企画課")]
     [InlineData("/dashboard/kpis/I01-K1?fiscalYear=2025&quarter=4", null)]
