@@ -112,6 +112,39 @@ public sealed class FocusAndPrintTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TheHeatmapIsOneTabStopAndArrowKeysMoveBetweenCells()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard/heatmap", interactive: false);
+        await page.Locator("table.heatmap[data-grid='on']").WaitForAsync();
+        Assert.True(await page.Locator("[data-heatmap-hint]").IsVisibleAsync());
+
+        // One stop in the Tab order for the whole table (it was one per cell, 546 on this plan).
+        Assert.Equal(1, await page.Locator("table.heatmap a.cell-link:not([tabindex='-1'])").CountAsync());
+        Assert.True(await page.Locator("table.heatmap a.cell-link").CountAsync() > 100);
+
+        // Tab reaches it; arrows move; Tab leaves the table.
+        await page.FocusAsync(".skip-link");
+        for (var i = 0; i < 60 && !await page.EvaluateAsync<bool>("() => !!document.activeElement?.closest('table.heatmap')"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        string Where() => "() => { const a = document.activeElement; const row = a.closest('tr'); return row.rowIndex + ':' + a.closest('td').cellIndex; }";
+        var start = await page.EvaluateAsync<string>(Where());
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        var moved = await page.EvaluateAsync<string>(Where());
+        var (r0, c0) = (int.Parse(start.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(start.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal($"{r0 + 1}:{c0 - 1}", moved);
+        await page.Keyboard.PressAsync("Home");
+        Assert.EndsWith(":1", await page.EvaluateAsync<string>(Where()), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("table.heatmap a.cell-link:not([tabindex='-1'])").CountAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.False(await page.EvaluateAsync<bool>("() => !!document.activeElement?.closest('table.heatmap')"));
+    }
+
+    [Fact]
     public async Task TheSignInPageIsInEnglishInEnglishModeWithTheJapaneseNamesMarkedAsJapanese()
     {
         var (page, _) = await browser.NewPageAsync();
