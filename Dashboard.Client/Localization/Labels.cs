@@ -37,6 +37,12 @@ public static class Labels
         UiPreferences.IsEnglish ? $"FY{fiscalYear}" : JapaneseEra.FiscalYearLabel(fiscalYear);
 
     /// <summary>第3四半期 / Q3.</summary>
+    /// <summary>
+    /// "ja" for the plan's own words (KPI, initiative, policy and department names, people's names) when the page is in
+    /// English, so screen readers read them with the Japanese voice (WCAG 3.1.2); null (no attribute) in Japanese.
+    /// </summary>
+    public static string? DataLang => UiPreferences.IsEnglish ? "ja" : null;
+
     /// <summary>2026年4月15日, or 15 Apr 2026 in English.</summary>
     public static string Date(DateOnly date) => UiPreferences.IsEnglish
         ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)

@@ -159,6 +159,15 @@ public sealed class FocusAndPrintTests(BrowserFixture browser)
         Assert.Equal("ja", await page.Locator("tbody tr").First.Locator("th span").GetAttributeAsync("lang"));
         Assert.StartsWith("Sign in as", await page.Locator("button[name='login']").First.GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
         Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
+
+        // Signed in, the plan's own Japanese words stay marked on the English pages.
+        await page.Locator($"button[name='login'][value='{DemoUsers.Committee}']").ClickAsync();
+        await page.GotoAsync("/dashboard?fy=2025&q=4");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(28, await page.Locator("table a[lang='ja']").CountAsync()); // every KPI name of the plan
+        Assert.Equal(3, await page.Locator("h2 span[lang='ja']").CountAsync()); // the three basic policies
+        await page.GotoAsync("/dashboard/kpis/I01-K1");
+        Assert.Equal("ja", await page.Locator("h1 span").GetAttributeAsync("lang"));
     }
 
     [Theory]
