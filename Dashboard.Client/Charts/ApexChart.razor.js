@@ -3,6 +3,7 @@
 import ApexCharts from "../lib/apexcharts/apexcharts.esm.js";
 
 const charts = new Map();
+const hosts = new Map();
 
 function withFormatters(json) {
     const options = JSON.parse(json);
@@ -47,11 +48,62 @@ function withFormatters(json) {
     return options;
 }
 
+// ApexCharts draws its download menu as plain divs: make it a button and menu items a keyboard reaches (Enter/Space
+// opens it, Escape closes it), and keep the drawing itself out of the accessibility tree (the figure is labelled and the
+// figures are in the table under the chart; the SVG's own text would be read as stray words).
+function keyboardFriendly(element) {
+    element.querySelector("svg.apexcharts-svg")?.setAttribute("aria-hidden", "true");
+    const icon = element.querySelector(".apexcharts-menu-icon");
+    const menu = element.querySelector(".apexcharts-menu");
+    if (!icon || !menu || icon.dataset.keyboard === "on") return;
+    icon.dataset.keyboard = "on";
+    icon.setAttribute("role", "button");
+    icon.setAttribute("tabindex", "0");
+    icon.setAttribute("aria-label", icon.getAttribute("title") || "Menu");
+    icon.setAttribute("aria-haspopup", "menu");
+    icon.setAttribute("aria-expanded", "false");
+    menu.setAttribute("role", "menu");
+    const items = [...menu.querySelectorAll(".apexcharts-menu-item")];
+    for (const item of items) {
+        item.setAttribute("role", "menuitem");
+        item.setAttribute("tabindex", "-1");
+    }
+    const isOpen = () => menu.classList.contains("apexcharts-menu-open");
+    const sync = () => icon.setAttribute("aria-expanded", isOpen() ? "true" : "false");
+    new MutationObserver(sync).observe(menu, { attributes: true, attributeFilter: ["class"] });
+    icon.addEventListener("keydown", e => {
+        if (e.key === "Enter" || e.key === " " || e.key === "ArrowDown") {
+            e.preventDefault();
+            if (!isOpen()) icon.click();
+            sync();
+            items[0]?.focus();
+        }
+    });
+    menu.addEventListener("keydown", e => {
+        const at = items.indexOf(document.activeElement);
+        if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            items[(at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
+        } else if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            document.activeElement?.click();
+            sync();
+            icon.focus();
+        } else if (e.key === "Escape" || e.key === "Tab") {
+            if (isOpen()) icon.click();
+            sync();
+            if (e.key === "Escape") { e.preventDefault(); icon.focus(); }
+        }
+    });
+}
+
 export async function create(id, element, json) {
     destroy(id);
     const chart = new ApexCharts(element, withFormatters(json));
     charts.set(id, chart);
+    hosts.set(id, element);
     await chart.render();
+    keyboardFriendly(element);
 }
 
 // Updates series, colours and theme in place: the SVG is redrawn, the instance is kept.
@@ -59,6 +111,8 @@ export async function update(id, json) {
     const chart = charts.get(id);
     if (!chart) return;
     await chart.updateOptions(withFormatters(json), true, false, false);
+    const host = hosts.get(id);
+    if (host) keyboardFriendly(host);
 }
 
 export function destroy(id) {
@@ -66,5 +120,6 @@ export function destroy(id) {
     if (chart) {
         chart.destroy();
         charts.delete(id);
+        hosts.delete(id);
     }
 }

@@ -145,6 +145,28 @@ public sealed class FocusAndPrintTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TheChartsDownloadMenuWorksByKeyboardAndTheDrawingIsNotReadAsText()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard/kpis/I01-K1");
+        var icon = page.Locator(".apexcharts-menu-icon[role='button']");
+        await icon.WaitForAsync();
+        Assert.Equal("true", await page.Locator("svg.apexcharts-svg").First.GetAttributeAsync("aria-hidden"));
+        Assert.False(string.IsNullOrWhiteSpace(await icon.GetAttributeAsync("aria-label")));
+
+        await icon.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".apexcharts-menu-icon[aria-expanded='true']").WaitForAsync(new() { Timeout = 5000 });
+        Assert.Equal("menuitem", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('role')"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("menuitem", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('role')"));
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator(".apexcharts-menu-icon[aria-expanded='false']").WaitForAsync(new() { Timeout = 5000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('apexcharts-menu-icon')"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task TheSignInPageIsInEnglishInEnglishModeWithTheJapaneseNamesMarkedAsJapanese()
     {
         var (page, _) = await browser.NewPageAsync();
