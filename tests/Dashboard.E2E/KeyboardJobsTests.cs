@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+/// <summary>
+/// Jobs done with the keyboard only (JIS X 8341-3 / WCAG 2.1.1): no clicks, only Tab, typing, Enter and arrow keys.
+/// FY2024 Q2 and I04-K2 (企画課, monitor only, no sample figure) are used by no other browser test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KeyboardJobsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task StaffSignInEnterAndSubmitThenTheSecretariatApprovesByKeyboardOnly()
+    {
+        // Sign in: Tab to 田中's button on the sign-in page, Enter.
+        var (staff, staffErrors) = await browser.NewPageAsync();
+        await staff.GotoAsync("/account/login?returnUrl=%2Fentries%2FI04-K2%2F2024%2F2");
+        await TabToAsync(staff, $"button[name='login'][value='{DemoUsers.StaffKikaku}']");
+        await staff.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+
+        // Skip to the content, then Tab to each note, type, Tab to 提出, Enter.
+        await staff.FocusAsync(".skip-link");
+        await staff.Keyboard.PressAsync("Enter");
+        await TabToAsync(staff, "textarea[name='done']");
+        await staff.Keyboard.TypeAsync("オープンデータの庁内説明会を開いた。");
+        await TabToAsync(staff, "textarea[name='check']");
+        await staff.Keyboard.TypeAsync("3課がデータを提供した。");
+        await TabToAsync(staff, "[data-action='submit']");
+        await staff.Keyboard.PressAsync("Enter");
+        await WaitFocusedAsync(staff, "[data-saved]");
+        Assert.Equal(1, await staff.Locator("[data-form='entry'] [data-action='withdraw']").CountAsync());
+
+        // The secretariat: sign in, Tab to the submission's 承認, Enter; focus lands on the result.
+        var (planner, plannerErrors) = await browser.NewPageAsync();
+        await planner.GotoAsync("/account/login?returnUrl=%2Freview%3FfiscalYear%3D2024%26quarter%3D2");
+        await TabToAsync(planner, $"button[name='login'][value='{DemoUsers.Planner}']");
+        await planner.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
+        await planner.FocusAsync(".skip-link");
+        await planner.Keyboard.PressAsync("Enter");
+        await TabToAsync(planner, "[data-submission='I04-K2'] [data-action='approve']");
+        await planner.Keyboard.PressAsync("Enter");
+        await WaitFocusedAsync(planner, "[data-decided]");
+        await planner.Locator("[data-submission='I04-K2'] [data-state='Approved']").WaitForAsync();
+
+        Assert.True(staffErrors.Count == 0, string.Join("\n", staffErrors));
+        Assert.True(plannerErrors.Count == 0, string.Join("\n", plannerErrors));
+    }
+
+    [Fact]
+    public async Task ACommitteeMemberChangesTheQuarterAndOpensAKpiByKeyboardOnly()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Fdashboard");
+        await TabToAsync(page, $"button[name='login'][value='{DemoUsers.Committee}']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/dashboard", StringComparison.Ordinal));
+
+        // The overview's quarter: a plain select and a 表示 button (a GET form), by keyboard.
+        await TabToAsync(page, "select[data-picker='quarter']");
+        await page.Keyboard.PressAsync("Home"); // 第1四半期
+        await TabToAsync(page, "[data-action='show']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("q=1", StringComparison.Ordinal));
+
+        // Open a KPI from its link in the table.
+        await TabToAsync(page, "table a[href*='/dashboard/kpis/I01-K1']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/kpis/I01-K1", StringComparison.Ordinal));
+        await page.Locator("h1").WaitForAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static async Task TabToAsync(IPage page, string selector, int limit = 150)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"{selector} was not reached in {limit} Tab presses (focus is on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 80) ?? ''")})");
+    }
+
+    private static async Task WaitFocusedAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 50 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector), $"focus is not on {selector}");
+    }
+}
