@@ -101,6 +101,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             .ToList();
     }
 
+    /// <summary>Waits (polled: the page's CSP refuses WaitForFunction's eval) until the focused element matches <paramref name="selector"/>.</summary>
+    public static async Task WaitForFocusAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 50 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector),
+            $"focus is on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 80) ?? ''")}, not {selector}");
+    }
+
     /// <summary>Waits until WebAssembly has replaced the prerendered page.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });

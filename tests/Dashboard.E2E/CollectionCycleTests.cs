@@ -25,7 +25,7 @@ public sealed class CollectionCycleTests(BrowserFixture browser)
         await form.Locator("textarea[name='check']").FillAsync("参加者は延べ45人。");
         await form.Locator("[data-action='submit']").ClickAsync();
         await form.Locator("[data-action='withdraw']").WaitForAsync();
-        await FocusedAsync(staff, "[data-saved]"); // focus goes to what happened, not to <body>
+        await BrowserFixture.WaitForFocusAsync(staff, "[data-saved]"); // focus goes to what happened, not to <body>
 
         // 2. 高橋 (事務局) sees 田中 as the submitter and returns it with a comment.
         var (planner, plannerErrors) = await browser.NewPageAsync();
@@ -36,7 +36,7 @@ public sealed class CollectionCycleTests(BrowserFixture browser)
         await submission.Locator("input[name='comment']").FillAsync("参加者の年代別の内訳を書いてください。");
         await submission.Locator("[data-action='return']").ClickAsync();
         await planner.Locator("[data-submission='I11-K2'] [data-state='Returned']").WaitForAsync();
-        await FocusedAsync(planner, "[data-decided]");
+        await BrowserFixture.WaitForFocusAsync(planner, "[data-decided]");
 
         // 3. Closing now is refused: the returned entry is listed and a reason is asked for; nothing closes.
         await planner.Locator("[data-action='close-quarter']").ClickAsync();
@@ -89,17 +89,5 @@ public sealed class CollectionCycleTests(BrowserFixture browser)
         Assert.Contains(history, h => h.Contains("提出", StringComparison.Ordinal) && h.Contains("田中 一郎", StringComparison.Ordinal));
         Assert.True(staffErrors.Count == 0, string.Join("\n", staffErrors));
         Assert.True(plannerErrors.Count == 0, string.Join("\n", plannerErrors));
-    }
-
-    /// <summary>Waits (polled: the page's CSP refuses WaitForFunction's eval) until the focused element matches <paramref name="selector"/>.</summary>
-    private static async Task FocusedAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 50 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector),
-            $"focus is on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 80) ?? ''")}, not {selector}");
     }
 }

@@ -28,7 +28,7 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         await staff.Keyboard.TypeAsync("3課がデータを提供した。");
         await TabToAsync(staff, "[data-action='submit']");
         await staff.Keyboard.PressAsync("Enter");
-        await WaitFocusedAsync(staff, "[data-saved]");
+        await BrowserFixture.WaitForFocusAsync(staff, "[data-saved]");
         Assert.Equal(1, await staff.Locator("[data-form='entry'] [data-action='withdraw']").CountAsync());
 
         // The secretariat: sign in, Tab to the submission's 承認, Enter; focus lands on the result.
@@ -41,7 +41,7 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         await planner.Keyboard.PressAsync("Enter");
         await TabToAsync(planner, "[data-submission='I04-K2'] [data-action='approve']");
         await planner.Keyboard.PressAsync("Enter");
-        await WaitFocusedAsync(planner, "[data-decided]");
+        await BrowserFixture.WaitForFocusAsync(planner, "[data-decided]");
         await planner.Locator("[data-submission='I04-K2'] [data-state='Approved']").WaitForAsync();
 
         Assert.True(staffErrors.Count == 0, string.Join("\n", staffErrors));
@@ -85,15 +85,5 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         }
 
         Assert.Fail($"{selector} was not reached in {limit} Tab presses (focus is on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 80) ?? ''")})");
-    }
-
-    private static async Task WaitFocusedAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 50 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector), $"focus is not on {selector}");
     }
 }
