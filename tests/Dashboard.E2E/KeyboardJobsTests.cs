@@ -72,6 +72,26 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task AnAdministratorOpensAPersonAndSavesByKeyboardOnly()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Fadmin");
+        await TabToAsync(page, $"button[name='login'][value='{DemoUsers.Admin}']");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // 編集 for 山本: the editor opens with focus in its first field (it was left on 編集, four Tabs away).
+        await TabToAsync(page, "tr[data-user='yamamoto@demo.local'] button");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForFocusAsync(page, "[data-editor='user'] input[name='login']");
+        await TabToAsync(page, "[data-editor='user'] [data-action='save-user']");
+        await page.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForFocusAsync(page, "[data-saved]");
+        Assert.Equal(0, await page.Locator("[data-editor='user']").CountAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
     private static async Task TabToAsync(IPage page, string selector, int limit = 150)
     {
         for (var i = 0; i < limit; i++)
