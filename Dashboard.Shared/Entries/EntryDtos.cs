@@ -108,7 +108,17 @@ public sealed record BulkEntryItem(string KpiCode, SaveEntryRequest Entry);
 public sealed record WithdrawRequest(Guid Version);
 
 /// <summary>One step in a KPI's history.</summary>
-public sealed record EntryHistoryDto(DateTime AtUtc, string Actor, string Quarter, string Field, string? OldValue, string? NewValue, string? Reason);
+/// <param name="AtUtc">When.</param>
+/// <param name="Actor">Who, by name.</param>
+/// <param name="Quarter">令和7年度 第4四半期 (for readers of the API); pages show <paramref name="FiscalYear"/> and <paramref name="QuarterNumber"/> in their language.</param>
+/// <param name="Field">Which field changed.</param>
+/// <param name="OldValue">Before.</param>
+/// <param name="NewValue">After.</param>
+/// <param name="Reason">提出, 承認, 差戻し, 取り下げ, or a person's reason.</param>
+/// <param name="FiscalYear">The quarter's fiscal year.</param>
+/// <param name="QuarterNumber">1-4.</param>
+public sealed record EntryHistoryDto(DateTime AtUtc, string Actor, string Quarter, string Field, string? OldValue, string? NewValue, string? Reason,
+    int? FiscalYear = null, int? QuarterNumber = null);
 
 /// <summary>What a save did: stored, refused with field errors, or conflicted with someone else's version.</summary>
 public sealed record EntrySaveResult(OutcomeKind Outcome, EntryDto? Entry, IReadOnlyDictionary<string, string[]> Errors, string? Message)

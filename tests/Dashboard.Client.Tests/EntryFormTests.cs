@@ -88,6 +88,31 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void InEnglishTheHistoryShowsQuartersAndWorkflowStepsInEnglishAndPeoplesTextMarkedJapanese()
+    {
+        UiCulture.Use("en");
+        try
+        {
+            var history = _ctx.Render<EntryHistory>(p => p.Add(h => h.Items, new List<EntryHistoryDto>
+            {
+                new(DateTime.UtcNow, "高橋 美咲", "令和7年度 第4四半期", "State", "Submitted", "Approved", "承認", 2025, 4),
+                new(DateTime.UtcNow, "伊藤 誠", "令和7年度 第4四半期", "State", "Approved", "Returned", "数値の根拠を確認するため", 2025, 4),
+            }));
+
+            var rows = history.FindAll("tbody tr");
+            Assert.Contains("FY2025 Q4", rows[0].TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("令和", history.Markup, StringComparison.Ordinal);
+            Assert.Contains("Approved", rows[0].Children[^1].TextContent, StringComparison.Ordinal);
+            Assert.Equal("ja", rows[1].Children[^1].GetAttribute("lang"));
+            Assert.Equal("ja", rows[1].Children[2].GetAttribute("lang")); // the person's name
+        }
+        finally
+        {
+            UiCulture.Use("ja-JP");
+        }
+    }
+
+    [Fact]
     public void AFigureTenTimesThePlanAsksForConfirmationBeforeItIsSaved()
     {
         var form = Render(Entry());

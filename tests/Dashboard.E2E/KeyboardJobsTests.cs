@@ -10,7 +10,7 @@ namespace Dashboard.E2E;
 public sealed class KeyboardJobsTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task StaffSignInEnterAndSubmitThenTheSecretariatApprovesByKeyboardOnly()
+    public async Task StaffSubmitTheSecretariatReturnsStaffResubmitTheSecretariatApprovesByKeyboardOnly()
     {
         // Sign in: Tab to 田中's button on the sign-in page, Enter.
         var (staff, staffErrors) = await browser.NewPageAsync();
@@ -31,11 +31,33 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         await BrowserFixture.WaitForFocusAsync(staff, "[data-saved]");
         Assert.Equal(1, await staff.Locator("[data-form='entry'] [data-action='withdraw']").CountAsync());
 
-        // The secretariat: sign in, Tab to the submission's 承認, Enter; focus lands on the result.
+        // The secretariat: sign in, Tab to the return comment, type, Tab to 差戻し, Enter; focus lands on the result.
         var (planner, plannerErrors) = await browser.NewPageAsync();
         await planner.GotoAsync("/account/login?returnUrl=%2Freview%3FfiscalYear%3D2024%26quarter%3D2");
         await TabToAsync(planner, $"button[name='login'][value='{DemoUsers.Planner}']");
         await planner.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
+        await planner.FocusAsync(".skip-link");
+        await planner.Keyboard.PressAsync("Enter");
+        await TabToAsync(planner, "[data-submission='I04-K2'] input[name='comment']");
+        await planner.Keyboard.TypeAsync("提供した課の名前を書いてください。");
+        await TabToAsync(planner, "[data-submission='I04-K2'] [data-action='return']");
+        await planner.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForFocusAsync(planner, "[data-decided]");
+
+        // The department submits again by keyboard (its notes are still there), and the secretariat approves.
+        await staff.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await staff.FocusAsync(".skip-link");
+        await staff.Keyboard.PressAsync("Enter");
+        await TabToAsync(staff, "textarea[name='check']");
+        await staff.Keyboard.PressAsync("End");
+        await staff.Keyboard.TypeAsync("（企画課・情報政策課・総務課）");
+        await TabToAsync(staff, "[data-action='submit']");
+        await staff.Keyboard.PressAsync("Enter");
+        await BrowserFixture.WaitForFocusAsync(staff, "[data-saved]");
+
+        await planner.ReloadAsync();
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.FocusAsync(".skip-link");
         await planner.Keyboard.PressAsync("Enter");
@@ -49,7 +71,7 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task ACommitteeMemberChangesTheQuarterAndOpensAKpiByKeyboardOnly()
+    public async Task ACommitteeMemberChangesTheQuarterAndADepartmentFilterAndOpensAKpiByKeyboardOnly()
     {
         var (page, errors) = await browser.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=%2Fdashboard");
@@ -60,14 +82,16 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         // The overview's quarter: a plain select and a 表示 button (a GET form), by keyboard.
         await TabToAsync(page, "select[data-picker='quarter']");
         await page.Keyboard.PressAsync("Home"); // 第1四半期
+        await TabToAsync(page, "select[data-filter='department']");
+        await page.Keyboard.PressAsync("ArrowDown"); // the first department
         await TabToAsync(page, "[data-action='show']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("q=1", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("q=1", StringComparison.Ordinal) && url.Contains("dept=", StringComparison.Ordinal));
 
         // Open a KPI from its link in the table.
-        await TabToAsync(page, "table a[href*='/dashboard/kpis/I01-K1']");
+        await TabToAsync(page, "table a[href*='/dashboard/kpis/']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/dashboard/kpis/I01-K1", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/kpis/", StringComparison.Ordinal));
         await page.Locator("h1").WaitForAsync();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

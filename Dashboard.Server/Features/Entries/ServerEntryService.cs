@@ -217,7 +217,13 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .ToListAsync(cancellationToken);
         var name = await PeopleNames.ResolveAsync(db, rows.Select(a => a.Actor), cancellationToken);
         return Outcome.Ok<IReadOnlyList<EntryHistoryDto>>(
-            rows.Select(a => new EntryHistoryDto(a.AtUtc, name(a.Actor), QuarterLabel(a.EntityKey[prefix.Length..]), a.Field, a.OldValue, a.NewValue, a.Reason)).ToList());
+            rows.Select(a =>
+            {
+                var key = a.EntityKey[prefix.Length..];
+                var parsed = FiscalQuarter.TryParse(key, out var q);
+                return new EntryHistoryDto(a.AtUtc, name(a.Actor), QuarterLabel(key), a.Field, a.OldValue, a.NewValue, a.Reason,
+                    parsed ? q.FiscalYear : null, parsed ? q.Quarter : null);
+            }).ToList());
     }
 
     public async Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
