@@ -210,7 +210,7 @@ public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser c
     private async Task<InitiativeAssessmentDto> ToDtoAsync(Loaded loaded, CancellationToken cancellationToken)
     {
         var plan = loaded.Plan;
-        var at = GradedAt(plan, loaded.FiscalYear, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var at = GradedAt(plan, loaded.FiscalYear, clock.Today());
         var kpiIds = loaded.Initiative.Kpis.Select(k => k.Id).ToList();
         var approved = (await db.Entries.AsNoTracking()
                 .Where(e => e.State == EntryState.Approved && kpiIds.Contains(e.KpiId))

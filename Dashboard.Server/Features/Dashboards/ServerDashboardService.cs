@@ -173,7 +173,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
         return new DepartmentViewDto(department, departments, data.Current.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     private async Task<PlanData?> LoadAsync(CancellationToken cancellationToken)
     {

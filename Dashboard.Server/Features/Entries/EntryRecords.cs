@@ -35,17 +35,19 @@ public static class EntryRecords
     {
         var stored = await db.CollectionWindows.AsNoTracking()
             .FirstOrDefaultAsync(w => w.PlanId == plan.Id && w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter, cancellationToken);
-        return stored is null ? CollectionWindows.Default(q) : new CollectionWindowDto(q.FiscalYear, q.Quarter, stored.OpensOn, stored.DueOn, false);
+        return WindowOf(q, stored);
     }
 
     /// <summary>Every quarter's window of the plan (default where the planner set none).</summary>
     public static async Task<Dictionary<FiscalQuarter, CollectionWindowDto>> WindowsAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken)
     {
         var stored = await db.CollectionWindows.AsNoTracking().Where(w => w.PlanId == plan.Id).ToListAsync(cancellationToken);
-        return plan.Quarters().ToDictionary(q => q, q => stored.FirstOrDefault(w => w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter) is { } w
-            ? new CollectionWindowDto(q.FiscalYear, q.Quarter, w.OpensOn, w.DueOn, false)
-            : CollectionWindows.Default(q));
+        return plan.Quarters().ToDictionary(q => q, q => WindowOf(q, stored.FirstOrDefault(w => w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter)));
     }
+
+    /// <summary>The planner's window, else the default rule.</summary>
+    public static CollectionWindowDto WindowOf(FiscalQuarter q, CollectionWindow? stored) =>
+        stored is null ? CollectionWindows.Default(q) : new CollectionWindowDto(q.FiscalYear, q.Quarter, stored.OpensOn, stored.DueOn, false);
 
     /// <summary>The entry as the form edits it.</summary>
     public static EntryDto ToDto(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? e, bool isClosed, CollectionWindowDto? window = null)

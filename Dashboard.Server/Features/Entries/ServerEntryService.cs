@@ -220,9 +220,9 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             rows.Select(a =>
             {
                 var key = a.EntityKey[prefix.Length..];
-                var parsed = FiscalQuarter.TryParse(key, out var q);
-                return new EntryHistoryDto(a.AtUtc, name(a.Actor), QuarterLabel(key), a.Field, a.OldValue, a.NewValue, a.Reason,
-                    parsed ? q.FiscalYear : null, parsed ? q.Quarter : null);
+                return FiscalQuarter.TryParse(key, out var q)
+                    ? new EntryHistoryDto(a.AtUtc, name(a.Actor), q.ToJapaneseLabel(), a.Field, a.OldValue, a.NewValue, a.Reason, q.FiscalYear, q.Quarter)
+                    : new EntryHistoryDto(a.AtUtc, name(a.Actor), key, a.Field, a.OldValue, a.NewValue, a.Reason);
             }).ToList());
     }
 
@@ -251,7 +251,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         return await EntryRecords.CommitAsync(db, plan, kpi, q, cancellationToken);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
     private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(
@@ -356,7 +356,6 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     private static string? Clean(string? text) => TextPolicy.Clean(text);
 
-    private static string QuarterLabel(string key) => FiscalQuarter.TryParse(key, out var q) ? q.ToJapaneseLabel() : key;
 }
 
 /// <summary>Entity types in the audit log.</summary>

@@ -67,7 +67,7 @@ public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock,
         }
 
         var window = await EntryRecords.WindowAsync(db, plan, q, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var days = CollectionWindows.DaysLeft(window, today);
         var when = days switch
         {

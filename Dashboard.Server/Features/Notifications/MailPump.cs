@@ -69,15 +69,11 @@ public sealed class MailPump(DashboardDbContext db, IOptions<MailOptions> option
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, SecurityOf(settings.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(settings.UserName))
-            {
-                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-            }
+            await ConnectAsync(client, settings, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var error = $"{settings.Host}:{settings.Port} に接続できません: {ex.Message}";
+            var error = Unreachable(settings, ex);
             NotificationLog.ServerUnreachable(log, ex, settings.Host, settings.Port, mails.Count);
             await FailedAsync(claimed, error, cancellationToken);
             return 0;
@@ -120,21 +116,27 @@ public sealed class MailPump(DashboardDbContext db, IOptions<MailOptions> option
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, SecurityOf(settings.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(settings.UserName))
-            {
-                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-            }
-
+            await ConnectAsync(client, settings, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);
             health.Record(clock.GetUtcNow().UtcDateTime, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             NotificationLog.ServerUnreachable(log, ex, settings.Host, settings.Port, 0);
-            health.Record(clock.GetUtcNow().UtcDateTime, $"{settings.Host}:{settings.Port} に接続できません: {ex.Message}");
+            health.Record(clock.GetUtcNow().UtcDateTime, Unreachable(settings, ex));
         }
     }
+
+    private static async Task ConnectAsync(SmtpClient client, MailOptions settings, CancellationToken cancellationToken)
+    {
+        await client.ConnectAsync(settings.Host!, settings.Port, SecurityOf(settings.Security), cancellationToken);
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+        }
+    }
+
+    private static string Unreachable(MailOptions settings, Exception ex) => $"{settings.Host}:{settings.Port} に接続できません: {ex.Message}";
 
     private async Task FailedAsync(List<long> ids, string error, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class ReminderScheduler(DashboardDbContext db, CollectionNotices n
             return 0;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var windows = await EntryRecords.WindowsAsync(db, plan, cancellationToken);
         var closed = await EntryRecords.ClosedQuartersAsync(db, plan, cancellationToken);
         var last = points[^1].Offset;

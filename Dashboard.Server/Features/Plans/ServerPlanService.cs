@@ -22,7 +22,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
         }
 
         var current = CurrentPlan.Of(plan);
-        var reporting = current.ReportingQuarter(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var reporting = current.ReportingQuarter(clock.Today());
         var latest = await LatestApprovedAsync(plan, reporting, cancellationToken);
         return new PlanDto(
             plan.Code,

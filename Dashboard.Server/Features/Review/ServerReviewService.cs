@@ -25,7 +25,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 {
     private ClaimsPrincipal User => current.Principal;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
@@ -278,7 +278,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
         stored.UpdatedBy = audit.Actor;
         stored.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok<CollectionWindowDto>(new CollectionWindowDto(q.FiscalYear, q.Quarter, stored.OpensOn, stored.DueOn, false));
+        return Outcome.Ok(EntryRecords.WindowOf(q, stored));
     }
 
     public async Task<Outcome<RemindResult>> RemindAsync(int fiscalYear, int quarter, RemindRequest request, CancellationToken cancellationToken = default)
