@@ -92,6 +92,42 @@ public sealed class TemplateHardeningTests : EntryTestBase
     }
 
     [Fact]
+    public async Task ErrorCellStuffedWithChildNodesIsRefusedWithinTheBudgetAndLittleCpu()
+    {
+        // The second review's upload: a 10 KB zip whose error cell holds 160,000 child nodes took ~45 s (its text was
+        // concatenated node by node, outside the budget check).
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKaikei);
+        var stuffed = ReplaceSheet(await DownloadAsync(staff), (xml, writer) =>
+        {
+            var cell = new System.Text.RegularExpressions.Regex("<x:c r=\"F3\"[^>]*?(/>|>.*?</x:c>)").Match(xml);
+            writer.Write(xml.AsSpan(0, cell.Index));
+            writer.Write("<x:c r=\"F3\" t=\"e\"><x:v>");
+            for (var i = 0; i < 160_000; i++)
+            {
+                writer.Write("#<x:b/>");
+            }
+
+            writer.Write("</x:v></x:c>");
+            writer.Write(xml.AsSpan(cell.Index + cell.Length));
+        }, CompressionLevel.SmallestSize);
+        Assert.True(stuffed.Length < 64 * 1024, $"the crafted file is small: {stuffed.Length:N0} bytes");
+
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var (status, result) = await UploadAsync(staff, stuffed);
+        clock.Stop();
+        process.Refresh();
+        var used = process.TotalProcessorTime - cpu;
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(result!.Errors, e => e.Message.Contains("大きすぎます", StringComparison.Ordinal));
+        Assert.Equal(0, await EntryCountAsync());
+        Assert.True(clock.Elapsed < WorkbookGuard.Budget, $"answered after {clock.Elapsed}");
+        Assert.True(used < TimeSpan.FromSeconds(5), $"the check used {used} of CPU");
+    }
+
+    [Fact]
     public async Task PackageThatLiesAboutItsSizeOrHasTooManySheetsIsRefused()
     {
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKaikei);

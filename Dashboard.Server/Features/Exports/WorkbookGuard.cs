@@ -18,6 +18,12 @@ internal static class WorkbookGuard
     public const int MaxSheets = 8;
     public const int MaxRows = 1_000;
     public const int MaxCellsPerSheet = 12_000;
+
+    /// <summary>
+    /// XML nodes in one worksheet: a template's cell is a handful of nodes, so 12,000 cells stay far below; a cell
+    /// stuffed with tens of thousands of child nodes (the second review's slow upload) is refused on the count.
+    /// </summary>
+    public const int MaxNodesPerSheet = 120_000;
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
     private const string TooBig = "ファイルの中身が入力用ファイルとしては大きすぎます（行・セル・シートが多すぎます）。ダウンロードした入力用ファイルに入力してください。";
@@ -86,14 +92,50 @@ internal static class WorkbookGuard
         return stream.Exceeded ? TooBig : null;
     }
 
-    /// <summary>Streams a worksheet counting rows and cells, or the workbook counting sheets.</summary>
+    /// <summary>
+    /// Streams a worksheet counting rows, cells and nodes, or the workbook counting sheets. Every node read counts
+    /// toward the budget check, and an error cell's text is kept to its first 20 characters, so the work is linear in
+    /// the part's size whatever the cells hold.
+    /// </summary>
     private static string? Scan(ZipArchiveEntry part, Stopwatch clock, bool countCells, List<(string Cell, string Value)>? errorCells)
     {
         using var stream = new LimitedStream(part.Open(), part.Length);
         using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
-        int rows = 0, cells = 0, sheets = 0;
+        int rows = 0, cells = 0, sheets = 0, nodes = 0;
+        string? errorCell = null;
+        var errorText = new System.Text.StringBuilder(20);
+        var errorDepth = -1;
         while (reader.Read())
         {
+            if (++nodes > MaxNodesPerSheet || stream.Exceeded)
+            {
+                return TooBig;
+            }
+
+            if ((nodes & 0x3FF) == 0 && OverBudget(clock) is { } slow)
+            {
+                return slow;
+            }
+
+            if (errorCell is not null)
+            {
+                if (reader.Depth <= errorDepth)
+                {
+                    errorCells!.Add((errorCell, errorText.ToString()));
+                    errorCell = null;
+                }
+                else
+                {
+                    if (reader.NodeType == XmlNodeType.Text && errorText.Length < 20)
+                    {
+                        var value = reader.Value;
+                        errorText.Append(value, 0, Math.Min(value.Length, 20 - errorText.Length));
+                    }
+
+                    continue;
+                }
+            }
+
             if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
@@ -114,27 +156,23 @@ internal static class WorkbookGuard
                     if (errorCells is not null && reader.GetAttribute("t") == "e")
                     {
                         var cell = reader.GetAttribute("r") ?? "";
-                        using var value = reader.ReadSubtree();
-                        var text = "";
-                        while (value.Read())
+                        if (reader.IsEmptyElement)
                         {
-                            text += value.NodeType == XmlNodeType.Text ? value.Value : "";
+                            errorCells.Add((cell, ""));
                         }
-
-                        errorCells.Add((cell, text.Length > 20 ? text[..20] : text));
+                        else
+                        {
+                            (errorCell, errorDepth) = (cell, reader.Depth);
+                            errorText.Clear();
+                        }
                     }
 
                     break;
             }
 
-            if (rows > MaxRows || cells > MaxCellsPerSheet || sheets > MaxSheets || stream.Exceeded)
+            if (rows > MaxRows || cells > MaxCellsPerSheet || sheets > MaxSheets)
             {
                 return TooBig;
-            }
-
-            if ((cells & 0x3FF) == 0 && OverBudget(clock) is { } slow)
-            {
-                return slow;
             }
         }
 
