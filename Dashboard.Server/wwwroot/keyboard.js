@@ -61,3 +61,30 @@ document.addEventListener('DOMContentLoaded', initHeatmap);
 if (document.readyState !== 'loading') initHeatmap();
 // Blazor's enhanced navigation swaps the page without a load event.
 new MutationObserver(initHeatmap).observe(document.documentElement, { childList: true, subtree: true });
+
+// The app bar's disclosures (the bell, the person menu): Escape closes the open one and puts focus back on its
+// summary; when focus leaves a panel (Tab past its last item, or a click elsewhere) it closes, so it never covers the
+// page behind the next focused control. Without script they still open and close with Enter/Space.
+const disclosures = 'details.bell, details.user-menu';
+document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape') return;
+    const open = event.target instanceof Element ? event.target.closest(disclosures) : null;
+    if (!open || !open.open) return;
+    event.preventDefault();
+    open.open = false;
+    open.querySelector('summary')?.focus();
+});
+
+document.addEventListener('focusout', event => {
+    const open = event.target instanceof Element ? event.target.closest(disclosures) : null;
+    if (!open || !open.open) return;
+    // A click on the panel's plain text moves focus nowhere (relatedTarget null): only a move elsewhere closes it.
+    const next = event.relatedTarget;
+    if (next instanceof Node && !open.contains(next)) open.open = false;
+});
+
+document.addEventListener('click', event => {
+    document.querySelectorAll('details.bell[open], details.user-menu[open]').forEach(open => {
+        if (!(event.target instanceof Node && open.contains(event.target))) open.open = false;
+    });
+});

@@ -46,7 +46,8 @@ public static class NotificationEndpoints
 
         // For the bell in the app bar, which must work on server-rendered pages too: plain links and a plain form.
         var pages = app.MapGroup("/notifications").RequireAuthorization(Dashboard.Shared.Auth.Policies.ViewDashboards);
-        pages.MapGet("/{id:long}", OpenNotification).WithName(nameof(OpenNotification)).WithSummary("Marks a notice read and goes to the page it points to.");
+        pages.MapGet("/{id:long}", FollowNotification).WithName(nameof(FollowNotification)).WithSummary("Goes to the page a notice points to; marks nothing (a link from another site must change nothing).");
+        pages.MapPost("/{id:long}", OpenNotification).WithName(nameof(OpenNotification)).WithSummary("Marks a notice read and goes to the page it points to.");
         pages.MapPost("/read-all", async ([Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl, INotificationService notices, CancellationToken cancellationToken) =>
             {
                 await notices.MarkReadAsync(null, cancellationToken);
@@ -56,14 +57,20 @@ public static class NotificationEndpoints
         return app;
     }
 
+    public static async Task<RedirectHttpResult> FollowNotification(long id, INotificationService notices, CancellationToken cancellationToken) =>
+        TypedResults.LocalRedirect(await LinkOfAsync(id, notices, cancellationToken));
+
     public static async Task<RedirectHttpResult> OpenNotification(long id, INotificationService notices, CancellationToken cancellationToken)
     {
-        var mine = await notices.GetMineAsync(cancellationToken);
+        var link = await LinkOfAsync(id, notices, cancellationToken);
         await notices.MarkReadAsync(id, cancellationToken);
-        return TypedResults.LocalRedirect(LocalOrHome(mine.Items.FirstOrDefault(n => n.Id == id)?.Link is { } link ? "/" + link : null));
+        return TypedResults.LocalRedirect(link);
     }
 
-    // Only a path inside the app: never an open redirect.
+    private static async Task<string> LinkOfAsync(long id, INotificationService notices, CancellationToken cancellationToken) =>
+        LocalOrHome((await notices.GetMineAsync(cancellationToken)).Items.FirstOrDefault(n => n.Id == id)?.Link is { } link ? "/" + link : null);
+
+    // The one return-address rule: anything but a path inside the app (control characters included) goes to the dashboard.
     private static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/dashboard";
+        Security.LocalUrl.Classify(url) == Security.LocalUrlKind.Local ? url! : "/dashboard";
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Dashboard.Server.Features.Security;
 
 /// <summary>
-/// Every request that changes something (API writes, sign-in, sign-out) must come from our own pages: a browser's
+/// Every request that changes something (API writes, sign-in, sign-out, the bell's forms) must come from our own pages: a browser's
 /// Sec-Fetch-Site and Origin, when sent, must name this site, and the antiforgery token must be in the
 /// <see cref="RequestForgery.HeaderName"/> header (API) or the form field (sign-in, sign-out, uploads). SameSite=Lax
 /// alone let a cross-site form post close a quarter. Runs after authorization, so anonymous callers still get 401.
@@ -28,7 +28,8 @@ public static class RequestForgeryGuard
             }
 
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
-                || !(request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)))
+                || !(request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+                    || request.Path.StartsWithSegments("/notifications", StringComparison.OrdinalIgnoreCase)))
             {
                 await next(context);
                 return;
