@@ -57,40 +57,48 @@ public sealed record OpenDataRow(
 /// <summary>The open data's columns: Japanese names (the CSV header) and their documented English keys (the JSON).</summary>
 public static class OpenDataColumns
 {
-    /// <summary>(Japanese column name, English JSON key, description) in column order.</summary>
-    public static IReadOnlyList<(string Japanese, string Key, string Description)> All { get; } =
+    /// <summary>(Japanese column name, English JSON key, description, English description) in column order.</summary>
+    public static IReadOnlyList<(string Japanese, string Key, string Description, string EnglishDescription)> All { get; } =
     [
-        ("団体コード", "municipalityCode", "全国地方公共団体コード（6桁）"),
-        ("団体名", "municipalityName", "地方公共団体名"),
-        ("計画名", "planName", "計画の名称"),
-        ("基本方針番号", "policyNumber", "基本方針の番号"),
-        ("基本方針名", "policyName", "基本方針の名称"),
-        ("施策番号", "initiativeNumber", "取組施策の番号"),
-        ("施策名", "initiativeName", "取組施策の名称"),
-        ("KPI_ID", "kpiId", "成果指標の識別子"),
-        ("KPI名", "kpiName", "成果指標の名称"),
-        ("単位", "unit", "実績値・目標値の単位"),
-        ("方向", "direction", "高いほど良い／低いほど良い"),
-        ("基準値", "baseline", "計画策定時の基準値（数値）"),
-        ("基準日", "baselineDate", "基準値の時点（西暦、YYYY-MM-DD）"),
-        ("年度", "fiscalYear", "年度（西暦、4月始まり）"),
-        ("四半期", "quarter", "四半期（1=4〜6月、2=7〜9月、3=10〜12月、4=1〜3月）"),
-        ("目標値", "target", "その年度の目標値（数値）"),
-        ("実績値", "actual", "公表した四半期までの最新の承認済み実績（数値）"),
-        ("達成率", "achievement", "年度目標に対する達成率（1=100%）"),
-        ("状況", "status", "達成・順調・注意・遅延・未報告・完了・予定どおり・期限超過など"),
-        ("評価区分", "grade", "計画の評価区分（A〜D、S/A/B/C、評価不能）"),
-        ("担当課", "departments", "担当課（複数は「、」区切り）"),
-        ("更新日", "updated", "その四半期を公表した日（西暦、YYYY-MM-DD）"),
+        ("団体コード", "municipalityCode", "全国地方公共団体コード（6桁）", "Nationwide local government code (6 digits)"),
+        ("団体名", "municipalityName", "地方公共団体名", "Name of the local government"),
+        ("計画名", "planName", "計画の名称", "Name of the plan"),
+        ("基本方針番号", "policyNumber", "基本方針の番号", "Number of the basic policy"),
+        ("基本方針名", "policyName", "基本方針の名称", "Name of the basic policy"),
+        ("施策番号", "initiativeNumber", "取組施策の番号", "Number of the initiative"),
+        ("施策名", "initiativeName", "取組施策の名称", "Name of the initiative"),
+        ("KPI_ID", "kpiId", "成果指標の識別子", "Identifier of the KPI (outcome target)"),
+        ("KPI名", "kpiName", "成果指標の名称", "Name of the KPI"),
+        ("単位", "unit", "実績値・目標値の単位", "Unit of the figure and the target"),
+        ("方向", "direction", "高いほど良い／低いほど良い", "Higher is better / lower is better"),
+        ("基準値", "baseline", "計画策定時の基準値（数値）", "Baseline when the plan was made (number)"),
+        ("基準日", "baselineDate", "基準値の時点（西暦、YYYY-MM-DD）", "Date of the baseline (YYYY-MM-DD)"),
+        ("年度", "fiscalYear", "年度（西暦、4月始まり）", "Fiscal year (starting in April, Western calendar)"),
+        ("四半期", "quarter", "四半期（1=4〜6月、2=7〜9月、3=10〜12月、4=1〜3月）", "Quarter (1 = Apr-Jun, 2 = Jul-Sep, 3 = Oct-Dec, 4 = Jan-Mar)"),
+        ("目標値", "target", "その年度の目標値（数値）", "Target for that fiscal year (number)"),
+        ("実績値", "actual", "公表した四半期までの最新の承認済み実績（数値）", "Latest approved figure up to the published quarter (number)"),
+        ("達成率", "achievement", "年度目標に対する達成率（1=100%）", "Achievement against the year's target (1 = 100%)"),
+        ("状況", "status", "達成・順調・注意・遅延・未報告・完了・予定どおり・期限超過など", "Status: achieved, on track, caution, delayed, not reported, completed, on schedule, overdue, etc."),
+        ("評価区分", "grade", "計画の評価区分（A〜D、S/A/B/C、評価不能）", "The plan's grade (A-D, S/A/B/C, or not gradable)"),
+        ("担当課", "departments", "担当課（複数は「、」区切り）", "Departments in charge (several separated by 、)"),
+        ("更新日", "updated", "その四半期を公表した日（西暦、YYYY-MM-DD）", "Date the quarter was published (YYYY-MM-DD)"),
     ];
 
     /// <summary>The row's cells in column order, numbers as invariant numbers, empty for none.</summary>
     public static IReadOnlyList<string> Cells(OpenDataRow r) =>
     [
-        r.MunicipalityCode, r.MunicipalityName, r.PlanName, Number(r.PolicyNumber), r.PolicyName, Number(r.InitiativeNumber),
-        r.InitiativeName, r.KpiId, r.KpiName, r.Unit, r.Direction, Number(r.Baseline), r.BaselineDate ?? "", Number(r.FiscalYear),
-        Number(r.Quarter), Number(r.Target), Number(r.Actual), Number(r.Achievement), r.Status, r.Grade, r.Departments, r.Updated,
+        Text(r.MunicipalityCode), Text(r.MunicipalityName), Text(r.PlanName), Number(r.PolicyNumber), Text(r.PolicyName), Number(r.InitiativeNumber),
+        Text(r.InitiativeName), Text(r.KpiId), Text(r.KpiName), Text(r.Unit), Text(r.Direction), Number(r.Baseline), Text(r.BaselineDate ?? ""), Number(r.FiscalYear),
+        Number(r.Quarter), Number(r.Target), Number(r.Actual), Number(r.Achievement), Text(r.Status), Text(r.Grade), Text(r.Departments), Text(r.Updated),
     ];
+
+    /// <summary>
+    /// A text cell that a spreadsheet will not run as a formula: one starting with = + - @, a tab or a carriage return
+    /// gets a leading apostrophe (OWASP's CSV injection advice). Numbers are written by <see cref="Number(decimal?)"/>
+    /// and keep their sign.
+    /// </summary>
+    public static string Text(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 
     /// <summary>UTF-8 with BOM, CRLF line ends, RFC 4180 quoting: opens in Excel as it is.</summary>
     public static byte[] Csv(IEnumerable<OpenDataRow> rows)

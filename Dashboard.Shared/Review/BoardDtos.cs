@@ -51,7 +51,9 @@ public sealed record BoardCounts(int Total, int Missing, int Draft, int Submitte
 }
 
 /// <summary>Remind one department's staff of its missing reports.</summary>
-public sealed record RemindRequest(string? DepartmentCode);
+/// <param name="DepartmentCode">The department to remind.</param>
+/// <param name="Again">Send although the department was already reminded today (the person confirmed it).</param>
+public sealed record RemindRequest(string? DepartmentCode, bool Again = false);
 
 /// <summary>What a reminder did.</summary>
 /// <param name="Recipients">How many people were told.</param>

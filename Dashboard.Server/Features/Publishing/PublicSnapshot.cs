@@ -16,8 +16,18 @@ public sealed class PublicOptions
     public string MunicipalityCode { get; set; } = "022059";
     public string MunicipalityName { get; set; } = "五所川原市";
 
+    /// <summary>The municipality's name on the English page.</summary>
+    public string MunicipalityNameEnglish { get; set; } = "Goshogawara City";
+
     /// <summary>Requests per minute each client address may make to the anonymous pages and files.</summary>
     public int RequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// The public address of the app (e.g. https://dx.city.example.lg.jp) for the open data catalogue's links; when
+    /// empty, <c>Notifications:Mail:AppUrl</c>, else the links are relative. Never the request's Host header: the
+    /// catalogue is cached publicly.
+    /// </summary>
+    public string? BaseUrl { get; set; }
 }
 
 /// <summary>One KPI on the public page: its rows (one per published quarter) and its public notes, if any.</summary>

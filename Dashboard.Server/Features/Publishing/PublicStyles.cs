@@ -4,7 +4,7 @@ namespace Dashboard.Server.Features.Publishing;
 internal static class PublicStyles
 {
     public const string Css = """
-        :root { color: #1b1b1b; background: #fff; font-family: system-ui, "Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif; line-height: 1.6; }
+        :root { color-scheme: light dark; color: #1b1b1b; background: #fff; font-family: system-ui, "Noto Sans CJK JP", "Hiragino Sans", "Meiryo", sans-serif; line-height: 1.6; }
         body { margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; }
         a { color: #0b4f9c; }
         a:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; }
@@ -29,6 +29,30 @@ internal static class PublicStyles
         td { text-align: right; }
         td.key, td.meaning { text-align: left; }
         footer.site { border-top: 1px solid #c6c6c6; margin-top: 2rem; font-size: .9rem; }
-        @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
+        .chart .bar { fill: #1a5fa8; }
+        .chart .target { stroke: #1b1b1b; stroke-width: 2; }
+        .chart .axis { stroke: #767676; stroke-width: 1; }
+        .chart .grid { stroke: #c6c6c6; stroke-width: 1; stroke-dasharray: 2 2; }
+        .chart .axis-label { fill: #4a4a4a; font-size: 11px; }
+        @media (max-width: 30rem) {
+          dl { grid-template-columns: 1fr; }
+          table.columns { table-layout: fixed; width: 100%; }
+          table.columns th, table.columns td { overflow-wrap: anywhere; }
+        }
+        @media (prefers-color-scheme: dark) {
+          :root { color: #e8e8e8; background: #121212; }
+          a, .skip:focus { color: #8ab4f8; }
+          .skip:focus { background: #121212; }
+          a:focus-visible { outline-color: #8ab4f8; }
+          header.site { border-bottom-color: #8ab4f8; }
+          h2 { border-left-color: #8ab4f8; }
+          .code { color: #b8b8b8; }
+          .kpi, th, td, footer.site { border-color: #5a5a5a; }
+          .chart .bar { fill: #8ab4f8; }
+          .chart .target { stroke: #f5f5f5; }
+          .chart .axis { stroke: #9a9a9a; }
+          .chart .grid { stroke: #5a5a5a; }
+          .chart .axis-label { fill: #c8c8c8; }
+        }
         """;
 }

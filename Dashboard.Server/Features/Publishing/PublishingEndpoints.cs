@@ -87,10 +87,10 @@ public static class PublishingEndpoints
         return (IResult?)NotModified(http, snapshot, "json") ?? TypedResults.Text(OpenDataJson.Write(snapshot, options.Value), "application/json; charset=utf-8");
     }
 
-    public static async Task<IResult> Catalog(HttpContext http, DashboardDbContext db, IOptions<PublicOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> Catalog(HttpContext http, DashboardDbContext db, IOptions<PublicOptions> options, IOptions<Notifications.MailOptions> mail, CancellationToken cancellationToken)
     {
         var snapshot = await PublicSnapshot.LoadAsync(db, options.Value, cancellationToken);
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = (string.IsNullOrWhiteSpace(options.Value.BaseUrl) ? mail.Value.AppUrl ?? "" : options.Value.BaseUrl).TrimEnd('/');
         return (IResult?)NotModified(http, snapshot, "dcat") ?? TypedResults.Text(OpenDataJson.Catalog(snapshot, options.Value, origin), "application/ld+json; charset=utf-8");
     }
 

@@ -202,6 +202,15 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
         db.ClosedQuarters.Remove(closed);
         audit.Changed(AuditTypes.Quarter, $"{plan.Code}/{q.ToEnglishLabel()}", "Closed", "True", "False", $"再開: {reason}");
+
+        // Only a closed quarter may be published: reopening withdraws the publication, so a figure approved while the
+        // quarter is open again never reaches residents under the old publication date (decision 009).
+        if (await db.PublishedQuarters.FirstOrDefaultAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken) is { } published)
+        {
+            db.PublishedQuarters.Remove(published);
+            audit.Changed("PublishedQuarter", $"{plan.Code}/{q.ToJapaneseLabel()}", "公表", "公表", "非公表", $"再開に伴う取り下げ: {reason}");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return EntrySaveResult.Completed;
     }
@@ -302,7 +311,17 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
             return Outcome.Refused<RemindResult>($"{q.ToJapaneseLabel()}は締め切られているため、督促できません。");
         }
 
-        var sent = await notices.RemindDepartmentAsync(plan, q, department.Code, $"remind/{plan.Code}/{q.ToEnglishLabel()}/{department.Code}/{Guid.NewGuid():N}",
+        // One reminder per department and day: a second click (or three) would send everyone the same notice again.
+        // The key names the day, so the database refuses a repeat on any instance; a confirmed repeat gets its own key.
+        var day = Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var key = $"remind/{plan.Code}/{q.ToEnglishLabel()}/{department.Code}/{day}";
+        var sentToday = await db.Dispatches.Where(d => d.Key == key).Select(d => (int?)d.Recipients).FirstOrDefaultAsync(cancellationToken);
+        if (sentToday > 0 && !request.Again)
+        {
+            return Outcome.Refused<RemindResult>($"{department.Name}には本日すでに督促しています。もう一度送る場合は「もう一度督促する」を押してください。", OutcomeKind.Conflict);
+        }
+
+        var sent = await notices.RemindDepartmentAsync(plan, q, department.Code, sentToday is null ? key : $"{key}-{Guid.NewGuid():N}",
             NotificationKind.Reminder, audit.Actor, cancellationToken);
         return sent switch
         {
