@@ -26,6 +26,10 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// One log entry a line: values from requests cannot forge entries with CR/LF.
+builder.Logging.AddConsole(o => o.FormatterName = Dashboard.Server.Features.Security.SingleLineConsoleFormatter.Name)
+    .AddConsoleFormatter<Dashboard.Server.Features.Security.SingleLineConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+
 // Say nothing of the server software.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
@@ -51,6 +55,10 @@ builder.Services.AddOptions<InteractivityOptions>().BindConfiguration(Interactiv
     .Validate(o => o.IsKnown, "Interactivity:RenderMode must be Server, Auto or WebAssembly.").ValidateOnStart();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
+
+// A request the endpoints cannot bind (bad JSON, a malformed form) is a plain 400 in every environment: thrown, it
+// reached Development's exception page, which lists the request's headers and cookies.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddRequestForgeryGuard();
 
 // Prerendered Japanese goes out as characters, not as &#x...; entities (a third of the bytes, and readable).

@@ -30,7 +30,7 @@ public static partial class AdminValidation
         {
             errors[nameof(request.DisplayName)] = ["表示名は100文字以内で入力してください。"];
         }
-        else if (TextPolicy.Problem(name, "表示名", multiline: false) is { } problem)
+        else if (TextPolicy.NameProblem(name, "表示名") is { } problem)
         {
             errors[nameof(request.DisplayName)] = [problem];
         }
@@ -66,7 +66,7 @@ public static partial class AdminValidation
         {
             errors[nameof(request.Name)] = ["課の名前を100文字以内で入力してください。"];
         }
-        else if (TextPolicy.Problem(name, "課の名前", multiline: false) is { } problem)
+        else if (TextPolicy.NameProblem(name, "課の名前") is { } problem)
         {
             errors[nameof(request.Name)] = [problem];
         }

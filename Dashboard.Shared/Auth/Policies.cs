@@ -12,6 +12,12 @@ public static class Policies
     /// <summary>Enter quarterly figures (for one's own departments).</summary>
     public const string EnterFigures = nameof(EnterFigures);
 
+    /// <summary>
+    /// Read unapproved entries (下書き, 提出済, 差戻し) and their notes: the owning department's staff, the reviewers and
+    /// the admin (department-scoped for staff).
+    /// </summary>
+    public const string ReadEntries = nameof(ReadEntries);
+
     /// <summary>Review submissions and close quarters (secretariat).</summary>
     public const string Review = nameof(Review);
 
@@ -26,6 +32,7 @@ public static class Policies
     {
         [ViewDashboards] = AppRoles.SectionStaff | AppRoles.Committee | AppRoles.Planner | AppRoles.Admin,
         [EnterFigures] = AppRoles.SectionStaff | AppRoles.Admin,
+        [ReadEntries] = AppRoles.SectionStaff | AppRoles.Planner | AppRoles.Admin,
         [Review] = AppRoles.Planner | AppRoles.Admin,
         [MaintainPlan] = AppRoles.Planner | AppRoles.Admin,
         [Administer] = AppRoles.Admin,

@@ -52,6 +52,7 @@ public sealed record MyKpiRowDto(KpiDto Kpi, decimal? Expected, string? Previous
 /// <param name="IsClosed">Quarter closed: read only.</param>
 /// <param name="IsSample">サンプル data.</param>
 /// <param name="Window">The quarter's collection window (due date).</param>
+/// <param name="PlanStart">The first day of the plan: no milestone is completed before it.</param>
 public sealed record EntryDto(
     KpiDto Kpi,
     int FiscalYear,
@@ -72,7 +73,8 @@ public sealed record EntryDto(
     DateTime? UpdatedUtc,
     bool IsClosed,
     bool IsSample,
-    CollectionWindowDto? Window = null);
+    CollectionWindowDto? Window = null,
+    DateOnly? PlanStart = null);
 
 /// <summary>Save a draft, or submit. The figure travels as typed, so the server reads it with the same rules.</summary>
 /// <param name="Value">The figure as typed (full-width digits allowed); empty for milestones and monitor-only KPIs.</param>

@@ -23,12 +23,15 @@ public static class EntryValidation
     /// <summary>Longest evidence link.</summary>
     public const int UrlMaxLength = 2000;
 
-    /// <summary>Checks <paramref name="request"/> for <paramref name="kpi"/> in <paramref name="quarter"/>.</summary>
-    public static EntryCheck Check(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, StatusThresholds thresholds)
+    /// <summary>
+    /// Checks <paramref name="request"/> for <paramref name="kpi"/> in <paramref name="quarter"/> of a plan that starts
+    /// on <paramref name="planStart"/> (a milestone is not completed before its plan; none given: no lower bound but 2000).
+    /// </summary>
+    public static EntryCheck Check(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, StatusThresholds thresholds, DateOnly? planStart = null)
     {
         var errors = new Dictionary<string, string[]>();
         var value = CheckValue(kpi, request, errors);
-        CheckMilestone(kpi, quarter, request, errors);
+        CheckMilestone(kpi, quarter, planStart, request, errors);
         CheckNote(nameof(request.Done), "実施内容", request.Done, errors);
         CheckNote(nameof(request.Check), "評価・課題", request.Check, errors);
         CheckNote(nameof(request.Act), "改善策", request.Act, errors);
@@ -115,7 +118,7 @@ public static class EntryValidation
         return value > limit ? limit : null;
     }
 
-    private static void CheckMilestone(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, Dictionary<string, string[]> errors)
+    private static void CheckMilestone(KpiDefinition kpi, FiscalQuarter quarter, DateOnly? planStart, SaveEntryRequest request, Dictionary<string, string[]> errors)
     {
         if (kpi.Kind != KpiKind.Milestone)
         {
@@ -135,6 +138,10 @@ public static class EntryValidation
         if (request.MilestoneDate is { } date && date.Year < 2000)
         {
             errors[nameof(request.MilestoneDate)] = ["完了日が正しくありません。"];
+        }
+        else if (request.MilestoneDate is { } early && planStart is { } start && early < start)
+        {
+            errors[nameof(request.MilestoneDate)] = [$"完了日が計画の開始日（{start:yyyy/MM/dd}）より前です。計画期間内に完了した日付を入力してください。"];
         }
         else if (request.MilestoneDate is { } done && done > quarter.EndDate)
         {

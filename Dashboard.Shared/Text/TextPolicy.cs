@@ -58,6 +58,16 @@ public static class TextPolicy
         return null;
     }
 
+    /// <summary>
+    /// The problem with a name (department, person, plan, KPI) in Japanese, or null: the free-text rule, and no leading
+    /// = + - @, which a spreadsheet opening a CSV or workbook of ours could run as a formula.
+    /// </summary>
+    public static string? NameProblem(string? name, string label) =>
+        Problem(name, label, multiline: false)
+        ?? (name?.TrimStart() is { Length: > 0 } trimmed && trimmed[0] is '=' or '+' or '-' or '@' or '＝' or '＋' or '－' or '＠'
+            ? $"{label}の先頭に = + - @ は使えません（表計算ソフトで数式として扱われるため）。"
+            : null);
+
     /// <summary>Trimmed, NFC-normalised text; null when nothing but white space is left.</summary>
     public static string? Clean(string? text)
     {

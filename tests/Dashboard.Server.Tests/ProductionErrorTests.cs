@@ -63,11 +63,33 @@ public sealed class ProductionErrorTests : IAsyncLifetime
         Assert.True(api.Headers.CacheControl?.NoStore);
     }
 
+    [Fact]
+    public async Task ABodyAnEndpointCannotBindIsAPlain400WithoutTheRequestsHeadersOrCookies()
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/test-bind") { Content = new StringContent("{\"n\": [" + Probe, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Probe", Probe);
+        request.Headers.Add("Cookie", $"dx-dashboard={Probe}");
+
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(Probe, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cookie", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public sealed record BindProbe(int N);
+
     /// <summary>A request that fails inside the app's own pipeline, carrying what it was sent in its message.</summary>
     private sealed class FailingRoute : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            // A minimal API bound from JSON, as every endpoint of ours is, with the app's own RouteHandlerOptions.
+            app.UseRouting();
+            app.UseEndpoints(endpoints => endpoints.MapPost("/test-bind", (BindProbe probe) => probe.N).AllowAnonymous());
             next(app);
             app.Map("/test-failure", branch => branch.Run(context =>
                 throw new InvalidOperationException($"failed with X-Probe={context.Request.Headers["X-Probe"]} Cookie={context.Request.Headers.Cookie}")));

@@ -53,7 +53,7 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
         var plan = new Plan
         {
             Code = SeedMessages.RequireCode(file, "$.code", source.Code),
-            Name = SeedMessages.RequireText(file, "$.name", source.Name, 200),
+            Name = SeedMessages.RequireName(file, "$.name", source.Name, 200),
             PeriodStart = start,
             PeriodEnd = end,
             IsCurrent = source.IsCurrent ?? false,
@@ -96,7 +96,7 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
         var policy = new BasicPolicy
         {
             Number = SeedMessages.Require(file, $"{at}.number", s.Number),
-            Title = SeedMessages.RequireText(file, $"{at}.title", s.Title, 200),
+            Title = SeedMessages.RequireName(file, $"{at}.title", s.Title, 200),
             Subtitle = s.Subtitle?.Trim(),
         };
         var initiatives = s.Initiatives is { Count: > 0 } list ? list : throw Fail($"{at}.initiatives", SeedMessages.Missing);
@@ -120,7 +120,7 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
         var initiative = new Initiative
         {
             Number = number,
-            Title = SeedMessages.RequireText(file, $"{at}.title", s.Title, 200),
+            Title = SeedMessages.RequireName(file, $"{at}.title", s.Title, 200),
             Summary = s.Summary?.Trim(),
         };
         var kpis = s.Kpis is { Count: > 0 } list ? list : throw Fail($"{at}.kpis", SeedMessages.Missing);
@@ -147,7 +147,7 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
         var kpi = new Kpi
         {
             Code = code,
-            Name = SeedMessages.RequireText(file, $"{at}.name", s.Name, 300),
+            Name = SeedMessages.RequireName(file, $"{at}.name", s.Name, 300),
             Kind = kind,
             Direction = ParseDirection(s.Direction, kind, $"{at}.direction"),
             Unit = kind.IsNumeric() ? SeedMessages.RequireText(file, $"{at}.unit", s.Unit, 40) : s.Unit?.Trim() ?? "",

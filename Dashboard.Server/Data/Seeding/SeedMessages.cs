@@ -21,6 +21,13 @@ internal static partial class SeedMessages
         return value.Trim();
     }
 
+    /// <summary>A name that CSV and workbook readers will not run as a formula (see TextPolicy.NameProblem).</summary>
+    public static string RequireName(string file, string path, string? value, int maxLength)
+    {
+        var name = RequireText(file, path, value, maxLength);
+        return Dashboard.Shared.Text.TextPolicy.NameProblem(name, "名前") is { } problem ? throw new SeedDataException(file, path, problem) : name;
+    }
+
     public static string RequireCode(string file, string path, string? value)
     {
         var code = RequireText(file, path, value, 32);

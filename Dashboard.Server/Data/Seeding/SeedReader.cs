@@ -81,7 +81,7 @@ internal static class SeedReader
                 throw new SeedDataException(file, $"{at}.code", $"課コード \"{code}\" が重複しています (duplicate department code)");
             }
 
-            var name = SeedMessages.RequireText(file, $"{at}.name", d.Name, 100);
+            var name = SeedMessages.RequireName(file, $"{at}.name", d.Name, 100);
             result.Add(new Department { Code = code, Name = name, IsSample = d.Sample ?? false });
         }
 
@@ -116,7 +116,7 @@ internal static class SeedReader
                 : throw new SeedDataException(file, $"{at}.departments[{d}]", $"課コード \"{code}\" は departments.json にありません (unknown department)")).ToList();
             result.Add(new DemoUser(
                 SeedMessages.RequireText(file, $"{at}.login", u.Login, 256).ToLowerInvariant(),
-                SeedMessages.RequireText(file, $"{at}.name", u.Name, 100),
+                SeedMessages.RequireName(file, $"{at}.name", u.Name, 100),
                 roles,
                 departments));
         }

@@ -14,7 +14,7 @@ public static class EntryEndpoints
         var entries = app.MapGroup("/api/entries").WithTags("Entries");
         entries.MapGet("/mine", GetMyKpis).RequireAuthorization(Policies.EnterFigures)
             .WithName(nameof(GetMyKpis)).WithSummary("The KPIs of the caller's departments for a quarter (default: the reporting quarter).");
-        entries.MapGet("/{kpiCode}/{fiscalYear:int}/{quarter:int}", GetEntry).RequireAuthorization(Policies.EnterFigures).WithMetadata(new DepartmentScopedAttribute())
+        entries.MapGet("/{kpiCode}/{fiscalYear:int}/{quarter:int}", GetEntry).RequireAuthorization(Policies.ReadEntries).WithMetadata(new DepartmentScopedAttribute())
             .WithName(nameof(GetEntry)).WithSummary("One entry for editing; 403 for a KPI of another department.");
         entries.MapPut("/{kpiCode}/{fiscalYear:int}/{quarter:int}", SaveEntry).RequireAuthorization(Policies.EnterFigures).WithMetadata(new DepartmentScopedAttribute())
             .WithName(nameof(SaveEntry)).WithSummary("Saves a draft or submits; 409 on a stale version or a closed quarter.");

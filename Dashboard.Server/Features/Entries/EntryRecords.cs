@@ -55,7 +55,7 @@ public static class EntryRecords
         var dto = kpi.ToDto();
         return new EntryDto(dto, q.FiscalYear, q.Quarter, plan.Thresholds, KpiRules.ExpectedAt(dto.ToDefinition(), q),
             e?.Value, e?.MilestoneState, e?.MilestoneDate, e?.Done, e?.Check, e?.Act, e?.EvidenceUrl, e?.State, e?.ReviewComment,
-            e?.Version, e?.UpdatedBy, e?.UpdatedUtc, isClosed, e?.IsSample ?? false, window ?? CollectionWindows.Default(q));
+            e?.Version, e?.UpdatedBy, e?.UpdatedUtc, isClosed, e?.IsSample ?? false, window ?? CollectionWindows.Default(q), plan.FirstQuarter.StartDate);
     }
 
     /// <summary>The figure as people read it: 150件, 完了, 報告あり.</summary>

@@ -59,7 +59,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
     public async Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
+        var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken, read: true);
         if (failure is not null)
         {
             return Outcome.Refused<EntryDto>(failure.Message ?? "", failure.Outcome);
@@ -255,7 +255,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
     private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(
-        string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken)
+        string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken, bool read = false)
     {
         if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
         {
@@ -263,7 +263,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         }
 
         var kpis = await KpisByCodeAsync(plan, [kpiCode], cancellationToken);
-        var (kpi, q, failure) = Resolve(plan, kpis, kpiCode, fiscalYear, quarter);
+        var (kpi, q, failure) = Resolve(plan, kpis, kpiCode, fiscalYear, quarter, read);
         return (plan, kpi, q, failure);
     }
 
@@ -274,7 +274,8 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .Where(k => k.PlanId == plan.Id && codes.Contains(k.Code))
             .ToListAsync(cancellationToken);
 
-    private (Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure) Resolve(CurrentPlan plan, List<Kpi> kpis, string kpiCode, int fiscalYear, int quarter)
+    /// <summary>A read needs the right to see unapproved entries (the reviewers too); a write the right to enter.</summary>
+    private (Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure) Resolve(CurrentPlan plan, List<Kpi> kpis, string kpiCode, int fiscalYear, int quarter, bool read = false)
     {
         var kpi = kpis.FirstOrDefault(k => k.Code == kpiCode);
         if (kpi is null)
@@ -282,9 +283,9 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return (null, default, NotFound);
         }
 
-        if (!KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
+        if (read ? !KpiAccess.MayReadUnapproved(User, kpi.Owners.Select(o => o.Code)) : !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
         {
-            return (kpi, default, EntrySaveResult.Refused("この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden));
+            return (kpi, default, EntrySaveResult.Refused(read ? "未承認の実績は、担当課・事務局・システム管理者だけが見られます。" : "この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden));
         }
 
         return plan.QuarterOf(fiscalYear, quarter) is { } q ? (kpi, q, null) : (kpi, default, NotFound);
@@ -310,7 +311,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Refused("提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。");
         }
 
-        var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds);
+        var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds, plan.FirstQuarter.StartDate);
         if (!check.IsValid)
         {
             return EntrySaveResult.Invalid(check.Errors.ToDictionary(e => fieldPrefix + e.Key, e => e.Value));
