@@ -43,6 +43,15 @@ public static class Labels
     /// </summary>
     public static string? DataLang => UiPreferences.IsEnglish ? "ja" : null;
 
+    /// <summary>"ja" for text people wrote in Japanese on an English page (notes, opinions, names), else none.</summary>
+    public static string? LangOf(string? text) => UiPreferences.IsEnglish && text is not null && MixedText.IsJapanese(text) ? "ja" : null;
+
+    /// <summary>Text in brackets in the page's language: （…） in Japanese, (…) in English.</summary>
+    public static string Paren(string text) => UiPreferences.IsEnglish ? $" ({text})" : $"（{text}）";
+
+    /// <summary>The separator between facts on one line: ・ in Japanese, · in English.</summary>
+    public static string Dot => UiPreferences.IsEnglish ? " · " : " ・ ";
+
     /// <summary>2026年4月15日, or 15 Apr 2026 in English.</summary>
     public static string Date(DateOnly date) => UiPreferences.IsEnglish
         ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)

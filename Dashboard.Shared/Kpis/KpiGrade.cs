@@ -78,6 +78,11 @@ public sealed record GradeScale(GradeScheme Scheme, decimal A = 1.00m, decimal B
         ? $"A〜D（年度目標に対する達成率: A {Percent(A)}以上・B {Percent(B)}以上・C {Percent(C)}以上・D それ未満）"
         : $"S/A/B/C/-（S 目標達成・A 基準値より{Percent(BaselineBand)}超の改善・B 基準値の±{Percent(BaselineBand)}以内・C 悪化・- 比較できない）";
 
+    /// <summary>The same in English: A at least 100%, B at least 80% …</summary>
+    public string DescribeEnglish() => Scheme == GradeScheme.AtoD
+        ? $"A-D (achievement against the year's target: A {Percent(A)} or more, B {Percent(B)} or more, C {Percent(C)} or more, D below)"
+        : $"S/A/B/C/- (S target reached, A more than {Percent(BaselineBand)} better than the baseline, B within ±{Percent(BaselineBand)} of it, C worse, - not comparable)";
+
     // The same text in every culture: the browser's ja-JP formats P0 as "80 %", the server's as "80%".
     private static string Percent(decimal share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

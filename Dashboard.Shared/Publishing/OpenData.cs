@@ -80,7 +80,7 @@ public static class OpenDataColumns
         ("達成率", "achievement", "年度目標に対する達成率（1=100%）", "Achievement against the year's target (1 = 100%)"),
         ("状況", "status", "達成・順調・注意・遅延・未報告・完了・予定どおり・期限超過など", "Status: achieved, on track, caution, delayed, not reported, completed, on schedule, overdue, etc."),
         ("評価区分", "grade", "計画の評価区分（A〜D、S/A/B/C、評価不能）", "The plan's grade (A-D, S/A/B/C, or not gradable)"),
-        ("担当課", "departments", "担当課（複数は「、」区切り）", "Departments in charge (several separated by 、)"),
+        ("担当課", "departments", "担当課（複数は「、」区切り）", "Departments in charge (several separated by an ideographic comma, U+3001)"),
         ("更新日", "updated", "その四半期を公表した日（西暦、YYYY-MM-DD）", "Date the quarter was published (YYYY-MM-DD)"),
     ];
 

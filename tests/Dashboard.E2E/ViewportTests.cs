@@ -1,7 +1,7 @@
 namespace Dashboard.E2E;
 
 /// <summary>
-/// Every signed-in page at 320 CSS px (WCAG 1.4.10 reflow), phone (390x844), 640 CSS px (1280 px at 200% zoom), tablet
+/// Every signed-in page, the sign-in page and the public pages at 320 CSS px (WCAG 1.4.10 reflow), phone (390x844), 640 CSS px (1280 px at 200% zoom), tablet
 /// (1024x768) and desktop (1366x768) widths: the page never scrolls
 /// sideways (wide tables scroll inside their own region), and the app bar's title and person menu stay on screen.
 /// </summary>
@@ -18,8 +18,20 @@ public sealed class ViewportTests(BrowserFixture browser)
     {
         var (page, _) = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
-        await BrowserFixture.SignInAsync(page, DemoUsers.Admin, "/dashboard", interactive: false);
         var failures = new List<string>();
+
+        // The sign-in page and the public pages (no app bar) first: they have to fit too.
+        foreach (var url in new[] { "/account/login", "/public", "/public/data", "/public/data?lang=en" })
+        {
+            await page.GotoAsync(url);
+            var wide = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");
+            if (wide > width)
+            {
+                failures.Add($"{width}px {url}: page is {wide}px wide");
+            }
+        }
+
+        await BrowserFixture.SignInAsync(page, DemoUsers.Admin, "/dashboard", interactive: false);
         foreach (var (url, interactive) in SignedInPages.All)
         {
             await page.GotoAsync(url);

@@ -131,6 +131,27 @@ public sealed class SecondReviewTests : EntryTestBase
     }
 
     [Fact]
+    public async Task ThePublicPagesChartsHaveAValueAxisAndTheEnglishPagesAreInEnglish()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var anonymous = App.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.True((await planner.PostAsJsonAsync($"/api/quarters/{Year}/3/close", new CloseQuarterRequest(true, "公表のため"))).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await planner.PostAsync($"/api/publishing/{Year}/3", null)).StatusCode);
+
+        var page = await anonymous.GetStringAsync("/public");
+        var english = await anonymous.GetStringAsync("/public?lang=en");
+        var data = await anonymous.GetStringAsync("/public/data?lang=en");
+
+        // One published quarter: each chart still says what its bar measures (0 and the top value in the KPI's unit).
+        Assert.Contains("class=\"axis-label\"", page, StringComparison.Ordinal);
+        Assert.Matches("<text class=\"axis-label\"[^>]*>0</text>", page);
+        Assert.Contains("<title>Progress of the DX plan | Goshogawara City</title>", english, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"city\">Goshogawara City</p>", english, StringComparison.Ordinal);
+        Assert.Contains("Latest approved figure up to the published quarter", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("公表した四半期までの最新の承認済み実績", data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlannersReadUnapprovedEntriesAsTheReadmeSaysTheCommitteeDoesNot()
     {
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
