@@ -28,12 +28,21 @@ public sealed class Plan
     public List<BasicPolicy> Policies { get; set; } = [];
 }
 
+/// <summary>
+/// One version (版) of a plan: its adoption (策定) or a revision (改訂) with its date, what changed and why. A revision
+/// recorded in the app also keeps the period before and after, and who recorded it.
+/// </summary>
 public sealed class PlanRevision
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
     public DateOnly Date { get; set; }
     public required string Description { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly? PeriodEndBefore { get; set; }
+    public DateOnly? PeriodEndAfter { get; set; }
+    public string? RecordedBy { get; set; }
+    public DateTime? RecordedUtc { get; set; }
 }
 
 public sealed class BasicPolicy
@@ -79,12 +88,21 @@ public sealed class Kpi
     public List<Department> Owners { get; set; } = [];
 }
 
+/// <summary>
+/// A KPI's target for a fiscal year. The plan's own value (当初) has no <see cref="EffectiveFrom"/>; each revision
+/// (見直し後) is a row of its own with the date it takes effect, the reason and who recorded it. Rows are never
+/// changed: the target in force at a date is the latest row effective by then.
+/// </summary>
 public sealed class KpiTargetValue
 {
     public int Id { get; set; }
     public int KpiId { get; set; }
     public int FiscalYear { get; set; }
     public decimal Value { get; set; }
+    public DateOnly? EffectiveFrom { get; set; }
+    public string? Reason { get; set; }
+    public string? RecordedBy { get; set; }
+    public DateTime? RecordedUtc { get; set; }
 }
 
 public sealed class Department

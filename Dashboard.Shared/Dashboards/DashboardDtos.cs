@@ -70,6 +70,8 @@ public sealed record OverviewInitiativeDto(int Number, string Title, IReadOnlyLi
 /// <param name="MilestoneDueFiscalYear">For milestones: the fiscal year it is due.</param>
 /// <param name="Trend">Approved figures of up to the last eight quarters, oldest first.</param>
 /// <param name="Grade">評価区分 at the quarter (the latest approved figure up to it, by the plan's grading).</param>
+/// <param name="OriginalYearTarget">The plan's own (当初) target for the year, when it was revised by the quarter's end.</param>
+/// <param name="TargetRevisionReason">Why it was revised.</param>
 public sealed record KpiRowDto(
     string Code,
     string Name,
@@ -85,8 +87,14 @@ public sealed record KpiRowDto(
     EntryState? PendingState,
     int? MilestoneDueFiscalYear,
     IReadOnlyList<QuarterFigure> Trend,
-    KpiGrade Grade = KpiGrade.NotGradable)
+    KpiGrade Grade = KpiGrade.NotGradable,
+    decimal? OriginalYearTarget = null,
+    string? TargetRevisionReason = null)
 {
+    /// <summary>The year's target in force differs from the plan's own (当初): it was revised.</summary>
+    [JsonIgnore]
+    public bool TargetRevised => OriginalYearTarget is { } original && YearTarget != original;
+
     /// <summary>Nothing approved for the quarter: the overview highlights it.</summary>
     [JsonIgnore]
     public bool IsMissing => Status == KpiStatus.NotReported;

@@ -25,6 +25,8 @@ public static class DashboardRules
     public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending, GradeScale? grading = null, bool finalEvaluation = false)
     {
         var definition = kpi.ToDefinition();
+        var inForce = definition.InForceAt(quarter.EndDate);
+        var revision = kpi.RevisionsOf(quarter.FiscalYear).LastOrDefault(v => v.EffectiveFrom <= quarter.EndDate);
         var upTo = approved.Where(f => f.FiscalQuarter <= quarter).OrderBy(f => f.FiscalQuarter).ToList();
         var own = upTo.Count > 0 && upTo[^1].FiscalQuarter == quarter ? upTo[^1] : null;
         var status = StatusOf(definition, quarter, upTo, thresholds);
@@ -37,13 +39,15 @@ public static class DashboardRules
             kpi.Owners,
             upTo.LastOrDefault(),
             KpiRules.ExpectedAt(definition, quarter),
-            definition.TargetFor(quarter.FiscalYear),
+            inForce.TargetFor(quarter.FiscalYear),
             own?.Value is { } value ? KpiRules.AchievementOfYear(definition, quarter.FiscalYear, value) : null,
             status,
             own is null ? pending : null,
             kpi.MilestoneDueFiscalYear,
             upTo.TakeLast(TrendLength).ToList(),
-            GradeOf(definition, quarter, status, upTo, grading ?? GradeScale.Default, finalEvaluation));
+            GradeOf(definition, quarter, status, upTo, grading ?? GradeScale.Default, finalEvaluation),
+            revision is null ? null : definition.OriginalTargetFor(quarter.FiscalYear),
+            revision?.Reason);
     }
 
     /// <summary>

@@ -103,6 +103,7 @@ public static class KpiGrades
     /// <param name="finalTarget">Grade against the plan's final target instead of the year's (最終評価).</param>
     public static KpiGrade Grade(KpiDefinition kpi, FiscalQuarter quarter, KpiStatus status, decimal? latest, GradeScale scale, bool finalTarget = false)
     {
+        kpi = kpi.InForceAt(quarter.EndDate);
         var sa = scale.Scheme == GradeScheme.SAtoC;
         switch (kpi.Kind)
         {

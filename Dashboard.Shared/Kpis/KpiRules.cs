@@ -22,6 +22,7 @@ public static class KpiRules
     /// </summary>
     public static decimal? ExpectedAt(KpiDefinition kpi, FiscalQuarter quarter)
     {
+        kpi = kpi.InForceAt(quarter.EndDate);
         if (kpi.Kind == KpiKind.ZeroTarget)
         {
             return 0m;
@@ -110,7 +111,7 @@ public static class KpiRules
 
     /// <summary>Achievement of <paramref name="actual"/> against the KPI's own target for that fiscal year; null when none is set.</summary>
     public static decimal? AchievementOfYear(KpiDefinition kpi, int fiscalYear, decimal actual) =>
-        kpi.Kind.IsNumeric() && kpi.TargetFor(fiscalYear) is { } target
+        kpi.Kind.IsNumeric() && kpi.InForceAt(FiscalQuarter.FiscalYearEnd(fiscalYear)).TargetFor(fiscalYear) is { } target
             ? Achievement(kpi.Direction, kpi.BaselineValue, target, actual)
             : null;
 
@@ -159,6 +160,7 @@ public static class KpiRules
     /// </summary>
     public static KpiStatus Status(KpiDefinition kpi, FiscalQuarter quarter, QuarterReport? report, StatusThresholds thresholds)
     {
+        kpi = kpi.InForceAt(quarter.EndDate);
         if (report is null || !report.Reported)
         {
             return KpiStatus.NotReported;

@@ -25,8 +25,13 @@ public sealed record PlanDto(
     IReadOnlyList<PolicyDto> Policies,
     GradeScale? Grading = null);
 
-/// <summary>One adoption or revision of a plan.</summary>
-public sealed record PlanRevisionDto(DateOnly Date, string Description);
+/// <summary>One version (版) of a plan: its adoption or a revision.</summary>
+/// <param name="Number">第N版, counting the adoption as 1.</param>
+/// <param name="Date">When it was decided.</param>
+/// <param name="Description">What changed (策定, 計画期間を令和8年度まで延長 …).</param>
+/// <param name="Reason">Why, for revisions recorded in the app.</param>
+/// <param name="RecordedBy">Who recorded it (a name).</param>
+public sealed record PlanRevisionDto(DateOnly Date, string Description, int Number = 0, string? Reason = null, string? RecordedBy = null);
 
 /// <summary>A basic policy (基本方針).</summary>
 public sealed record PolicyDto(int Number, string Title, string? Subtitle, IReadOnlyList<InitiativeDto> Initiatives);
@@ -48,6 +53,7 @@ public sealed record InitiativeDto(int Number, string Title, string? Summary, IR
 /// <param name="Source">Where in the plan document the KPI comes from (成果目標(1), 取組工程表 ...).</param>
 /// <param name="Latest">The latest approved quarter, if any.</param>
 /// <param name="Note">How the KPI was read from the plan, where the plan is not explicit.</param>
+/// <param name="TargetHistory">Every value the targets have had (当初 and 見直し後), when any was revised; else none.</param>
 public sealed record KpiDto(
     string Code,
     string Name,
@@ -61,11 +67,16 @@ public sealed record KpiDto(
     IReadOnlyList<DepartmentDto> Owners,
     string? Source,
     string? Note,
-    LatestFigureDto? Latest = null)
+    LatestFigureDto? Latest = null,
+    IReadOnlyList<KpiTargetVersion>? TargetHistory = null)
 {
     /// <summary>The parts the KPI rules read.</summary>
     public KpiDefinition ToDefinition() =>
-        new(Kind, Direction, BaselineValue, BaselineDate, Targets, MilestoneDueFiscalYear);
+        new(Kind, Direction, BaselineValue, BaselineDate, Targets, MilestoneDueFiscalYear, TargetHistory);
+
+    /// <summary>The revisions (見直し後) of <paramref name="fiscalYear"/>'s target, oldest first; empty when none.</summary>
+    public IReadOnlyList<KpiTargetVersion> RevisionsOf(int fiscalYear) =>
+        TargetHistory?.Where(v => v.FiscalYear == fiscalYear && !v.IsOriginal).OrderBy(v => v.EffectiveFrom).ToList() ?? [];
 }
 
 /// <summary>The most recent approved quarter of a KPI.</summary>

@@ -30,6 +30,11 @@ namespace Dashboard.Shared.Publishing;
 /// <param name="Grade">評価区分.</param>
 /// <param name="Departments">担当課.</param>
 /// <param name="Updated">更新日 (ISO 8601): when the quarter was published.</param>
+/// <param name="PlanCode">計画コード: the plan's stable key.</param>
+/// <param name="PlanEdition">計画版: the plan's version (第N版) the row was computed with.</param>
+/// <param name="TargetKind">目標値種別: 当初 (the plan's own) or 見直し後 (revised); empty without a target.</param>
+/// <param name="TargetSetDate">目標設定日 (ISO 8601) of a revised target.</param>
+/// <param name="TargetRevisionReason">見直し理由 of a revised target.</param>
 public sealed record OpenDataRow(
     string MunicipalityCode,
     string MunicipalityName,
@@ -52,7 +57,12 @@ public sealed record OpenDataRow(
     string Status,
     string Grade,
     string Departments,
-    string Updated);
+    string Updated,
+    string PlanCode = "",
+    int PlanEdition = 1,
+    string TargetKind = "",
+    string? TargetSetDate = null,
+    string? TargetRevisionReason = null);
 
 /// <summary>The open data's columns: Japanese names (the CSV header) and their documented English keys (the JSON).</summary>
 public static class OpenDataColumns
@@ -82,6 +92,11 @@ public static class OpenDataColumns
         ("評価区分", "grade", "計画の評価区分（A〜D、S/A/B/C、評価不能）", "The plan's grade (A-D, S/A/B/C, or not gradable)"),
         ("担当課", "departments", "担当課（複数は「、」区切り）", "Departments in charge (several separated by an ideographic comma, U+3001)"),
         ("更新日", "updated", "その四半期を公表した日（西暦、YYYY-MM-DD）", "Date the quarter was published (YYYY-MM-DD)"),
+        ("計画コード", "planCode", "計画の識別子（計画をまたいでも変わらない）", "Identifier of the plan (stable across versions)"),
+        ("計画版", "planEdition", "計算に使った計画の版（第N版のN）", "The plan's edition the row was computed with (N of edition N)"),
+        ("目標値種別", "targetKind", "目標値が当初のものか見直し後のものか", "Whether the target is the plan's original or a revised one"),
+        ("目標設定日", "targetSetDate", "見直し後の目標を設定した日（西暦、YYYY-MM-DD）", "Date a revised target took effect (YYYY-MM-DD)"),
+        ("見直し理由", "targetRevisionReason", "目標を見直した理由", "Why the target was revised"),
     ];
 
     /// <summary>The row's cells in column order, numbers as invariant numbers, empty for none.</summary>
@@ -90,6 +105,7 @@ public static class OpenDataColumns
         Text(r.MunicipalityCode), Text(r.MunicipalityName), Text(r.PlanName), Number(r.PolicyNumber), Text(r.PolicyName), Number(r.InitiativeNumber),
         Text(r.InitiativeName), Text(r.KpiId), Text(r.KpiName), Text(r.Unit), Text(r.Direction), Number(r.Baseline), Text(r.BaselineDate ?? ""), Number(r.FiscalYear),
         Number(r.Quarter), Number(r.Target), Number(r.Actual), Number(r.Achievement), Text(r.Status), Text(r.Grade), Text(r.Departments), Text(r.Updated),
+        Text(r.PlanCode), Number(r.PlanEdition), Text(r.TargetKind), Text(r.TargetSetDate ?? ""), Text(r.TargetRevisionReason ?? ""),
     ];
 
     /// <summary>

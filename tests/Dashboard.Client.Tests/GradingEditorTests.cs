@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Client.Features.Plans;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Kpis;
@@ -77,6 +78,12 @@ public sealed class GradingEditorTests : IAsyncLifetime
 
     private sealed class RecordingPlanService : IPlanService
     {
+        public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<PlanRevisionDto>("not in this test"));
+
+        public Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
+
         public List<GradeScale> Saved { get; } = [];
 
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Client.Features.Plans;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
@@ -97,6 +98,12 @@ public sealed class PlanPageTests : IAsyncLifetime
 
     private sealed class FixedPlanService(PlanDto? plan) : IPlanService
     {
+        public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<PlanRevisionDto>("not in this test"));
+
+        public Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
+
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult(plan);
 
         public Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default) =>

@@ -106,7 +106,7 @@ public sealed class PublicPageTests : EntryTestBase
         var rows = JsonRows(json);
         Assert.Equal(lines.Count - 1, rows.Count);
         Assert.Equal(1 + (28 * 2), lines.Count);
-        var numeric = new[] { "baseline", "fiscalYear", "quarter", "target", "actual", "achievement", "policyNumber", "initiativeNumber" };
+        var numeric = new[] { "baseline", "fiscalYear", "quarter", "target", "actual", "achievement", "policyNumber", "initiativeNumber", "planEdition" };
         for (var i = 1; i < lines.Count; i++)
         {
             var cells = Cells(lines[i]);

@@ -43,10 +43,23 @@ public static class KpiCharts
             new(t["SeriesTarget"], "line", quarters.Select((q, i) =>
                 new ApexPoint(labels[i], q.Quarter == 4 && targets.TryGetValue(q.FiscalYear, out var v) ? v : null)).ToList()),
         };
+        // Widths, dashes, markers and colours follow the series: columns, expected path, targets, then the optional ones.
+        var (widths, dashes, markers, colors) = (new List<int> { 0, 2, 0 }, new List<int> { 0, 5, 0 }, new List<int> { 0, 0, 7 }, new List<string> { c.Actual, c.Expected, c.Target });
         var forecast = ForecastLine(detail, quarters, figures);
         if (forecast is not null)
         {
             series.Add(new ApexSeries(t["SeriesForecast"], "line", quarters.Select((q, i) => new ApexPoint(labels[i], forecast.GetValueOrDefault(q))).ToList()));
+            (widths, dashes, markers, colors) = ([.. widths, 2], [.. dashes, 3], [.. markers, 4], [.. colors, c.Forecast]);
+        }
+
+        // A revised target: the plan's own (当初) targets stay on the chart beside the revised ones, as hollow-looking
+        // smaller markers in the baseline's grey.
+        if (kpi.TargetHistory?.Any(v => !v.IsOriginal) == true)
+        {
+            var definition = kpi.ToDefinition();
+            series.Add(new ApexSeries(t["SeriesOriginalTarget"], "line", quarters.Select((q, i) =>
+                new ApexPoint(labels[i], q.Quarter == 4 ? definition.OriginalTargetFor(q.FiscalYear) : null)).ToList()));
+            (widths, dashes, markers, colors) = ([.. widths, 0], [.. dashes, 0], [.. markers, 5], [.. colors, c.Baseline]);
         }
 
         var annotations = kpi.BaselineValue is { } baseline
@@ -62,10 +75,10 @@ public static class KpiCharts
             series,
             new ApexXAxis("category", quarters.Select(q => Labels.ShortQuarter(q.FiscalYear, q.Quarter)).ToList()),
             YAxis: [new ApexYAxis(Min: kpi.Unit.StartsWith('%') ? 0 : null, Max: kpi.Unit.StartsWith('%') ? 100 : null)],
-            Stroke: new ApexStroke(forecast is null ? [0, 2, 0] : [0, 2, 0, 2], forecast is null ? [0, 5, 0] : [0, 5, 0, 3]),
-            Markers: new ApexMarkers(forecast is null ? [0, 0, 7] : [0, 0, 7, 4]),
+            Stroke: new ApexStroke(widths, dashes),
+            Markers: new ApexMarkers(markers),
             Annotations: annotations,
-            Colors: forecast is null ? [c.Actual, c.Expected, c.Target] : [c.Actual, c.Expected, c.Target, c.Forecast],
+            Colors: colors,
             Legend: new ApexLegend(true),
             PlotOptions: new ApexPlotOptions(new ApexBarOptions(false, "60%", 2)),
             DataLabels: new ApexDataLabels(false),

@@ -22,6 +22,12 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
         return await response.Content.ReadFromJsonAsync<PlanDto>(cancellationToken);
     }
 
+    public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<PlanRevisionDto>(http.PostAsJsonAsync("api/plans/current/revisions", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<KpiDto>(http.PutAsJsonAsync($"api/plans/current/kpis/{Uri.EscapeDataString(kpiCode)}/targets/{fiscalYear}", request, cancellationToken), cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
     {
         var result = await ProblemReader.ReadDoneAsync(http.PutAsJsonAsync("api/plans/current/grading", grading, cancellationToken), cancellationToken);

@@ -28,7 +28,10 @@ internal sealed class KpiTargetValueConfiguration : IEntityTypeConfiguration<Kpi
 {
     public void Configure(EntityTypeBuilder<KpiTargetValue> target)
     {
-        target.HasIndex(t => new { t.KpiId, t.FiscalYear }).IsUnique();
+        // One plan value per year and one revision per year and date (the plan's own value has no date).
+        target.HasIndex(t => new { t.KpiId, t.FiscalYear, t.EffectiveFrom }).IsUnique();
         target.Property(t => t.Value).HasPrecision(18, 4);
+        target.Property(t => t.Reason).HasMaxLength(500);
+        target.Property(t => t.RecordedBy).HasMaxLength(256);
     }
 }

@@ -26,6 +26,10 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 
 internal sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanRevision>
 {
-    public void Configure(EntityTypeBuilder<PlanRevision> revision) =>
+    public void Configure(EntityTypeBuilder<PlanRevision> revision)
+    {
         revision.Property(r => r.Description).HasMaxLength(500);
+        revision.Property(r => r.Reason).HasMaxLength(1000);
+        revision.Property(r => r.RecordedBy).HasMaxLength(256);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Assessments;
 using Dashboard.Shared.Fiscal;
@@ -215,6 +216,7 @@ internal static class PackEvaluationSheet
         }
 
         PackKpiList.StatusColours(sheet.Range(r - rows.Count + 1, 10, Math.Max(r, r - rows.Count + 1), 10));
+        r = TargetRevisions(sheet, rows, data.Quarter, r);
 
         var chart = Chart(sheet, data, rows, ref r);
 
@@ -253,6 +255,33 @@ internal static class PackEvaluationSheet
         sheet.PageSetup.Header.Center.AddText($"取組施策{initiative.Number} {initiative.Title}");
         PackSummary.Portrait(sheet, r, Columns);
         return chart;
+    }
+
+    /// <summary>
+    /// 当初目標 and 見直し後目標 with the date and reason, for each KPI whose year target was revised by the quarter's
+    /// end: the committee reads the grade against the revised target and sees what it replaced.
+    /// </summary>
+    private static int TargetRevisions(IXLWorksheet sheet, List<PackRow> rows, FiscalQuarter quarter, int r)
+    {
+        var revised = rows.Select(row => (row, revision: row.Kpi.ToDto().RevisionsOf(quarter.FiscalYear).LastOrDefault(v => v.EffectiveFrom <= quarter.EndDate)))
+            .Where(x => x.revision is not null).ToList();
+        if (revised.Count == 0)
+        {
+            return r;
+        }
+
+        PackSummary.Section(sheet, ++r, $"目標の見直し（{JapaneseEra.FiscalYearLabel(quarter.FiscalYear)}）", Columns);
+        foreach (var (row, revision) in revised)
+        {
+            var kpi = row.Kpi;
+            sheet.Cell(++r, 1).SetText($"{kpi.Name}（{kpi.Code}）: 当初目標 {KpiFormat.Value(row.Definition.OriginalTargetFor(quarter.FiscalYear), kpi.Unit)} → 見直し後目標 "
+                + $"{KpiFormat.Value(revision!.Value, kpi.Unit)}（目標設定日 {revision.EffectiveFrom:yyyy/MM/dd}、見直し理由: {revision.Reason}）");
+            PackSummary.Merge(sheet, r, 1, Columns);
+            sheet.Cell(r, 1).Style.Alignment.WrapText = true;
+            PrintLayout.FitRow(sheet, r, (1, PrintLayout.Width(sheet, 1, Columns)));
+        }
+
+        return r;
     }
 
     private static string Note(string? text) => string.IsNullOrWhiteSpace(text) ? "（記載なし）" : text;

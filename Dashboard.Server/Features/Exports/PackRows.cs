@@ -26,7 +26,7 @@ public sealed record PackRow(
     {
         var definition = kpi.ToDto().ToDefinition();
         var standing = KpiGrades.Standing(definition, q, data.ApprovedOf(kpi), data.Current.Thresholds, data.Current.Grading, data.Current.LastQuarter);
-        return new PackRow(policy, initiative, kpi, definition, q, data.EntryOf(kpi, q), KpiRules.ExpectedAt(definition, q), definition.TargetFor(q.FiscalYear), standing.Status)
+        return new PackRow(policy, initiative, kpi, definition, q, data.EntryOf(kpi, q), KpiRules.ExpectedAt(definition, q), definition.InForceAt(q.EndDate).TargetFor(q.FiscalYear), standing.Status)
         {
             Latest = standing.Latest,
             Grade = standing.Grade,

@@ -15,9 +15,15 @@ public static class KpiMapping
         k.Unit,
         k.BaselineValue,
         k.BaselineDate,
-        k.Targets.OrderBy(t => t.FiscalYear).Select(t => new KpiTarget(t.FiscalYear, t.Value)).ToList(),
+        // In force now: per year the latest revision, else the plan's own value.
+        k.Targets.GroupBy(t => t.FiscalYear).OrderBy(g => g.Key)
+            .Select(g => new KpiTarget(g.Key, g.OrderBy(t => t.EffectiveFrom ?? DateOnly.MinValue).Last().Value)).ToList(),
         k.MilestoneDueFiscalYear,
         k.Owners.OrderBy(d => d.Code).Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample)).ToList(),
         k.Source,
-        k.Note);
+        k.Note,
+        TargetHistory: k.Targets.Any(t => t.EffectiveFrom is not null)
+            ? k.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.EffectiveFrom ?? DateOnly.MinValue)
+                .Select(t => new KpiTargetVersion(t.FiscalYear, t.Value, t.EffectiveFrom, t.Reason, t.RecordedBy)).ToList()
+            : null);
 }

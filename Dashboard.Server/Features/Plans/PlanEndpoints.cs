@@ -15,8 +15,20 @@ public static class PlanEndpoints
             .WithSummary("The current plan with its policies, initiatives, KPIs and targets.");
         app.MapPut("/api/plans/current/grading", SaveGrading).WithTags("Plans").RequireAuthorization(Policies.MaintainPlan)
             .WithName(nameof(SaveGrading)).WithSummary("Changes the current plan's 評価区分 scheme and thresholds (audited).");
+        var maintain = app.MapGroup("/api/plans/current").WithTags("Plans").RequireAuthorization(Policies.MaintainPlan);
+        maintain.MapPost("/revisions", Revise).WithName(nameof(Revise))
+            .WithSummary("Records a revision (改訂) of the current plan with its date and reason, extending its period when asked (audited).");
+        maintain.MapPut("/kpis/{kpiCode}/targets/{fiscalYear:int}", ReviseTarget).WithName(nameof(ReviseTarget))
+            .WithSummary("Records a revised target for a KPI and fiscal year from a date, with a reason; the plan's own value is kept (audited).");
         return app;
     }
+
+    public static async Task<Results<Ok<PlanRevisionDto>, ValidationProblem, ProblemHttpResult>> Revise(PlanRevisionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.ReviseAsync(request, cancellationToken));
+
+    public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> ReviseTarget(
+        string kpiCode, int fiscalYear, TargetRevisionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.ReviseTargetAsync(kpiCode, fiscalYear, request, cancellationToken));
 
     public static async Task<Results<NoContent, ValidationProblem>> SaveGrading(GradeScale grading, IPlanService plans, CancellationToken cancellationToken) =>
         await plans.SaveGradingAsync(grading, cancellationToken) is { Count: > 0 } errors

@@ -5,6 +5,9 @@ using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
+using Dashboard.Shared.Problems;
+using Dashboard.Shared.Text;
+using Dashboard.Server.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Plans;
@@ -32,7 +35,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
             current.FiscalYears(),
             plan.IsCurrent,
             new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold),
-            plan.Revisions.OrderBy(r => r.Date).Select(r => new PlanRevisionDto(r.Date, r.Description)).ToList(),
+            plan.Revisions.OrderBy(r => r.Date).ThenBy(r => r.Id).Select((r, i) => new PlanRevisionDto(r.Date, r.Description, i + 1, r.Reason, r.RecordedBy)).ToList(),
             plan.Policies.OrderBy(p => p.Number).Select(p => new PolicyDto(
                 p.Number,
                 p.Title,
@@ -70,6 +73,92 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
         await db.SaveChangesAsync(cancellationToken);
         return new Dictionary<string, string[]>();
     }
+
+    public async Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default)
+    {
+        db.StartOperation();
+        var plan = await db.Plans.Include(p => p.Revisions).FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        if (plan is null)
+        {
+            return Outcome.Refused<PlanRevisionDto>("現行の計画がありません。", OutcomeKind.NotFound);
+        }
+
+        var errors = PlanRevisionRules.Validate(request, plan.PeriodStart, plan.PeriodEnd);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<PlanRevisionDto>(errors);
+        }
+
+        var before = plan.PeriodEnd;
+        var after = request.ExtendToFiscalYear is { } to ? FiscalQuarter.FiscalYearEnd(to) : before;
+        var name = (await PeopleNames.ResolveAsync(db, [audit.Actor], cancellationToken))(audit.Actor);
+        var revision = new PlanRevision
+        {
+            PlanId = plan.Id,
+            Date = request.Date!.Value,
+            Description = TextPolicy.Clean(request.Description)!,
+            Reason = TextPolicy.Clean(request.Reason),
+            PeriodEndBefore = before,
+            PeriodEndAfter = after,
+            RecordedBy = name,
+            RecordedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        plan.Revisions.Add(revision);
+        plan.PeriodEnd = after;
+        var number = plan.Revisions.Count;
+        audit.Changed("Plan", plan.Code, "改訂", null, $"第{number}版 {revision.Date:yyyy-MM-dd} {revision.Description}", revision.Reason);
+        audit.Changed("Plan", plan.Code, "計画期間の終了", Iso(before), Iso(after), revision.Reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(new PlanRevisionDto(revision.Date, revision.Description, number, revision.Reason, name));
+    }
+
+    public async Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default)
+    {
+        db.StartOperation();
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        var kpi = plan is null ? null : await db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
+            .FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
+        if (plan is null || kpi is null)
+        {
+            return Outcome.Refused<KpiDto>("指標が見つかりません。", OutcomeKind.NotFound);
+        }
+
+        var errors = PlanRevisionRules.Validate(request, kpi.ToDto().ToDefinition(), fiscalYear, plan.PeriodStart, plan.PeriodEnd, out var value);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<KpiDto>(errors);
+        }
+
+        var from = request.EffectiveFrom!.Value;
+        if (kpi.Targets.Any(t => t.FiscalYear == fiscalYear && t.EffectiveFrom == from))
+        {
+            return Outcome.Invalid<KpiDto>(new Dictionary<string, string[]>
+            {
+                [nameof(request.EffectiveFrom)] = [$"{JapaneseEra.FiscalYearLabel(fiscalYear)}の目標は {from:yyyy/MM/dd} 付けで既に見直されています。別の日付にしてください。"],
+            });
+        }
+
+        // A new row: the plan's own value and every earlier revision stay as they were.
+        var previous = kpi.ToDto().ToDefinition().InForceAt(from).TargetFor(fiscalYear);
+        var reason = TextPolicy.Clean(request.Reason);
+        var name = (await PeopleNames.ResolveAsync(db, [audit.Actor], cancellationToken))(audit.Actor);
+        kpi.Targets.Add(new KpiTargetValue
+        {
+            KpiId = kpi.Id,
+            FiscalYear = fiscalYear,
+            Value = value,
+            EffectiveFrom = from,
+            Reason = reason,
+            RecordedBy = name,
+            RecordedUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Changed("KpiTarget", $"{plan.Code}/{kpi.Code}/{fiscalYear}", $"目標（{from:yyyy-MM-dd}から）",
+            previous?.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture), reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(kpi.ToDto());
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Share(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -55,6 +55,11 @@ internal static class OpenDataJson
         ["grade"] = r.Grade,
         ["departments"] = r.Departments,
         ["updated"] = r.Updated,
+        ["planCode"] = r.PlanCode,
+        ["planEdition"] = r.PlanEdition,
+        ["targetKind"] = r.TargetKind,
+        ["targetSetDate"] = r.TargetSetDate,
+        ["targetRevisionReason"] = r.TargetRevisionReason,
     };
 
     public static string Catalog(PublicSnapshot snapshot, PublicOptions options, string origin)

@@ -57,6 +57,7 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
         }
 
         var current = CurrentPlan.Of(plan);
+        var edition = Math.Max(1, await db.Set<PlanRevision>().CountAsync(r => r.PlanId == plan.Id, cancellationToken));
         var published = (await db.PublishedQuarters.AsNoTracking().Where(p => p.PlanId == plan.Id).ToListAsync(cancellationToken))
             .Select(p => (Quarter: new FiscalQuarter(p.FiscalYear, p.Quarter), p.PublishedUtc))
             .Where(p => current.Contains(p.Quarter)).OrderBy(p => p.Quarter).ToList();
@@ -77,7 +78,7 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
                 foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
                 {
                     var definition = kpi.ToDto().ToDefinition();
-                    var rows = published.Select(p => Row(options, plan, policy, initiative, kpi, definition, current, p.Quarter, p.PublishedUtc, reports[kpi.Id])).ToList();
+                    var rows = published.Select(p => Row(options, plan, edition, policy, initiative, kpi, definition, current, p.Quarter, p.PublishedUtc, reports[kpi.Id])).ToList();
                     var notes = latest is { } l ? approved.SingleOrDefault(e => e.KpiId == kpi.Id && e.NotesPublic && e.FiscalYear == l.FiscalYear && e.Quarter == l.Quarter) : null;
                     kpis.Add(new PublicKpi(policy, initiative, kpi, definition, rows, notes));
                 }
@@ -88,11 +89,12 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
         return new PublicSnapshot(plan, published, kpis, modified);
     }
 
-    private static OpenDataRow Row(PublicOptions options, Plan plan, BasicPolicy policy, Initiative initiative, Kpi kpi, KpiDefinition definition,
+    private static OpenDataRow Row(PublicOptions options, Plan plan, int edition, BasicPolicy policy, Initiative initiative, Kpi kpi, KpiDefinition definition,
         CurrentPlan current, FiscalQuarter q, DateTime publishedUtc, IEnumerable<(FiscalQuarter, QuarterReport)> reports)
     {
         var standing = KpiGrades.Standing(definition, q, reports, current.Thresholds, current.Grading, current.LastQuarter);
-        var target = definition.TargetFor(q.FiscalYear);
+        var target = definition.InForceAt(q.EndDate).TargetFor(q.FiscalYear);
+        var revision = definition.Versions?.Where(v => v.FiscalYear == q.FiscalYear && !v.IsOriginal && v.EffectiveFrom <= q.EndDate).MaxBy(v => v.EffectiveFrom);
         var actual = kpi.Kind.IsNumeric() ? standing.Latest?.Report.Value : null;
         decimal? achievement = kpi.Kind.IsNumeric() && kpi.Kind != KpiKind.ZeroTarget && target is { } t && actual is { } a
             ? Math.Round(KpiRules.Achievement(kpi.Direction, kpi.BaselineValue, t, a), 4)
@@ -101,6 +103,8 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
             options.MunicipalityCode, options.MunicipalityName, plan.Name, policy.Number, policy.Title, initiative.Number, initiative.Title,
             kpi.Code, kpi.Name, kpi.Unit, kpi.Direction.Japanese(), kpi.BaselineValue, kpi.BaselineDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             q.FiscalYear, q.Quarter, target, actual, achievement, standing.Status.Japanese(), standing.Grade.Japanese(),
-            string.Join("、", kpi.Owners.Select(o => o.Name)), JapanTime.Format(publishedUtc, "yyyy-MM-dd"));
+            string.Join("、", kpi.Owners.Select(o => o.Name)), JapanTime.Format(publishedUtc, "yyyy-MM-dd"),
+            plan.Code, edition, target is null ? "" : revision is null ? "当初" : "見直し後",
+            revision?.EffectiveFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), revision?.Reason);
     }
 }

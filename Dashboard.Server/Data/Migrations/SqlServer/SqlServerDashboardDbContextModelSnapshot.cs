@@ -486,11 +486,25 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
                     b.Property<int>("KpiId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RecordedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -498,8 +512,9 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("KpiId", "FiscalYear")
-                        .IsUnique();
+                    b.HasIndex("KpiId", "FiscalYear", "EffectiveFrom")
+                        .IsUnique()
+                        .HasFilter("[EffectiveFrom] IS NOT NULL");
 
                     b.ToTable("KpiTargets");
                 });
@@ -701,8 +716,25 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateOnly?>("PeriodEndAfter")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodEndBefore")
+                        .HasColumnType("date");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RecordedUtc")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 

@@ -458,11 +458,25 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("KpiId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -470,7 +484,7 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("KpiId", "FiscalYear")
+                    b.HasIndex("KpiId", "FiscalYear", "EffectiveFrom")
                         .IsUnique();
 
                     b.ToTable("KpiTargets");
@@ -665,8 +679,25 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PeriodEndAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodEndBefore")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
