@@ -30,6 +30,7 @@ public sealed record QuarterFigure(int FiscalYear, int Quarter, decimal? Value, 
 /// <param name="IsFinalEvaluation">The plan's last quarter: 最終評価, grades against the final targets.</param>
 /// <param name="Window">The quarter's collection window (its due date).</param>
 /// <param name="LateCount">KPIs past the due date with no report submitted.</param>
+/// <param name="PlanEnded">A quarter after the plan's period has ended: the plan must be extended (or succeeded) to take its figures.</param>
 public sealed record OverviewDto(
     string PlanName,
     int FiscalYear,
@@ -41,7 +42,8 @@ public sealed record OverviewDto(
     IReadOnlyList<OverviewPolicyDto> Policies,
     bool IsFinalEvaluation = false,
     Dashboard.Shared.Review.CollectionWindowDto? Window = null,
-    int LateCount = 0)
+    int LateCount = 0,
+    bool PlanEnded = false)
 {
     /// <summary>All KPI rows, in plan order.</summary>
     [JsonIgnore]

@@ -13,6 +13,7 @@ namespace Dashboard.Shared.Plans;
 /// <param name="Revisions">策定 and 改訂 dates with what changed.</param>
 /// <param name="Policies">基本方針 1-3 in order.</param>
 /// <param name="Grading">The plan's 評価区分 scheme and thresholds.</param>
+/// <param name="HasEnded">A quarter after the plan's period has ended: figures for it cannot be entered until the plan is extended.</param>
 public sealed record PlanDto(
     string Code,
     string Name,
@@ -23,7 +24,8 @@ public sealed record PlanDto(
     StatusThresholds Thresholds,
     IReadOnlyList<PlanRevisionDto> Revisions,
     IReadOnlyList<PolicyDto> Policies,
-    GradeScale? Grading = null);
+    GradeScale? Grading = null,
+    bool HasEnded = false);
 
 /// <summary>One version (版) of a plan: its adoption or a revision.</summary>
 /// <param name="Number">第N版, counting the adoption as 1.</param>

@@ -31,6 +31,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         // 1. The planner records the 改訂 on the plan page.
         var (planner, errors) = await browser.NewPageAsync(server);
         await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/plan");
+        await Assertions.Expect(planner.Locator("[data-plan-ended]")).ToContainTextAsync("令和7年度で終了");
         await planner.Locator("[data-action='revise-plan']").ClickAsync();
         var form = planner.Locator("[data-form='revision']");
         await form.Locator("input[name='revision-date']").FillAsync("2026-12-01");
@@ -44,6 +45,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(edition).ToContainTextAsync("計画期間を令和8年度まで延長");
         await Assertions.Expect(edition).ToContainTextAsync("国の次期計画の方針が固まるまで");
         await Assertions.Expect(planner.Locator("tr[data-kpi='I01-K1'] td[data-year='2026']")).ToBeVisibleAsync();
+        await Assertions.Expect(planner.Locator("[data-plan-ended]")).ToHaveCountAsync(0);
 
         // 2. A target revised from 2025-10-01 with its reason; a 令和8年度 target for the new year.
         await ReviseTargetAsync(planner, "I01-K1", "令和7年度", "185", "2025-10-01", "国の方針で対象手続が減ったため");

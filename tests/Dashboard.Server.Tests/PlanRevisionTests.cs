@@ -27,6 +27,9 @@ public sealed class PlanRevisionTests : EntryTestBase
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(staff, "I01-K1", Draft("205"), 2026, 1)).StatusCode);
+        // Today (2026-12) 令和8年度 第2四半期 has ended outside the plan: the overview and the plan say so.
+        Assert.True((await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview"))!.PlanEnded);
+        Assert.True((await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!.HasEnded);
 
         var response = await planner.PostAsJsonAsync("/api/plans/current/revisions", Extension());
 
@@ -41,6 +44,10 @@ public sealed class PlanRevisionTests : EntryTestBase
         Assert.Equal("国の次期計画の方針が固まるまで現行の計画で取り組むため", plan.Revisions[^1].Reason);
 
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("205"), 2026, 1)).StatusCode);
+        Assert.False(plan.HasEnded);
+        var overview = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview"))!;
+        Assert.False(overview.PlanEnded);
+        Assert.Equal((2026, 2), (overview.FiscalYear, overview.Quarter)); // the reporting quarter is inside the plan again
         var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "Plan").Select(a => a.Field + ":" + a.NewValue).ToListAsync());
         Assert.Contains("計画期間の終了:2027-03-31", audit);
         Assert.Contains(audit, a => a.StartsWith("改訂:第3版 2026-12-01", StringComparison.Ordinal));

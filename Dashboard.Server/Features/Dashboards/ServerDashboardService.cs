@@ -65,7 +65,8 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList(),
             q == data.Current.LastQuarter,
             window,
-            kpis.Count(k => Dashboard.Shared.Review.CollectionWindows.IsLate(window, data.State(k, q), Today)));
+            kpis.Count(k => Dashboard.Shared.Review.CollectionWindows.IsLate(window, data.State(k, q), Today)),
+            data.Current.HasEndedBy(Today));
     }
 
     private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)

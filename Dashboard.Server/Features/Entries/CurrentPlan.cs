@@ -47,6 +47,9 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
         return ended > LastQuarter ? LastQuarter : ended < FirstQuarter ? FirstQuarter : ended;
     }
 
+    /// <summary>Whether a quarter after the plan's last one has ended by <paramref name="today"/>: the city has figures the plan cannot take.</summary>
+    public bool HasEndedBy(DateOnly today) => FiscalQuarter.LastEndedOn(today) > LastQuarter;
+
     /// <summary>The quarter a page asked for, or the reporting quarter when it asked for none; null outside the plan.</summary>
     public FiscalQuarter? RequestedQuarter(int? fiscalYear, int? quarter, DateOnly today) =>
         fiscalYear is { } fy && quarter is { } q ? QuarterOf(fy, q) : ReportingQuarter(today);

@@ -45,7 +45,8 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
                     i.Title,
                     i.Summary,
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList(),
-            plan.Grading);
+            plan.Grading,
+            current.HasEndedBy(clock.Today()));
     }
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
