@@ -40,7 +40,7 @@ public static class DashboardRules
             upTo.LastOrDefault(),
             KpiRules.ExpectedAt(definition, quarter),
             inForce.TargetFor(quarter.FiscalYear),
-            own?.Value is { } value ? KpiRules.AchievementOfYear(definition, quarter.FiscalYear, value) : null,
+            own?.Value is { } value ? KpiRules.AchievementOfYear(definition, quarter, value) : null,
             status,
             own is null ? pending : null,
             kpi.MilestoneDueFiscalYear,

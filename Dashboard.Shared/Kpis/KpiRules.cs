@@ -109,9 +109,12 @@ public static class KpiRules
         return target / actual;
     }
 
-    /// <summary>Achievement of <paramref name="actual"/> against the KPI's own target for that fiscal year; null when none is set.</summary>
-    public static decimal? AchievementOfYear(KpiDefinition kpi, int fiscalYear, decimal actual) =>
-        kpi.Kind.IsNumeric() && kpi.InForceAt(FiscalQuarter.FiscalYearEnd(fiscalYear)).TargetFor(fiscalYear) is { } target
+    /// <summary>
+    /// Achievement of <paramref name="actual"/> against the target of <paramref name="quarter"/>'s fiscal year in
+    /// force at the quarter's end; null when none is set.
+    /// </summary>
+    public static decimal? AchievementOfYear(KpiDefinition kpi, FiscalQuarter quarter, decimal actual) =>
+        kpi.Kind.IsNumeric() && kpi.InForceAt(quarter.EndDate).TargetFor(quarter.FiscalYear) is { } target
             ? Achievement(kpi.Direction, kpi.BaselineValue, target, actual)
             : null;
 
@@ -190,7 +193,7 @@ public static class KpiRules
             return actual <= 0 ? KpiStatus.Achieved : KpiStatus.Delayed;
         }
 
-        if (AchievementOfYear(kpi, quarter.FiscalYear, actual) >= 1m)
+        if (AchievementOfYear(kpi, quarter, actual) >= 1m)
         {
             return KpiStatus.Achieved;
         }

@@ -61,7 +61,7 @@ internal static class SampleDashboards
         var asOf = FiscalQuarter.FromOrdinal(first.Ordinal + quarters - 1);
         var definition = Online.ToDefinition();
         var rows = figures.Select(f => new KpiQuarterDto(f.FiscalYear, f.Quarter, f, KpiRules.ExpectedAt(definition, f.FiscalQuarter),
-            KpiRules.AchievementOfYear(definition, f.FiscalYear, f.Value!.Value), DashboardRules.StatusOf(definition, f.FiscalQuarter, figures, StatusThresholds.Default),
+            KpiRules.AchievementOfYear(definition, f.FiscalQuarter, f.Value!.Value), DashboardRules.StatusOf(definition, f.FiscalQuarter, figures, StatusThresholds.Default),
             null, f.FiscalQuarter == asOf ? "電子申請を3手続追加" : null, f.FiscalQuarter == asOf ? "目標経路をやや下回る" : null, null)).ToList();
         var path = Enumerable.Range(first.Ordinal, last.Ordinal - first.Ordinal + 1).Select(FiscalQuarter.FromOrdinal)
             .Select(q => new ExpectedPointDto(q.FiscalYear, q.Quarter, KpiRules.ExpectedAt(definition, q))).ToList();

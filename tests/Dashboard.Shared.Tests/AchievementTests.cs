@@ -1,3 +1,4 @@
+using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 
 namespace Dashboard.Shared.Tests;
@@ -42,14 +43,14 @@ public class AchievementTests
     [Fact]
     public void AchievementOfTheYearIsNullWhenTheYearHasNoTarget()
     {
-        Assert.Null(KpiRules.AchievementOfYear(Kpis.CashPayments, 2023, 75m));
-        Assert.Equal(1m, KpiRules.AchievementOfYear(Kpis.CashPayments, 2025, 50m));
+        Assert.Null(KpiRules.AchievementOfYear(Kpis.CashPayments, new FiscalQuarter(2023, 4), 75m));
+        Assert.Equal(1m, KpiRules.AchievementOfYear(Kpis.CashPayments, new FiscalQuarter(2025, 4), 50m));
     }
 
     [Fact]
     public void AchievementIsNullForKindsWithoutAFigure()
     {
-        Assert.Null(KpiRules.AchievementOfYear(Kpis.OnlineElectronicPayment, 2023, 1m));
+        Assert.Null(KpiRules.AchievementOfYear(Kpis.OnlineElectronicPayment, new FiscalQuarter(2023, 4), 1m));
         Assert.Null(KpiRules.AchievementOfQuarter(Kpis.SmartphoneClasses, new(2023, 1), 3m));
     }
 }

@@ -126,7 +126,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                 at.Quarter,
                 figure,
                 KpiRules.ExpectedAt(definition, at),
-                figure?.Value is { } v ? KpiRules.AchievementOfYear(definition, at.FiscalYear, v) : null,
+                figure?.Value is { } v ? KpiRules.AchievementOfYear(definition, at, v) : null,
                 status,
                 entry is null && pending.TryGetValue(at.Ordinal, out var state) ? state : null,
                 entry?.Done,
