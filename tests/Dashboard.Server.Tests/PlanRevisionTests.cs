@@ -77,6 +77,17 @@ public sealed class PlanRevisionTests : EntryTestBase
         Assert.Equal("標準化対象の手続が国の方針で減ったため", q3.TargetRevisionReason);
         Assert.Equal(KpiGrade.A, q3.Grade);
 
+        // The pack's 評価シート for initiative 1 lists 当初目標 → 見直し後目標 with the date and the reason.
+        var pack = await planner.GetAsync("/api/exports/pack?fiscalYear=2025&quarter=3");
+        Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await pack.Content.ReadAsByteArrayAsync())))
+        {
+            var sheet = workbook.Worksheets.Single(w => w.Cell(1, 1).GetString().StartsWith("評価シート　取組施策1 ", StringComparison.Ordinal));
+            var texts = sheet.CellsUsed().Select(c => c.GetString()).ToList();
+            Assert.Contains("目標の見直し（令和7年度）", texts);
+            Assert.Contains(texts, t => t.Contains("当初目標 200手続 → 見直し後目標 185手続（目標設定日 2025/10/01、見直し理由: 標準化対象の手続が国の方針で減ったため）", StringComparison.Ordinal));
+        }
+
         var detail = (await planner.GetFromJsonAsync<KpiDetailDto>("/api/dashboard/kpis/I01-K1?fy=2025&q=3"))!;
         Assert.Equal(KpiStatus.OnTrack, detail.Quarters.Single(q => (q.FiscalYear, q.Quarter) == (2025, 2)).Status);
         Assert.Equal(KpiStatus.Achieved, detail.Quarters.Single(q => (q.FiscalYear, q.Quarter) == (2025, 3)).Status);
