@@ -67,7 +67,7 @@ public sealed class PublicPageTests(BrowserFixture browser)
         Assert.Equal(28, await noScript.Locator("article[data-kpi]").CountAsync());
         Assert.Equal(0, await noScript.Locator("script").CountAsync());
         await noScript.GotoAsync("/public/data");
-        Assert.Equal(22, await noScript.Locator("tbody tr").CountAsync());
+        Assert.Equal(27, await noScript.Locator("tbody tr").CountAsync()); // 22 columns and the plan's 5 (計画コード … 見直し理由)
         await context.CloseAsync();
     }
 }
