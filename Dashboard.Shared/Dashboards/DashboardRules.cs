@@ -26,7 +26,7 @@ public static class DashboardRules
     {
         var definition = kpi.ToDefinition();
         var inForce = definition.InForceAt(quarter.EndDate);
-        var revision = kpi.RevisionsOf(quarter.FiscalYear).LastOrDefault(v => v.EffectiveFrom <= quarter.EndDate);
+        var revision = definition.RevisionInForce(quarter);
         var upTo = approved.Where(f => f.FiscalQuarter <= quarter).OrderBy(f => f.FiscalQuarter).ToList();
         var own = upTo.Count > 0 && upTo[^1].FiscalQuarter == quarter ? upTo[^1] : null;
         var status = StatusOf(definition, quarter, upTo, thresholds);

@@ -57,6 +57,13 @@ public sealed record KpiDefinition(
         return this with { Targets = targets };
     }
 
+    /// <summary>
+    /// The revision (見直し後) of <paramref name="quarter"/>'s fiscal-year target in force at the quarter's end; null when
+    /// the target of that time is the plan's own.
+    /// </summary>
+    public KpiTargetVersion? RevisionInForce(Fiscal.FiscalQuarter quarter) =>
+        Versions?.Where(v => v.FiscalYear == quarter.FiscalYear && !v.IsOriginal && v.EffectiveFrom <= quarter.EndDate).MaxBy(v => v.EffectiveFrom);
+
     /// <summary>The plan's own (当初) target for <paramref name="fiscalYear"/>, when the plan set one.</summary>
     public decimal? OriginalTargetFor(int fiscalYear) =>
         Versions is null ? TargetFor(fiscalYear) : Versions.FirstOrDefault(v => v.FiscalYear == fiscalYear && v.IsOriginal)?.Value;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Assessments;
 using Dashboard.Shared.Fiscal;
@@ -263,7 +262,7 @@ internal static class PackEvaluationSheet
     /// </summary>
     private static int TargetRevisions(IXLWorksheet sheet, List<PackRow> rows, FiscalQuarter quarter, int r)
     {
-        var revised = rows.Select(row => (row, revision: row.Kpi.ToDto().RevisionsOf(quarter.FiscalYear).LastOrDefault(v => v.EffectiveFrom <= quarter.EndDate)))
+        var revised = rows.Select(row => (row, revision: row.Definition.RevisionInForce(quarter)))
             .Where(x => x.revision is not null).ToList();
         if (revised.Count == 0)
         {

@@ -94,7 +94,7 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
     {
         var standing = KpiGrades.Standing(definition, q, reports, current.Thresholds, current.Grading, current.LastQuarter);
         var target = definition.InForceAt(q.EndDate).TargetFor(q.FiscalYear);
-        var revision = definition.Versions?.Where(v => v.FiscalYear == q.FiscalYear && !v.IsOriginal && v.EffectiveFrom <= q.EndDate).MaxBy(v => v.EffectiveFrom);
+        var revision = definition.RevisionInForce(q);
         var actual = kpi.Kind.IsNumeric() ? standing.Latest?.Report.Value : null;
         decimal? achievement = kpi.Kind.IsNumeric() && kpi.Kind != KpiKind.ZeroTarget && target is { } t && actual is { } a
             ? Math.Round(KpiRules.Achievement(kpi.Direction, kpi.BaselineValue, t, a), 4)
