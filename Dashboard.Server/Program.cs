@@ -68,6 +68,7 @@ builder.Services.AddDashboardData();
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
 builder.Services.PostConfigure<SeedOptions>(o => o.LoadDemoUsers = authMode.UsesLocalSignIn);
 builder.Services.AddScoped<SeedLoader>();
+builder.Services.AddScoped<PlanQuarters>();
 builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();

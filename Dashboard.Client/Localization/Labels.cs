@@ -3,6 +3,7 @@ using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Microsoft.Extensions.Localization;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Client.Localization;
 
@@ -55,7 +56,7 @@ public static class Labels
     /// <summary>2026年4月15日, or 15 Apr 2026 in English.</summary>
     public static string Date(DateOnly date) => UiPreferences.IsEnglish
         ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
-        : Dashboard.Shared.Review.CollectionWindows.DateLabel(date);
+        : Dashboard.Shared.Plans.CollectionWindows.DateLabel(date);
 
     public static string QuarterOnly(int quarter) => UiPreferences.IsEnglish ? $"Q{quarter}" : $"第{quarter}四半期";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Data;
 

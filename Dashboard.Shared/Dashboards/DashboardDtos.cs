@@ -41,7 +41,7 @@ public sealed record OverviewDto(
     IReadOnlyList<DepartmentDto> Departments,
     IReadOnlyList<OverviewPolicyDto> Policies,
     bool IsFinalEvaluation = false,
-    Dashboard.Shared.Review.CollectionWindowDto? Window = null,
+    Dashboard.Shared.Plans.CollectionWindowDto? Window = null,
     int LateCount = 0,
     bool PlanEnded = false)
 {

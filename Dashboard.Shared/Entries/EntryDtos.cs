@@ -1,7 +1,6 @@
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
-using Dashboard.Shared.Review;
 
 namespace Dashboard.Shared.Entries;
 
@@ -12,16 +11,13 @@ namespace Dashboard.Shared.Entries;
 /// <param name="Quarters">Quarters of the plan a person may pick, oldest first.</param>
 /// <param name="Rows">One per KPI the person's departments own.</param>
 /// <param name="Window">When entry opens and when the figures are due.</param>
-/// <param name="Today">The server's date (Japan), against which lateness is judged.</param>
+/// <param name="Today">The server's date (Japan), against which lateness is judged; null once the plan has ended (nothing is chased).</param>
 public sealed record MyKpisDto(int FiscalYear, int Quarter, bool IsClosed, IReadOnlyList<QuarterOption> Quarters, IReadOnlyList<MyKpiRowDto> Rows,
     CollectionWindowDto? Window = null, DateOnly? Today = null)
 {
     /// <summary>Whether a row's report is past the due date and not submitted.</summary>
-    public bool IsLate(MyKpiRowDto row) => Window is { } w && Today is { } t && !IsClosed && CollectionWindows.IsLate(w, row.State, t);
+    public bool IsLate(MyKpiRowDto row) => Window is { } w && Today is { } t && !IsClosed && EntryLateness.IsLate(w, row.State, t);
 }
-
-/// <summary>A quarter in a picker.</summary>
-public sealed record QuarterOption(int FiscalYear, int Quarter, bool IsClosed);
 
 /// <summary>One KPI in the person's list for the quarter.</summary>
 /// <param name="Kpi">The KPI with its targets.</param>
@@ -53,6 +49,7 @@ public sealed record MyKpiRowDto(KpiDto Kpi, decimal? Expected, string? Previous
 /// <param name="IsSample">サンプル data.</param>
 /// <param name="Window">The quarter's collection window (due date).</param>
 /// <param name="PlanStart">The first day of the plan: no milestone is completed before it.</param>
+/// <param name="Today">The server's date (Japan) for the due line; null once the plan has ended (nothing is chased).</param>
 public sealed record EntryDto(
     KpiDto Kpi,
     int FiscalYear,
@@ -74,7 +71,8 @@ public sealed record EntryDto(
     bool IsClosed,
     bool IsSample,
     CollectionWindowDto? Window = null,
-    DateOnly? PlanStart = null);
+    DateOnly? PlanStart = null,
+    DateOnly? Today = null);
 
 /// <summary>Save a draft, or submit. The figure travels as typed, so the server reads it with the same rules.</summary>
 /// <param name="Value">The figure as typed (full-width digits allowed); empty for milestones and monitor-only KPIs.</param>

@@ -14,6 +14,8 @@ namespace Dashboard.Shared.Plans;
 /// <param name="Policies">基本方針 1-3 in order.</param>
 /// <param name="Grading">The plan's 評価区分 scheme and thresholds.</param>
 /// <param name="HasEnded">A quarter after the plan's period has ended: figures for it cannot be entered until the plan is extended.</param>
+/// <param name="Quarters">The plan's quarters for the quarter picker, oldest first, with whether each is closed.</param>
+/// <param name="Reporting">The reporting quarter (the one just ended, kept inside the plan): the picker's default.</param>
 public sealed record PlanDto(
     string Code,
     string Name,
@@ -25,7 +27,9 @@ public sealed record PlanDto(
     IReadOnlyList<PlanRevisionDto> Revisions,
     IReadOnlyList<PolicyDto> Policies,
     GradeScale? Grading = null,
-    bool HasEnded = false);
+    bool HasEnded = false,
+    IReadOnlyList<QuarterOption>? Quarters = null,
+    QuarterOption? Reporting = null);
 
 /// <summary>One version (版) of a plan: its adoption or a revision.</summary>
 /// <param name="Number">第N版, counting the adoption as 1.</param>

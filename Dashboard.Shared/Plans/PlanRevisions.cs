@@ -1,4 +1,3 @@
-using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Text;

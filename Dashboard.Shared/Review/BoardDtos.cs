@@ -1,14 +1,15 @@
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Shared.Review;
 
-/// <summary>The secretariat's completion board for one quarter: by department, then KPI.</summary>
+/// <summary>The secretariat's completion board for one quarter: by department, then KPI. Today is null once the plan has ended (nothing is chased).</summary>
 public sealed record CompletionBoardDto(
     int FiscalYear,
     int Quarter,
     bool IsClosed,
     CollectionWindowDto Window,
-    DateOnly Today,
+    DateOnly? Today,
     IReadOnlyList<QuarterOption> Quarters,
     IReadOnlyList<BoardDepartmentDto> Departments)
 {

@@ -1,5 +1,6 @@
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Problems;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Shared.Review;
 

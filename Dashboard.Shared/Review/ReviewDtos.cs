@@ -1,5 +1,6 @@
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Shared.Review;
 
@@ -39,8 +40,17 @@ public sealed record CloseQuarterRequest(bool Confirm = false, string? Reason = 
 public sealed record ReopenQuarterRequest(string? Reason);
 
 /// <summary>The review page: the quarter's submissions and whether it is closed.</summary>
+/// <param name="FiscalYear">Quarter shown.</param>
+/// <param name="Quarter">1-4.</param>
+/// <param name="IsClosed">Whether the secretariat has closed it.</param>
+/// <param name="Quarters">The plan's quarters for the picker.</param>
+/// <param name="Items">Submissions, waiting ones first.</param>
+/// <param name="KpiCount">KPIs in the plan.</param>
+/// <param name="ApprovedCount">Of them, approved for the quarter.</param>
+/// <param name="Window">The quarter's collection window.</param>
+/// <param name="Today">The server's date (Japan) for the due line; null once the plan has ended (nothing is chased).</param>
 public sealed record ReviewQueueDto(int FiscalYear, int Quarter, bool IsClosed, IReadOnlyList<QuarterOption> Quarters, IReadOnlyList<SubmissionDto> Items, int KpiCount = 0, int ApprovedCount = 0,
-    CollectionWindowDto? Window = null)
+    CollectionWindowDto? Window = null, DateOnly? Today = null)
 {
     /// <summary>KPIs with no approved figure for the quarter (未報告, 下書き, 提出済 or 差戻し).</summary>
     public int NotApprovedCount => KpiCount - ApprovedCount;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Features.Plans;
 
 // Two benchmarks, for the real plan with its four years of sample quarterly figures and a synthetic plan ten times its size:
 //   overview: the dashboard APIs' latency and SQL queries per request, over loopback HTTP (see OverviewBench);
@@ -45,7 +46,7 @@ static async Task PackBenchAsync(string root, string folder, int runs)
         new BenchEnvironment(folder), NullLogger<SeedLoader>.Instance).LoadAsync();
 
     var quarter = new FiscalQuarter(2025, 4);
-    var plan = (await CurrentPlan.LoadAsync(db, CancellationToken.None))!;
+    var plan = (await new PlanQuarters(db, TimeProvider.System).PlanAsync(CancellationToken.None))!;
     var real = await PackData.LoadAsync(db, plan, quarter, "bench", DateTime.UtcNow, CancellationToken.None);
     Report("real plan", real, runs);
     Report("10x synthetic plan", Synthetic.TenTimes(real), runs);

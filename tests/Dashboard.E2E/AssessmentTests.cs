@@ -41,7 +41,7 @@ public sealed class AssessmentTests(BrowserFixture browser)
         await Assertions.Expect(staff.Locator("[data-result]")).ToContainTextAsync("回答を保存しました");
         await Assertions.Expect(staff.Locator("[data-field='reply']")).ToContainTextAsync("窓口に案内を掲示します。");
 
-        var pack = await planner.APIRequest.GetAsync("/api/exports/pack?fiscalYear=2025&quarter=4");
+        var pack = await planner.APIRequest.GetAsync("/api/exports/pack?fy=2025&q=4");
         Assert.True(pack.Ok, pack.StatusText);
         using var workbook = new XLWorkbook(new MemoryStream(await pack.BodyAsync()));
         var sheet = workbook.Worksheets.Single(w => w.Name.StartsWith("施策02", StringComparison.Ordinal));

@@ -29,7 +29,7 @@ public sealed class CollectionCycleTests(BrowserFixture browser)
 
         // 2. 高橋 (事務局) sees 田中 as the submitter and returns it with a comment.
         var (planner, plannerErrors) = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fiscalYear=2024&quarter=3");
+        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fy=2024&q=3");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         var submission = planner.Locator("[data-submission='I11-K2']");
         Assert.Contains("田中 一郎", await submission.InnerTextAsync(), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class CollectionCycleTests(BrowserFixture browser)
         await confirm.Locator("[data-action='close-cancel']").ClickAsync();
 
         // 4. 田中 sees the return in the list and in the bell, fixes the note and submits again.
-        await staff.GotoAsync("/entries?fiscalYear=2024&quarter=3");
+        await staff.GotoAsync("/entries?fy=2024&q=3");
         await BrowserFixture.WaitForInteractiveAsync(staff);
         var row = staff.Locator("tr[data-kpi='I11-K2']");
         Assert.Equal("Returned", await row.Locator("[data-state]").GetAttributeAsync("data-state"));
@@ -68,14 +68,14 @@ public sealed class CollectionCycleTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-submission='I11-K2'] [data-action='approve']").ClickAsync();
         await planner.Locator("[data-submission='I11-K2'] [data-state='Approved']").WaitForAsync();
-        await planner.GotoAsync("/review/board?fiscalYear=2024&quarter=3");
+        await planner.GotoAsync("/review/board?fy=2024&q=3");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         var boardRow = planner.Locator("[data-department='kikaku'] tr[data-kpi='I11-K2']");
         Assert.Equal("Approved", await boardRow.GetAttributeAsync("data-state"));
         Assert.Contains("高橋 美咲", await boardRow.InnerTextAsync(), StringComparison.Ordinal);
 
         // 6. Nothing waits now: the close asks once and closes.
-        await planner.GotoAsync("/review?fiscalYear=2024&quarter=3");
+        await planner.GotoAsync("/review?fy=2024&q=3");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-action='close-quarter']").ClickAsync();
         Assert.Equal(0, await planner.Locator("[data-close-confirm] [data-waiting]").CountAsync());

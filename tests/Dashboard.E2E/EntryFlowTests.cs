@@ -11,7 +11,7 @@ public sealed class EntryFlowTests(BrowserFixture browser)
     {
         // 1. Section staff of 企画課 report I06-K1 (AI-OCR/RPA, due 20 業務 by FY2025) for FY2025 Q4.
         var (staff, staffErrors) = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(staff, DemoUsers.StaffKikaku, "/entries?fiscalYear=2025&quarter=4");
+        await BrowserFixture.SignInAsync(staff, DemoUsers.StaffKikaku, "/entries?fy=2025&q=4");
         var row = staff.Locator("tr[data-kpi='I06-K1']");
         Assert.Equal("None", await row.Locator("[data-state]").GetAttributeAsync("data-state"));
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -37,7 +37,7 @@ public sealed class EntryFlowTests(BrowserFixture browser)
 
         // 2. The planner approves it on the review page.
         var (planner, plannerErrors) = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fiscalYear=2025&quarter=4");
+        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fy=2025&q=4");
         var submission = planner.Locator("[data-submission='I06-K1']");
         Assert.Contains("20業務", await submission.Locator("[data-figure]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("<script>alert(1)</script>", await submission.InnerTextAsync(), StringComparison.Ordinal); // shown as text

@@ -65,7 +65,7 @@ public sealed class ExcelEntryTests(BrowserFixture browser)
         await page.Locator("[data-template-message]", new() { HasText = "下書き保存しました" }).WaitForAsync();
         File.Delete(path);
 
-        await page.GotoAsync("/entries?fiscalYear=2025&quarter=4");
+        await page.GotoAsync("/entries?fy=2025&q=4");
         await BrowserFixture.WaitForInteractiveAsync(page);
         Assert.Equal("Draft", await page.Locator("tr[data-kpi='I02-K4'] [data-state]").GetAttributeAsync("data-state"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));

@@ -179,7 +179,7 @@ public sealed class FocusAndPrintTests(BrowserFixture browser, ITestOutputHelper
 
     [Theory]
     [InlineData("/dashboard?fy=2025&q=4&dept=kikaku", "企画課")]
-    [InlineData("/dashboard/kpis/I01-K1?fiscalYear=2025&quarter=4", null)]
+    [InlineData("/dashboard/kpis/I01-K1?fy=2025&q=4", null)]
     public async Task TheCommitteesPrintoutHasNoMenuOrSignOutAndSaysWhichQuarter(string url, string? filter)
     {
         var (page, _) = await browser.NewPageAsync();

@@ -33,7 +33,7 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
 
         // The secretariat: sign in, Tab to the return comment, type, Tab to 差戻し, Enter; focus lands on the result.
         var (planner, plannerErrors) = await browser.NewPageAsync();
-        await planner.GotoAsync("/account/login?returnUrl=%2Freview%3FfiscalYear%3D2024%26quarter%3D2");
+        await planner.GotoAsync("/account/login?returnUrl=%2Freview%3Ffy%3D2024%26q%3D2");
         await TabToAsync(planner, $"button[name='login'][value='{DemoUsers.Planner}']");
         await planner.Keyboard.PressAsync("Enter");
         await BrowserFixture.WaitForInteractiveAsync(planner);

@@ -65,7 +65,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await entry.Locator("[data-action='submit']").ClickAsync();
         await entry.Locator("[data-action='withdraw']").WaitForAsync();
 
-        await planner.GotoAsync("/review?fiscalYear=2026&quarter=1");
+        await planner.GotoAsync("/review?fy=2026&q=1");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-submission='I01-K1'] [data-action='approve']").ClickAsync();
         await planner.Locator("[data-submission='I01-K1'] [data-state='Approved']").WaitForAsync();

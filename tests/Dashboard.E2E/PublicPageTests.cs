@@ -18,7 +18,7 @@ public sealed class PublicPageTests(BrowserFixture browser)
     {
         // The planner closes 令和6年度 第4四半期 on the review page and publishes it on the publishing page.
         var (planner, plannerErrors) = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fiscalYear=2024&quarter=4");
+        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fy=2024&q=4");
         if (await planner.Locator("[data-action='close-quarter']").CountAsync() > 0)
         {
             await planner.Locator("[data-action='close-quarter']").ClickAsync();

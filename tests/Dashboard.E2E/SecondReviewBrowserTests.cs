@@ -10,7 +10,7 @@ namespace Dashboard.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class SecondReviewBrowserTests(BrowserFixture browser)
 {
-    private const string Review = "/review?fiscalYear=2023&quarter=1";
+    private const string Review = "/review?fy=2023&q=1";
 
     [Fact]
     public async Task ReturningWithoutAReasonMovesFocusToTheFieldAndAnnouncesItAndTheReviewPageFitsAt320()
@@ -61,7 +61,7 @@ public sealed class SecondReviewBrowserTests(BrowserFixture browser)
     {
         // A reminder gives 田中 (企画課) a notice; a second one the same day needs もう一度督促する.
         var (planner, _) = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review/board?fiscalYear=2023&quarter=1");
+        await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review/board?fy=2023&q=1");
         await planner.Locator("[data-remind='kikaku']").ClickAsync();
         var again = planner.Locator("[data-remind-again='kikaku']");
         var reminded = planner.Locator(".mud-snackbar", new() { HasText = "企画課" });
@@ -186,7 +186,7 @@ public sealed class SecondReviewBrowserTests(BrowserFixture browser)
     public async Task TheBoardsDepartmentSectionsAndTheirTablesHaveDifferentNames()
     {
         var (page, _) = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, DemoUsers.Planner, "/review/board?fiscalYear=2025&quarter=4");
+        await BrowserFixture.SignInAsync(page, DemoUsers.Planner, "/review/board?fy=2025&q=4");
         var names = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('section.board-department')].map(s => {
               const section = document.getElementById(s.getAttribute('aria-labelledby')).textContent.trim();

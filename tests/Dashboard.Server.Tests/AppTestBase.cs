@@ -13,9 +13,12 @@ public abstract class AppTestBase : IAsyncLifetime
     /// <summary>Serve over real loopback HTTP (Kestrel) instead of the in-memory test server.</summary>
     protected virtual bool Loopback => false;
 
+    /// <summary>The app's clock; null keeps the system clock (today the seed plan has ended: nothing is chased).</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public virtual Task InitializeAsync()
     {
-        App = new DashboardFactory(Temp.ConnectionString, RepoPaths.SeedData, Samples, Loopback);
+        App = new DashboardFactory(Temp.ConnectionString, RepoPaths.SeedData, Samples, Loopback) { Clock = Clock };
         App.Start();
         return Task.CompletedTask;
     }

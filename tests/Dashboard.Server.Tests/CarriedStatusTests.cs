@@ -67,7 +67,7 @@ public sealed class CarriedStatusTests : AppTestBase
 
         var plan = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
         var kpis = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToDictionary(k => k.Code);
-        var pack = await planner.GetByteArrayAsync("/api/exports/pack?fiscalYear=2025&quarter=4");
+        var pack = await planner.GetByteArrayAsync("/api/exports/pack?fy=2025&q=4");
         using var workbook = new XLWorkbook(new MemoryStream(pack));
         var summary = workbook.Worksheet(PackBuilder.KpiListSheet);
 

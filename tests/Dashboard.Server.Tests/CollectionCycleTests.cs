@@ -74,7 +74,7 @@ public sealed class CollectionCycleTests : EntryTestBase
 
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.True(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityType == "Quarter" && a.Reason!.Contains("I01-K1") && a.Reason.Contains("委員会の日程のため"))));
-        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync($"/api/exports/pack?fiscalYear={Year}&quarter={Q}")));
+        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync($"/api/exports/pack?fy={Year}&q={Q}")));
         var summary = pack.Worksheet(PackBuilder.KpiListSheet);
         Assert.Equal("未承認のまま締切", summary.RowsUsed().Single(r => r.Cell(3).GetString() == "I01-K1").Cell(16).GetString());
         Assert.Equal("未承認のまま締切", summary.RowsUsed().Single(r => r.Cell(3).GetString() == "I02-K5").Cell(16).GetString());

@@ -85,8 +85,8 @@ public sealed partial class DashboardApiTests : AppTestBase
     [InlineData("/dashboard/kpis/NOPE", "指標「NOPE」は現行の計画にないか")]
     [InlineData("/dashboard/departments/nope", "課「nope」は指標を担当していないか")]
     [InlineData("/dashboard/kpis/I01-K1?fy=x&q=y", "オンライン化した行政手続の数")]
-    [InlineData("/entries?fiscalYear=abc&quarter=1", "実績の入力")]
-    [InlineData("/review?fiscalYear=abc", "提出の審査")]
+    [InlineData("/entries?fy=abc&q=1", "実績の入力")]
+    [InlineData("/review?fy=abc", "提出の審査")]
     public async Task PagesGivenNonsenseSaySoInJapaneseInsteadOfFailing(string url, string text)
     {
         var client = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);

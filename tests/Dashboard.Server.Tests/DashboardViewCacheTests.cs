@@ -52,7 +52,7 @@ public sealed partial class DashboardViewCacheTests : EntryTestBase
         await PutAsync(staff, "I01-K1", Draft("196", draft!.Version, "追加した", "少ない", "周知する", submit: true));
         Assert.Equal(EntryState.Submitted, (await RowAsync(committee)).PendingState);
 
-        var item = (await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fiscalYear={Year}&quarter={Q}"))!.Items.Single(i => i.KpiCode == "I01-K1");
+        var item = (await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fy={Year}&q={Q}"))!.Items.Single(i => i.KpiCode == "I01-K1");
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(true, null, item.Version))).StatusCode);
 
         var row = await RowAsync(committee);

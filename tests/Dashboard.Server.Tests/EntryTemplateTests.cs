@@ -14,7 +14,7 @@ public sealed class EntryTemplateTests : EntryTestBase
 {
     internal static async Task<byte[]> DownloadAsync(HttpClient client, int year = Year, int quarter = Q)
     {
-        var response = await client.GetAsync($"/api/exports/template?fiscalYear={year}&quarter={quarter}");
+        var response = await client.GetAsync($"/api/exports/template?fy={year}&q={quarter}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // 実績入力_令和7年度第4四半期_会計課.xlsx: the quarter and the caller's departments.
         var name = response.Content.Headers.ContentDisposition?.FileNameStar;

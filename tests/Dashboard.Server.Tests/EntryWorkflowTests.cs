@@ -25,14 +25,14 @@ public sealed class EntryWorkflowTests : EntryTestBase
         var submitted = await PutAsync(staff, "I01-K1", Draft("196", draft.Version, "8手続を追加した。", "利用が少ない。", "周知する。", submit: true));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
 
-        var queue = await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fiscalYear={Year}&quarter={Q}");
+        var queue = await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fy={Year}&q={Q}");
         var item = queue!.Items.Single(i => i.KpiCode == "I01-K1");
         Assert.Equal((EntryState.Submitted, "196手続", Tanaka, Tanaka), (item.State, item.Figure, item.UpdatedBy, item.SubmittedBy));
         var approved = await planner.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(true, null, item.Version));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
         // After the decision the submitter is still the one who submitted, by name; the reviewer touched it last.
-        var decided = (await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fiscalYear={Year}&quarter={Q}"))!.Items.Single(i => i.KpiCode == "I01-K1");
+        var decided = (await planner.GetFromJsonAsync<ReviewQueueDto>($"/api/review?fy={Year}&q={Q}"))!.Items.Single(i => i.KpiCode == "I01-K1");
         Assert.Equal((EntryState.Approved, Tanaka, Takahashi), (decided.State, decided.SubmittedBy, decided.UpdatedBy));
 
         var plan = await planner.GetFromJsonAsync<PlanDto>("/api/plans/current");
@@ -72,7 +72,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
 
         Assert.Equal(HttpStatusCode.BadRequest, missingComment.StatusCode);
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
-        var mine = await staff.GetFromJsonAsync<MyKpisDto>($"/api/entries/mine?fiscalYear={Year}&quarter={Q}");
+        var mine = await staff.GetFromJsonAsync<MyKpisDto>($"/api/entries/mine?fy={Year}&q={Q}");
         var row = mine!.Rows.Single(r => r.Kpi.Code == "I02-K5");
         Assert.Equal((EntryState.Returned, "件数の根拠資料を添付してください。"), (row.State, row.ReviewComment));
     }
@@ -124,7 +124,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
         Assert.Equal(0, await EntryCountAsync());
         Assert.Equal(HttpStatusCode.Forbidden, plannerReopen.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.True((await staff.GetFromJsonAsync<MyKpisDto>($"/api/entries/mine?fiscalYear={Year}&quarter={Q}"))!.IsClosed);
+        Assert.True((await staff.GetFromJsonAsync<MyKpisDto>($"/api/entries/mine?fy={Year}&q={Q}"))!.IsClosed);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/quarters/{Year}/{Q}/reopen", new ReopenQuarterRequest("会計課の件数訂正のため"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("190"))).StatusCode);

@@ -21,7 +21,7 @@ public sealed class GradeApiTests : AppTestBase
         Assert.Equal((GradeScheme.AtoD, 1.00m, 0.80m, 0.60m), (grading.GradeScheme, grading.GradeA, grading.GradeB, grading.GradeC));
 
         var overview = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=4"))!;
-        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fiscalYear=2025&quarter=4")));
+        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fy=2025&q=4")));
         var summary = pack.Worksheet(PackBuilder.KpiListSheet);
 
         Assert.Equal(KpiGrade.A, overview.Rows.Single(r => r.Code == "I02-K2").Grade); // completed milestone
@@ -44,7 +44,7 @@ public sealed class GradeApiTests : AppTestBase
 
         var last = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=4"))!;
         var before = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2025&q=3"))!;
-        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fiscalYear=2025&quarter=4")));
+        using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fy=2025&q=4")));
 
         Assert.True(last.IsFinalEvaluation);
         Assert.False(before.IsFinalEvaluation);

@@ -22,7 +22,7 @@ public sealed class PackExportTests : EntryTestBase
 
     private static async Task<(HttpResponseMessage Response, byte[] Bytes)> ExportAsync(HttpClient client, int year = Year, int quarter = Q)
     {
-        var response = await client.GetAsync($"/api/exports/pack?fiscalYear={year}&quarter={quarter}");
+        var response = await client.GetAsync($"/api/exports/pack?fy={year}&q={quarter}");
         return (response, await response.Content.ReadAsByteArrayAsync());
     }
 

@@ -32,7 +32,7 @@ public sealed partial class PackPrintTests : EntryTestBase
         var opinion = "キャッシュレス決済の利用状況を課ごとに示し、利用の少ない窓口への対策を次回の本部会議で報告すること。" + string.Concat(Enumerable.Repeat("高齢者への支援策もあわせて検討すること。", 3));
         Assert.True((await planner.PutAsJsonAsync("/api/assessments/2/2025", new SaveAssessmentRequest(
             KpiGrade.B, "現金取扱件数の削減が目標に届いていないため", "窓口での利用案内が不足している。", AssessmentDirection.Revise, opinion, null))).IsSuccessStatusCode);
-        var pack = await planner.GetByteArrayAsync($"/api/exports/pack?fiscalYear={Year}&quarter={Q}");
+        var pack = await planner.GetByteArrayAsync($"/api/exports/pack?fy={Year}&q={Q}");
 
         using var folder = new TempFolder();
         File.WriteAllBytes(Path.Combine(folder.Path, "pack.xlsx"), pack);

@@ -78,7 +78,7 @@ public sealed class PlanRevisionTests : EntryTestBase
         Assert.Equal(KpiGrade.A, q3.Grade);
 
         // The pack's 評価シート for initiative 1 lists 当初目標 → 見直し後目標 with the date and the reason.
-        var pack = await planner.GetAsync("/api/exports/pack?fiscalYear=2025&quarter=3");
+        var pack = await planner.GetAsync("/api/exports/pack?fy=2025&q=3");
         Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
         using (var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await pack.Content.ReadAsByteArrayAsync())))
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Shared.Dashboards;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Client.Features.Dashboards;
 
@@ -22,7 +23,7 @@ public sealed class ClientDashboardService(HttpClient http) : IDashboardService
             cancellationToken);
 
     private static string Query(int? fiscalYear, int? quarter) =>
-        fiscalYear is { } fy && quarter is { } q ? $"?fy={fy}&q={q}" : "";
+        fiscalYear is { } fy && quarter is { } q ? $"?{QuarterAddress.Query(fy, q)}" : "";
 
     private async Task<T?> GetAsync<T>(string url, CancellationToken cancellationToken)
         where T : class

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dashboard.Client.Features.Problems;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Problems;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Client.Features.Entries;
 
@@ -27,7 +28,7 @@ public sealed class ClientEntryService(HttpClient http) : IEntryService
     public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadEntryAsync(http.PostAsJsonAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}/withdraw", request, cancellationToken), cancellationToken);
 
-    /// <summary>?fiscalYear=2025&amp;quarter=4, or nothing for the reporting quarter.</summary>
+    /// <summary>?fy=2025&amp;q=4, or nothing for the reporting quarter.</summary>
     public static string QuarterQuery(int? fiscalYear, int? quarter) =>
-        fiscalYear is { } fy && quarter is { } q ? $"?fiscalYear={fy}&quarter={q}" : "";
+        fiscalYear is { } fy && quarter is { } q ? $"?{QuarterAddress.Query(fy, q)}" : "";
 }

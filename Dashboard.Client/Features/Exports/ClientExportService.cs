@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Shared.Exports;
 using Microsoft.AspNetCore.Components.Forms;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Client.Features.Exports;
 
@@ -9,10 +10,10 @@ namespace Dashboard.Client.Features.Exports;
 public sealed class ClientExportService(HttpClient http, AntiforgeryStateProvider antiforgery) : IExportService
 {
     public Task<ExportFile?> BuildPackAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default) =>
-        DownloadAsync($"api/exports/pack?fiscalYear={fiscalYear}&quarter={quarter}", "PDCA資料.xlsx", cancellationToken);
+        DownloadAsync($"api/exports/pack?{QuarterAddress.Query(fiscalYear, quarter)}", "PDCA資料.xlsx", cancellationToken);
 
     public Task<ExportFile?> BuildTemplateAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default) =>
-        DownloadAsync($"api/exports/template?fiscalYear={fiscalYear}&quarter={quarter}", "実績入力.xlsx", cancellationToken);
+        DownloadAsync($"api/exports/template?{QuarterAddress.Query(fiscalYear, quarter)}", "実績入力.xlsx", cancellationToken);
 
     public Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default) =>
         UploadAsync("api/imports/template/preview", upload, cancellationToken);

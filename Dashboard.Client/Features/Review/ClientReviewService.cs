@@ -4,6 +4,7 @@ using Dashboard.Client.Features.Problems;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Review;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Client.Features.Review;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Server.Features.Auth;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Assessments;
 using Dashboard.Shared.Auth;
@@ -17,7 +16,7 @@ namespace Dashboard.Server.Features.Assessments;
 /// Initiative assessments over the database: everyone signed in reads them; planners write the assessment and the
 /// committee's opinion, the owning departments their reply; every field change is audited with the save.
 /// </summary>
-public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser current, TimeProvider clock, AuditWriter audit) : IAssessmentService
+public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser current, TimeProvider clock, PlanQuarters quarters, AuditWriter audit) : IAssessmentService
 {
     private const string EntityType = "InitiativeAssessment";
 
@@ -143,8 +142,7 @@ public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser c
 
     private async Task<Loaded?> LoadAsync(int number, int fiscalYear, CancellationToken cancellationToken)
     {
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
-        if (plan is null)
+        if (await quarters.PlanAsync(cancellationToken) is not { } plan)
         {
             return null;
         }
@@ -210,7 +208,7 @@ public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser c
     private async Task<InitiativeAssessmentDto> ToDtoAsync(Loaded loaded, CancellationToken cancellationToken)
     {
         var plan = loaded.Plan;
-        var at = GradedAt(plan, loaded.FiscalYear, clock.Today());
+        var at = GradedAt(plan, loaded.FiscalYear, quarters.Today);
         var kpiIds = loaded.Initiative.Kpis.Select(k => k.Id).ToList();
         var approved = (await db.Entries.AsNoTracking()
                 .Where(e => e.State == EntryState.Approved && kpiIds.Contains(e.KpiId))

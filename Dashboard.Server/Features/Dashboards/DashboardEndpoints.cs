@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Dashboards;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Features.Dashboards;
 
@@ -28,14 +30,14 @@ public static class DashboardEndpoints
     }
 
     public static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> GetOverview(
-        IDashboardService dashboards, int? fy, int? q, CancellationToken cancellationToken) =>
+        IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         await dashboards.GetOverviewAsync(fy, q, cancellationToken) is { } overview ? TypedResults.Ok(overview) : QuarterNotFound();
 
     public static async Task<Results<Ok<HeatmapDto>, ProblemHttpResult>> GetHeatmap(IDashboardService dashboards, CancellationToken cancellationToken) =>
         await dashboards.GetHeatmapAsync(cancellationToken) is { } heatmap ? TypedResults.Ok(heatmap) : QuarterNotFound();
 
     public static async Task<Results<Ok<KpiDetailDto>, ProblemHttpResult>> GetKpiDetail(
-        IDashboardService dashboards, string code, int? fy, int? q, CancellationToken cancellationToken) =>
+        IDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         await dashboards.GetKpiDetailAsync(code, fy, q, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
             : TypedResults.Problem(
@@ -44,7 +46,7 @@ public static class DashboardEndpoints
                 statusCode: StatusCodes.Status404NotFound);
 
     public static async Task<Results<Ok<DepartmentViewDto>, ProblemHttpResult>> GetDepartment(
-        IDashboardService dashboards, string code, int? fy, int? q, CancellationToken cancellationToken) =>
+        IDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         await dashboards.GetDepartmentAsync(code, fy, q, cancellationToken) is { } view
             ? TypedResults.Ok(view)
             : TypedResults.Problem(
@@ -53,7 +55,7 @@ public static class DashboardEndpoints
                 statusCode: StatusCodes.Status404NotFound);
 
     public static Task<Results<Ok<DepartmentViewDto>, ProblemHttpResult>> GetFirstDepartment(
-        IDashboardService dashboards, int? fy, int? q, CancellationToken cancellationToken) =>
+        IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         GetDepartment(dashboards, "", fy, q, cancellationToken);
 
     private static ProblemHttpResult QuarterNotFound() => TypedResults.Problem(

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Dashboard.Server.Features.Plans;
 
 namespace Dashboard.Server.Features.Dashboards;
 
@@ -21,7 +22,7 @@ public sealed class DashboardViewCache(IConfiguration configuration) : IDisposab
     /// <summary>The data version, or null when no plan is current.</summary>
     public static async Task<DataVersion?> VersionAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
-        var row = await db.Plans.AsNoTracking().Where(p => p.IsCurrent)
+        var row = await PlanQuarters.InForce(db.Plans.AsNoTracking())
             .Select(p => new { p.Id, Stamp = db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => s.Stamp).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new DataVersion(row.Id, row.Stamp);

@@ -1,5 +1,4 @@
 using Dashboard.Server.Data;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
@@ -14,7 +13,7 @@ namespace Dashboard.Server.Features.Dashboards;
 /// Computes the dashboards from the plan and its entries. Each view costs the plan's split query plus one entries
 /// query, whatever the number of KPIs; the rules run in memory through <see cref="DashboardRules"/>.
 /// </summary>
-public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider clock, DashboardViewCache cache) : IDashboardService
+public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters planQuarters, DashboardViewCache cache) : IDashboardService
 {
     public Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         CachedAsync($"overview:{fiscalYear}:{quarter}", () => ComputeOverviewAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
@@ -35,18 +34,19 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
     private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> compute, CancellationToken cancellationToken)
         where T : class =>
         await DashboardViewCache.VersionAsync(db, cancellationToken) is { } version
-            ? await cache.GetOrComputeAsync(version, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Today:yyyy-MM-dd}:{key}"), compute)
+            ? await cache.GetOrComputeAsync(version, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{planQuarters.Today:yyyy-MM-dd}:{key}"), compute)
             : null;
 
     private async Task<OverviewDto?> ComputeOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is not { } data || data.Current.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
+        if (await LoadAsync(cancellationToken) is not { } data || planQuarters.Resolve(data.Current, fiscalYear, quarter).Value is not var (_, q))
         {
             return null;
         }
 
-        var reporting = data.Current.ReportingQuarter(Today);
-        var window = await EntryRecords.WindowAsync(db, data.Current, q, cancellationToken);
+        var reporting = planQuarters.ReportingQuarter(data.Current);
+        var lateness = planQuarters.LatenessDate(data.Current);
+        var window = await QuarterRecords.WindowAsync(db, data.Current, q, cancellationToken);
         var kpis = data.Plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToList();
         return new OverviewDto(
             data.Plan.Name,
@@ -65,8 +65,8 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList(),
             q == data.Current.LastQuarter,
             window,
-            kpis.Count(k => Dashboard.Shared.Review.CollectionWindows.IsLate(window, data.State(k, q), Today)),
-            data.Current.HasEndedBy(Today));
+            lateness is { } today ? kpis.Count(k => EntryLateness.IsLate(window, data.State(k, q), today)) : 0,
+            !planQuarters.IsChased(data.Current));
     }
 
     private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             return null;
         }
 
-        var quarters = data.Current.QuartersUpTo(data.Current.ReportingQuarter(Today)).ToList();
+        var quarters = data.Current.QuartersUpTo(planQuarters.ReportingQuarter(data.Current)).ToList();
         var rows = data.Plan.Policies.OrderBy(p => p.Number)
             .SelectMany(p => p.Initiatives.OrderBy(i => i.Number).Select(i =>
             {
@@ -93,10 +93,9 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
     private async Task<KpiDetailDto?> ComputeKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
         // Only this KPI, its initiative and policy numbers: the cost does not grow with the plan.
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
-        var kpi = plan is null ? null : await db.Kpis.AsNoTracking().AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
-            .SingleOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == code, cancellationToken);
-        if (plan is null || kpi is null || plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } asOf)
+        if ((await planQuarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, asOf)
+            || await db.Kpis.AsNoTracking().AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
+                .SingleOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == code, cancellationToken) is not { } kpi)
         {
             return null;
         }
@@ -151,7 +150,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
 
     private async Task<DepartmentViewDto?> ComputeDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is not { } data || data.Current.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
+        if (await LoadAsync(cancellationToken) is not { } data || planQuarters.Resolve(data.Current, fiscalYear, quarter).Value is not var (_, q))
         {
             return null;
         }
@@ -173,8 +172,6 @@ public sealed class ServerDashboardService(DashboardDbContext db, TimeProvider c
             .ToList();
         return new DepartmentViewDto(department, departments, data.Current.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
     }
-
-    private DateOnly Today => clock.Today();
 
     private async Task<PlanData?> LoadAsync(CancellationToken cancellationToken)
     {

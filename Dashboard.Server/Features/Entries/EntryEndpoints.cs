@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Entries;
 using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Features.Entries;
 
@@ -29,7 +31,7 @@ public static class EntryEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<MyKpisDto>, ProblemHttpResult>> GetMyKpis(int? fiscalYear, int? quarter, IEntryService entries, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<MyKpisDto>, ProblemHttpResult>> GetMyKpis([FromQuery(Name = QuarterAddress.FiscalYear)] int? fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int? quarter, IEntryService entries, CancellationToken cancellationToken) =>
         await entries.GetMyKpisAsync(fiscalYear, quarter, cancellationToken) is { } mine
             ? TypedResults.Ok(mine)
             : ProblemResults.Problem(OutcomeKind.NotFound, "四半期が計画期間にありません。");

@@ -5,49 +5,18 @@ using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Review;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Features.Entries;
 
-/// <summary>What entry and review both read and write about a quarter's entries: its lock, its window, the entry as the form sees it.</summary>
+/// <summary>What entry and review both read and write about a quarter's entries: the refusal in a closed quarter, the entry as the form sees it, the commit.</summary>
 public static class EntryRecords
 {
-    /// <summary>Whether the secretariat has closed the quarter.</summary>
-    public static Task<bool> IsClosedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
-        db.ClosedQuarters.AnyAsync(c => c.PlanId == plan.Id && c.FiscalYear == q.FiscalYear && c.Quarter == q.Quarter, cancellationToken);
-
     /// <summary>The refusal for a write into a closed quarter, or null when it is open.</summary>
     public static async Task<EntrySaveResult?> ClosedMessageAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
-        await IsClosedAsync(db, plan, q, cancellationToken)
+        await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken)
             ? EntrySaveResult.Refused($"{q.ToJapaneseLabel()}は締め切られているため、変更できません。変更が必要な場合は、システム管理者に再開を依頼してください。")
             : null;
-
-    /// <summary>The plan's closed quarters.</summary>
-    public static async Task<HashSet<FiscalQuarter>> ClosedQuartersAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken) =>
-        (await db.ClosedQuarters.AsNoTracking().Where(c => c.PlanId == plan.Id).Select(c => new { c.FiscalYear, c.Quarter }).ToListAsync(cancellationToken))
-            .Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet();
-
-    /// <summary>The plan's quarters for a picker.</summary>
-    public static List<QuarterOption> QuarterOptions(CurrentPlan plan, HashSet<FiscalQuarter> closed) =>
-        plan.Quarters().Select(q => new QuarterOption(q.FiscalYear, q.Quarter, closed.Contains(q))).ToList();
-
-    /// <summary>The quarter's collection window: the planner's, else the default rule.</summary>
-    public static async Task<CollectionWindowDto> WindowAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken)
-    {
-        var stored = await db.CollectionWindows.AsNoTracking()
-            .FirstOrDefaultAsync(w => w.PlanId == plan.Id && w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter, cancellationToken);
-        return WindowOf(q, stored);
-    }
-
-    /// <summary>Every quarter's window of the plan (default where the planner set none).</summary>
-    public static async Task<Dictionary<FiscalQuarter, CollectionWindowDto>> WindowsAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken)
-    {
-        var stored = await db.CollectionWindows.AsNoTracking().Where(w => w.PlanId == plan.Id).ToListAsync(cancellationToken);
-        return plan.Quarters().ToDictionary(q => q, q => WindowOf(q, stored.FirstOrDefault(w => w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter)));
-    }
-
-    /// <summary>The planner's window, else the default rule.</summary>
-    public static CollectionWindowDto WindowOf(FiscalQuarter q, CollectionWindow? stored) =>
-        stored is null ? CollectionWindows.Default(q) : new CollectionWindowDto(q.FiscalYear, q.Quarter, stored.OpensOn, stored.DueOn, false);
 
     /// <summary>The entry as the form edits it.</summary>
     public static EntryDto ToDto(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? e, bool isClosed, CollectionWindowDto? window = null)
@@ -90,6 +59,6 @@ public static class EntryRecords
         }
 
         var saved = await db.Entries.AsNoTracking().FirstAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-        return EntrySaveResult.Saved(ToDto(plan, kpi, q, saved, false, await WindowAsync(db, plan, q, cancellationToken)));
+        return EntrySaveResult.Saved(ToDto(plan, kpi, q, saved, false, await QuarterRecords.WindowAsync(db, plan, q, cancellationToken)));
     }
 }

@@ -19,19 +19,14 @@ namespace Dashboard.Server.Features.Entries;
 /// the quarter is in the plan, the quarter is open, the caller edits the version that is stored, the entry is not
 /// approved, the values pass <see cref="EntryValidation"/>. Changes and their audit rows are saved together.
 /// </summary>
-public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock, CollectionNotices notices) : IEntryService
+public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock, PlanQuarters quarters, CollectionNotices notices) : IEntryService
 {
     private ClaimsPrincipal User => current.Principal;
 
     public async Task<MyKpisDto?> GetMyKpisAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
-        {
-            return null;
-        }
-
-        if (plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
+        if ((await quarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
         }
@@ -43,7 +38,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .Where(e => ids.Contains(e.KpiId)
                 && ((e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter) || (e.FiscalYear == previous.FiscalYear && e.Quarter == previous.Quarter)))
             .ToListAsync(cancellationToken);
-        var closed = await EntryRecords.ClosedQuartersAsync(db, plan, cancellationToken);
+        var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
 
         var rows = kpis.Select(k =>
         {
@@ -52,8 +47,8 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             var last = entries.FirstOrDefault(e => e.KpiId == k.Id && e.FiscalYear == previous.FiscalYear && e.Quarter == previous.Quarter);
             return new MyKpiRowDto(dto, KpiRules.ExpectedAt(dto.ToDefinition(), q), last is null ? null : EntryRecords.Figure(k, last), current?.State, current?.ReviewComment);
         }).ToList();
-        return new MyKpisDto(q.FiscalYear, q.Quarter, closed.Contains(q), EntryRecords.QuarterOptions(plan, closed), rows,
-            await EntryRecords.WindowAsync(db, plan, q, cancellationToken), Today);
+        return new MyKpisDto(q.FiscalYear, q.Quarter, closed.Contains(q), QuarterRecords.QuarterOptions(plan, closed), rows,
+            await QuarterRecords.WindowAsync(db, plan, q, cancellationToken), quarters.LatenessDate(plan));
     }
 
     public async Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default)
@@ -66,8 +61,8 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         }
 
         var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-        return Outcome.Ok<EntryDto>(EntryRecords.ToDto(plan!, kpi!, q, entry, await EntryRecords.IsClosedAsync(db, plan!, q, cancellationToken),
-            await EntryRecords.WindowAsync(db, plan!, q, cancellationToken)));
+        return Outcome.Ok<EntryDto>(EntryRecords.ToDto(plan!, kpi!, q, entry, await QuarterRecords.IsClosedAsync(db, plan!, q, cancellationToken),
+            await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken)) with { Today = quarters.LatenessDate(plan!) });
     }
 
     public async Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
@@ -132,7 +127,8 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["同じ指標が2回指定されています。"] });
         }
 
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } currentPlan)
+        var asked = (await quarters.ExactAsync(request.FiscalYear, request.Quarter, cancellationToken)).Value;
+        if ((asked?.Plan ?? await quarters.PlanAsync(cancellationToken)) is not { } currentPlan)
         {
             return NotFound;
         }
@@ -141,15 +137,22 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         var resolved = new List<(CurrentPlan Plan, Kpi Kpi, FiscalQuarter Quarter)>();
         foreach (var item in items)
         {
-            var (kpi, q, failure) = Resolve(currentPlan, kpis, item.KpiCode, request.FiscalYear, request.Quarter);
+            var (kpi, failure) = Resolve(kpis, item.KpiCode);
             if (failure is not null)
             {
                 // One KPI of another department refuses the whole request, so nothing is saved.
                 return failure;
             }
 
-            resolved.Add((currentPlan, kpi!, q));
+            resolved.Add((currentPlan, kpi!, default));
         }
+
+        if (asked is not var (_, q))
+        {
+            return NotFound;
+        }
+
+        resolved = resolved.Select(r => (r.Plan, r.Kpi, q)).ToList();
 
         var first = resolved[0];
         if (await EntryRecords.ClosedMessageAsync(db, first.Plan, first.Quarter, cancellationToken) is { } closed)
@@ -163,7 +166,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < items.Count; i++)
         {
-            var (plan, kpi, q) = resolved[i];
+            var (plan, kpi, _) = resolved[i];
             var result = Apply(plan, kpi, q, entries.FirstOrDefault(e => e.KpiId == kpi.Id), items[i].Entry with { Submit = false }, $"Items[{i}].");
             switch (result)
             {
@@ -194,7 +197,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
     public async Task<Outcome<IReadOnlyList<EntryHistoryDto>>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        var plan = await quarters.PlanAsync(cancellationToken);
         var owners = plan is null
             ? null
             : await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id && k.Code == kpiCode)
@@ -251,20 +254,20 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         return await EntryRecords.CommitAsync(db, plan, kpi, q, cancellationToken);
     }
 
-    private DateOnly Today => clock.Today();
-
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
     private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(
         string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken, bool read = false)
     {
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
+        // The caller's right to the KPI is checked before the quarter: someone else's KPI is 403 whatever the quarter.
+        var resolved = (await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value;
+        if ((resolved?.Plan ?? await quarters.PlanAsync(cancellationToken)) is not { } plan)
         {
             return (null, null, default, NotFound);
         }
 
         var kpis = await KpisByCodeAsync(plan, [kpiCode], cancellationToken);
-        var (kpi, q, failure) = Resolve(plan, kpis, kpiCode, fiscalYear, quarter, read);
-        return (plan, kpi, q, failure);
+        var (kpi, failure) = Resolve(kpis, kpiCode, read);
+        return (plan, kpi, resolved?.Quarter ?? default, failure ?? (resolved is null ? NotFound : null));
     }
 
     private static readonly EntrySaveResult NotFound = EntrySaveResult.Refused("指標または四半期が見つかりません。", OutcomeKind.NotFound);
@@ -275,20 +278,17 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .ToListAsync(cancellationToken);
 
     /// <summary>A read needs the right to see unapproved entries (the reviewers too); a write the right to enter.</summary>
-    private (Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure) Resolve(CurrentPlan plan, List<Kpi> kpis, string kpiCode, int fiscalYear, int quarter, bool read = false)
+    private (Kpi? Kpi, EntrySaveResult? Failure) Resolve(List<Kpi> kpis, string kpiCode, bool read = false)
     {
         var kpi = kpis.FirstOrDefault(k => k.Code == kpiCode);
         if (kpi is null)
         {
-            return (null, default, NotFound);
+            return (null, NotFound);
         }
 
-        if (read ? !KpiAccess.MayReadUnapproved(User, kpi.Owners.Select(o => o.Code)) : !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
-        {
-            return (kpi, default, EntrySaveResult.Refused(read ? "未承認の実績は、担当課・事務局・システム管理者だけが見られます。" : "この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden));
-        }
-
-        return plan.QuarterOf(fiscalYear, quarter) is { } q ? (kpi, q, null) : (kpi, default, NotFound);
+        return (read ? !KpiAccess.MayReadUnapproved(User, kpi.Owners.Select(o => o.Code)) : !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
+            ? (kpi, EntrySaveResult.Refused(read ? "未承認の実績は、担当課・事務局・システム管理者だけが見られます。" : "この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden))
+            : (kpi, null);
     }
 
     /// <summary>Checks and applies one save to the tracked entry (adding it when new); null when there is nothing to refuse.</summary>

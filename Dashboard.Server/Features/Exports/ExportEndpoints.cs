@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Features.Exports;
 
@@ -25,10 +27,10 @@ public static class ExportEndpoints
         return app;
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPack(int fiscalYear, int quarter, IExportService exports, CancellationToken cancellationToken) =>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPack([FromQuery(Name = QuarterAddress.FiscalYear)] int fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int quarter, IExportService exports, CancellationToken cancellationToken) =>
         ToFile(await exports.BuildPackAsync(fiscalYear, quarter, cancellationToken));
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTemplate(int fiscalYear, int quarter, IExportService exports, CancellationToken cancellationToken) =>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTemplate([FromQuery(Name = QuarterAddress.FiscalYear)] int fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int quarter, IExportService exports, CancellationToken cancellationToken) =>
         ToFile(await exports.BuildTemplateAsync(fiscalYear, quarter, cancellationToken));
 
     public static async Task<Results<Ok<TemplatePreviewDto>, ProblemHttpResult>> PreviewTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken) =>

@@ -1,10 +1,11 @@
 using Dashboard.Server.Data;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Review;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Shared.Plans;
+using Dashboard.Server.Features.Plans;
 
 namespace Dashboard.Server.Features.Exports;
 
@@ -30,7 +31,7 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
         {
             Closed = closed.Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet(),
             Assessments = await Dashboard.Server.Features.Assessments.ServerAssessmentService.ForYearAsync(db, current.Id, quarter.FiscalYear, cancellationToken),
-            Window = await EntryRecords.WindowAsync(db, current, quarter, cancellationToken),
+            Window = await QuarterRecords.WindowAsync(db, current, quarter, cancellationToken),
         };
     }
 
@@ -54,7 +55,7 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
     public int LateCount(IEnumerable<Kpi> kpis)
     {
         var today = DateOnly.FromDateTime(JapanTime.FromUtc(ExportedUtc));
-        return kpis.Count(k => CollectionWindows.IsLate(Window, EntryOf(k, Quarter)?.State, today));
+        return kpis.Count(k => EntryLateness.IsLate(Window, EntryOf(k, Quarter)?.State, today));
     }
 
     /// <summary>Quarters the secretariat has closed.</summary>

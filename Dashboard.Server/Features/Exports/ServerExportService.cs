@@ -4,7 +4,6 @@ using System.Security.Claims;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Server.Features.Auth;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Exports;
@@ -16,14 +15,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Exports;
 
 public sealed class ServerExportService(
-    DashboardDbContext db, AuditWriter audit, TimeProvider clock, IDataProtectionProvider protection, IEntryService entries, CurrentUser current) : IExportService
+    DashboardDbContext db, AuditWriter audit, TimeProvider clock, PlanQuarters quarters, IDataProtectionProvider protection, IEntryService entries, CurrentUser current) : IExportService
 {
     private ClaimsPrincipal User => current.Principal;
 
     public async Task<ExportFile?> BuildPackAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
         }
@@ -36,7 +35,7 @@ public sealed class ServerExportService(
     public async Task<ExportFile?> BuildTemplateAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
         }
@@ -67,7 +66,7 @@ public sealed class ServerExportService(
 
     private async Task<TemplatePreviewDto> ReadAndSaveAsync(ExportFile upload, CancellationToken cancellationToken)
     {
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
+        if (await quarters.PlanAsync(cancellationToken) is not { } plan)
         {
             return new TemplatePreviewDto(0, 0, [], [new TemplateError(EntryTemplate.InputSheet, 0, "", "現行の計画がありません。")]);
         }

@@ -1,5 +1,4 @@
 using Dashboard.Server.Data;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
@@ -7,6 +6,8 @@ using Dashboard.Shared.Notifications;
 using Dashboard.Shared.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Dashboard.Shared.Plans;
+using Dashboard.Server.Features.Plans;
 
 namespace Dashboard.Server.Features.Notifications;
 
@@ -15,7 +16,7 @@ namespace Dashboard.Server.Features.Notifications;
 /// "all in" to the secretariat. Each is a <see cref="Dispatch"/> under a unique key, saved with its in-app notices
 /// and, when mail is configured, its outgoing mails, in one transaction: a key already there means it was sent.
 /// </summary>
-public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock, IOptions<MailOptions> mail, ILogger<CollectionNotices> log)
+public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, IOptions<MailOptions> mail, ILogger<CollectionNotices> log)
 {
     /// <summary>Active section staff per department code.</summary>
     public static async Task<Dictionary<string, int>> StaffCountsAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
@@ -66,11 +67,12 @@ public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock,
             return new RemindResult(0, codes);
         }
 
-        var window = await EntryRecords.WindowAsync(db, plan, q, cancellationToken);
-        var today = clock.Today();
-        var days = CollectionWindows.DaysLeft(window, today);
+        var window = await QuarterRecords.WindowAsync(db, plan, q, cancellationToken);
+        // Once the plan has ended its quarters are not chased: a reminder sent by hand names the due date, not a count of days.
+        var days = quarters.LatenessDate(plan) is { } today ? CollectionWindows.DaysLeft(window, today) : (int?)null;
         var when = days switch
         {
+            null => $"提出期限（{window.DueLabel}）は過ぎています。",
             > 0 => $"提出期限（{window.DueLabel}）まであと{days}日です。",
             0 => $"提出期限は本日（{window.DueLabel}）です。",
             _ => $"提出期限（{window.DueLabel}）を{-days}日過ぎています。",
@@ -79,7 +81,7 @@ public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock,
         var body = $"{q.ToJapaneseLabel()}の実績が、まだ提出されていません。{when}\n\n"
             + string.Join("\n", missing.Select(m => $"・{m.Code} {m.Name}（{((EntryState?)m.State).Japanese()}）"))
             + "\n\n「実績入力」から入力・提出してください。";
-        var sent = await DispatchAsync(key, kind, sentBy, staff, subject, body, $"entries?fiscalYear={q.FiscalYear}&quarter={q.Quarter}", cancellationToken);
+        var sent = await DispatchAsync(key, kind, sentBy, staff, subject, body, $"entries?{QuarterAddress.Query(q.FiscalYear, q.Quarter)}", cancellationToken);
         return new RemindResult(sent ? staff.Count : 0, codes);
     }
 
@@ -137,7 +139,7 @@ public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock,
         await DispatchAsync($"allin/{plan.Code}/{q.ToEnglishLabel()}", NotificationKind.AllIn, "system", secretariat,
             $"【DX推進計画】{q.ToJapaneseLabel()}の実績がすべて提出されました",
             $"{q.ToJapaneseLabel()}の実績が、すべての指標で提出（または承認）されました。審査を進めてください。",
-            $"review?fiscalYear={q.FiscalYear}&quarter={q.Quarter}", cancellationToken);
+            $"review?{QuarterAddress.Query(q.FiscalYear, q.Quarter)}", cancellationToken);
     }
 
     /// <summary>Records the dispatch with its notices and mails; false when its key was already used (sent before).</summary>

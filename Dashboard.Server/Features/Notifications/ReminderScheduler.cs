@@ -1,19 +1,19 @@
 using Dashboard.Server.Data;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Notifications;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Features.Plans;
 
 namespace Dashboard.Server.Features.Notifications;
 
 /// <summary>
-/// The automatic reminders. On each round, for every open quarter of the current plan whose window has opened, the
+/// The automatic reminders. On each round, for every open quarter of the current plan whose window has opened (none once the plan has ended), the
 /// latest reminder point that has come (N days before the due date, M days after) is sent to each department with
 /// missing reports, once: the dispatch key names the quarter, the point and the department. A server that was down
 /// over a point catches up when it starts; when it missed several, only the latest is sent (an old "3 days left" after
 /// the due date would mislead).
 /// </summary>
-public sealed class ReminderScheduler(DashboardDbContext db, CollectionNotices notices, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderScheduler> log)
+public sealed class ReminderScheduler(DashboardDbContext db, CollectionNotices notices, IOptions<ReminderOptions> options, PlanQuarters quarters, ILogger<ReminderScheduler> log)
 {
     /// <summary>Sends what is due today; returns how many dispatches were made.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -21,14 +21,14 @@ public sealed class ReminderScheduler(DashboardDbContext db, CollectionNotices n
         db.StartOperation();
         var settings = options.Value;
         var points = settings.Points();
-        if (points.Count == 0 || await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
+        // An ended plan's quarters are history: its last quarter is not chased for ever.
+        if (points.Count == 0 || await quarters.PlanAsync(cancellationToken) is not { } plan || quarters.LatenessDate(plan) is not { } today)
         {
             return 0;
         }
 
-        var today = clock.Today();
-        var windows = await EntryRecords.WindowsAsync(db, plan, cancellationToken);
-        var closed = await EntryRecords.ClosedQuartersAsync(db, plan, cancellationToken);
+        var windows = await QuarterRecords.WindowsAsync(db, plan, cancellationToken);
+        var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
         var last = points[^1].Offset;
         var made = 0;
         foreach (var (q, window) in windows)

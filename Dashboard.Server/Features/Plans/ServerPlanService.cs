@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Server.Data;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
@@ -13,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Plans;
 
 /// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
-public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock, Dashboard.Server.Features.Audit.AuditWriter audit) : IPlanService
+public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
@@ -25,8 +24,9 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
         }
 
         var current = CurrentPlan.Of(plan);
-        var reporting = current.ReportingQuarter(clock.Today());
+        var reporting = quarters.ReportingQuarter(current);
         var latest = await LatestApprovedAsync(plan, reporting, cancellationToken);
+        var closed = await QuarterRecords.ClosedQuartersAsync(db, current, cancellationToken);
         return new PlanDto(
             plan.Code,
             plan.Name,
@@ -46,7 +46,9 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
                     i.Summary,
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList(),
             plan.Grading,
-            current.HasEndedBy(clock.Today()));
+            !quarters.IsChased(current),
+            QuarterRecords.QuarterOptions(current, closed),
+            new QuarterOption(reporting.FiscalYear, reporting.Quarter, closed.Contains(reporting)));
     }
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
@@ -58,7 +60,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
             return errors;
         }
 
-        var plan = await db.Plans.FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        var plan = await PlanQuarters.InForce(db.Plans).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return new Dictionary<string, string[]> { [""] = ["現行の計画がありません。"] };
@@ -78,7 +80,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
     public async Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await db.Plans.Include(p => p.Revisions).FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        var plan = await PlanQuarters.InForce(db.Plans.Include(p => p.Revisions)).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return Outcome.Refused<PlanRevisionDto>("現行の計画がありません。", OutcomeKind.NotFound);
@@ -116,7 +118,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
     public async Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsCurrent, cancellationToken);
+        var plan = await quarters.PlanAsync(cancellationToken);
         var kpi = plan is null ? null : await db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
             .FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
         if (plan is null || kpi is null)
@@ -164,8 +166,7 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
     private static string Share(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>The current plan with policies, initiatives, KPIs, targets and owners: one split query, a fixed number of SQL statements.</summary>
-    public static IQueryable<Plan> CurrentWithKpis(DashboardDbContext db) => db.Plans.AsNoTracking().AsSplitQuery()
-        .Where(p => p.IsCurrent)
+    public static IQueryable<Plan> CurrentWithKpis(DashboardDbContext db) => PlanQuarters.InForce(db.Plans.AsNoTracking().AsSplitQuery())
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners);
 

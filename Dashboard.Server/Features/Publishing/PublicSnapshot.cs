@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Dashboard.Server.Data;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;

@@ -1,29 +1,27 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
-using Dashboard.Server.Features.Entries;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Publishing;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Server.Features.Plans;
 
 namespace Dashboard.Server.Features.Publishing;
 
 /// <summary>Publishing decisions over the database; every decision is audited.</summary>
-public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider clock, AuditWriter audit) : IPublishingService
+public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider clock, PlanQuarters planQuarters, AuditWriter audit) : IPublishingService
 {
     private const string EntityType = "PublishedQuarter";
 
     public async Task<PublishingDto?> GetAsync(CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
-        if (plan is null)
+        if (await planQuarters.PlanAsync(cancellationToken) is not { } plan)
         {
             return null;
         }
 
-        var closed = (await db.ClosedQuarters.AsNoTracking().Where(c => c.PlanId == plan.Id).Select(c => new { c.FiscalYear, c.Quarter }).ToListAsync(cancellationToken))
-            .Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet();
+        var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
         var published = (await db.PublishedQuarters.AsNoTracking().Where(p => p.PlanId == plan.Id).ToListAsync(cancellationToken))
             .ToDictionary(p => new FiscalQuarter(p.FiscalYear, p.Quarter), p => p.PublishedUtc);
         var quarters = plan.Quarters().Reverse()
@@ -43,13 +41,12 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
     public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
-        if (plan?.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return "計画期間内の四半期を指定してください。";
         }
 
-        if (!await db.ClosedQuarters.AnyAsync(c => c.PlanId == plan.Id && c.FiscalYear == fiscalYear && c.Quarter == quarter, cancellationToken))
+        if (!await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
             return $"{q.ToJapaneseLabel()}はまだ締め切られていません。締め切ってから公表してください。";
         }
@@ -68,8 +65,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
     public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
-        if (plan?.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return "計画期間内の四半期を指定してください。";
         }
@@ -88,7 +84,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
     public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        var plan = await CurrentPlan.LoadAsync(db, cancellationToken);
+        var plan = await planQuarters.PlanAsync(cancellationToken);
         var entry = plan is null ? null : await db.Entries
             .Where(e => e.FiscalYear == fiscalYear && e.Quarter == quarter && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id && k.Code == kpiCode))
             .SingleOrDefaultAsync(cancellationToken);

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
 using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Features.Review;
 
@@ -28,12 +30,12 @@ public static class ReviewEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<ReviewQueueDto>, ProblemHttpResult>> GetReviewQueue(int? fiscalYear, int? quarter, IReviewService review, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ReviewQueueDto>, ProblemHttpResult>> GetReviewQueue([FromQuery(Name = QuarterAddress.FiscalYear)] int? fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int? quarter, IReviewService review, CancellationToken cancellationToken) =>
         await review.GetReviewQueueAsync(fiscalYear, quarter, cancellationToken) is { } queue
             ? TypedResults.Ok(queue)
             : ProblemResults.Problem(OutcomeKind.NotFound, "四半期が計画期間にありません。");
 
-    public static async Task<Results<Ok<CompletionBoardDto>, ProblemHttpResult>> GetBoard(int? fiscalYear, int? quarter, IReviewService review, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<CompletionBoardDto>, ProblemHttpResult>> GetBoard([FromQuery(Name = QuarterAddress.FiscalYear)] int? fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int? quarter, IReviewService review, CancellationToken cancellationToken) =>
         await review.GetBoardAsync(fiscalYear, quarter, cancellationToken) is { } board
             ? TypedResults.Ok(board)
             : ProblemResults.Problem(OutcomeKind.NotFound, "四半期が計画期間にありません。");

@@ -14,6 +14,7 @@ using Dashboard.Shared.Problems;
 using Dashboard.Shared.Review;
 using Dashboard.Shared.Text;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Shared.Plans;
 
 namespace Dashboard.Server.Features.Review;
 
@@ -21,21 +22,14 @@ namespace Dashboard.Server.Features.Review;
 /// The secretariat's side of a quarter over EF Core: the review queue and decisions, the collection window, the
 /// completion board, reminders by hand, closing and reopening. Entry itself is <see cref="ServerEntryService"/>.
 /// </summary>
-public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock, CollectionNotices notices) : IReviewService
+public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock, PlanQuarters quarters, CollectionNotices notices) : IReviewService
 {
     private ClaimsPrincipal User => current.Principal;
-
-    private DateOnly Today => clock.Today();
 
     public async Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan)
-        {
-            return null;
-        }
-
-        if (plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
+        if ((await quarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
         }
@@ -66,18 +60,18 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
                     EntryRecords.Figure(r.k, r.e), status, r.e.State, r.e.Done, r.e.Check, r.e.Act, r.e.ReviewComment, name(r.e.UpdatedBy), r.e.UpdatedUtc, r.e.Version,
                     submitted is null ? null : name(submitted.Actor), submitted?.AtUtc);
             }).ToList();
-        var closed = await EntryRecords.ClosedQuartersAsync(db, plan, cancellationToken);
+        var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
         var kpiCount = await db.Kpis.CountAsync(k => k.PlanId == plan.Id, cancellationToken);
         var approvedCount = await db.Entries.CountAsync(e => e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter && e.State == EntryState.Approved
             && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id), cancellationToken);
-        return new ReviewQueueDto(q.FiscalYear, q.Quarter, closed.Contains(q), EntryRecords.QuarterOptions(plan, closed), items, kpiCount, approvedCount,
-            await EntryRecords.WindowAsync(db, plan, q, cancellationToken));
+        return new ReviewQueueDto(q.FiscalYear, q.Quarter, closed.Contains(q), QuarterRecords.QuarterOptions(plan, closed), items, kpiCount, approvedCount,
+            await QuarterRecords.WindowAsync(db, plan, q, cancellationToken), quarters.LatenessDate(plan));
     }
 
     public async Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("指標または四半期が見つかりません。", OutcomeKind.NotFound);
         }
@@ -137,12 +131,12 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
     public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
 
-        if (await EntryRecords.IsClosedAsync(db, plan, q, cancellationToken))
+        if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
             return EntrySaveResult.Refused($"{q.ToJapaneseLabel()}はすでに締め切られています。");
         }
@@ -182,7 +176,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
     public async Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
@@ -218,14 +212,14 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
     public async Task<CompletionBoardDto?> GetBoardAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.RequestedQuarter(fiscalYear, quarter, Today) is not { } q)
+        if ((await quarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
         }
 
-        var window = await EntryRecords.WindowAsync(db, plan, q, cancellationToken);
-        var closed = await EntryRecords.ClosedQuartersAsync(db, plan, cancellationToken);
-        var today = Today;
+        var window = await QuarterRecords.WindowAsync(db, plan, q, cancellationToken);
+        var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
+        var today = quarters.LatenessDate(plan);
         var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id)
             .Select(k => new { k.Id, k.Code, k.Name, k.DisplayOrder, Initiative = db.Initiatives.Where(i => i.Id == k.InitiativeId).Select(i => i.Number).First(), Owners = k.Owners.Select(o => o.Code).ToList() })
             .ToListAsync(cancellationToken);
@@ -244,19 +238,19 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
                 kpis.Where(k => k.Owners.Contains(d.Code)).OrderBy(k => k.DisplayOrder).Select(k =>
                 {
                     var e = entries.FirstOrDefault(x => x.KpiId == k.Id);
-                    return new BoardRowDto(k.Code, k.Name, k.Initiative, e?.State, !isClosed && CollectionWindows.IsLate(window, e?.State, today),
+                    return new BoardRowDto(k.Code, k.Name, k.Initiative, e?.State, !isClosed && today is { } t && EntryLateness.IsLate(window, e?.State, t),
                         e?.UpdatedUtc, e is null ? null : name(e.UpdatedBy));
                 }).ToList(),
                 reminded.TryGetValue(d.Code, out var at) ? at : null))
             .Where(d => d.Rows.Count > 0)
             .ToList();
-        return new CompletionBoardDto(q.FiscalYear, q.Quarter, isClosed, window, today, EntryRecords.QuarterOptions(plan, closed), board);
+        return new CompletionBoardDto(q.FiscalYear, q.Quarter, isClosed, window, today, QuarterRecords.QuarterOptions(plan, closed), board);
     }
 
     public async Task<Outcome<CollectionWindowDto>> SetWindowAsync(int fiscalYear, int quarter, SetWindowRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return Outcome.Refused<CollectionWindowDto>("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
@@ -266,12 +260,12 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
             return Outcome.Invalid<CollectionWindowDto>(errors);
         }
 
-        if (await EntryRecords.IsClosedAsync(db, plan, q, cancellationToken))
+        if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
             return Outcome.Refused<CollectionWindowDto>($"{q.ToJapaneseLabel()}は締め切られているため、期間を変更できません。");
         }
 
-        var before = await EntryRecords.WindowAsync(db, plan, q, cancellationToken);
+        var before = await QuarterRecords.WindowAsync(db, plan, q, cancellationToken);
         var stored = await db.CollectionWindows.FirstOrDefaultAsync(w => w.PlanId == plan.Id && w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter, cancellationToken);
         if (stored is null)
         {
@@ -287,13 +281,13 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
         stored.UpdatedBy = audit.Actor;
         stored.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok(EntryRecords.WindowOf(q, stored));
+        return Outcome.Ok(QuarterRecords.WindowOf(q, stored));
     }
 
     public async Task<Outcome<RemindResult>> RemindAsync(int fiscalYear, int quarter, RemindRequest request, CancellationToken cancellationToken = default)
     {
         db.StartOperation();
-        if (await CurrentPlan.LoadAsync(db, cancellationToken) is not { } plan || plan.QuarterOf(fiscalYear, quarter) is not { } q)
+        if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return Outcome.Refused<RemindResult>("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
@@ -306,14 +300,14 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
             return Outcome.Invalid<RemindResult>(new Dictionary<string, string[]> { ["DepartmentCode"] = ["督促する課を選んでください。"] });
         }
 
-        if (await EntryRecords.IsClosedAsync(db, plan, q, cancellationToken))
+        if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
             return Outcome.Refused<RemindResult>($"{q.ToJapaneseLabel()}は締め切られているため、督促できません。");
         }
 
         // One reminder per department and day: a second click (or three) would send everyone the same notice again.
         // The key names the day, so the database refuses a repeat on any instance; a confirmed repeat gets its own key.
-        var day = Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = quarters.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var key = $"remind/{plan.Code}/{q.ToEnglishLabel()}/{department.Code}/{day}";
         var sentToday = await db.Dispatches.Where(d => d.Key == key).Select(d => (int?)d.Recipients).FirstOrDefaultAsync(cancellationToken);
         if (sentToday > 0 && !request.Again)

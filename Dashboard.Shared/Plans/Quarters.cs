@@ -1,7 +1,6 @@
-using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 
-namespace Dashboard.Shared.Review;
+namespace Dashboard.Shared.Plans;
 
 /// <summary>When a quarter's figures may be entered and when they are due.</summary>
 /// <param name="FiscalYear">Quarter.</param>
@@ -35,11 +34,10 @@ public static class CollectionWindows
     }
 
     /// <summary>
-    /// A report is late when the due date has passed and it has not been submitted (未入力, 下書き or 差戻し).
-    /// Submitted and approved reports are never late, whenever they came in.
+    /// Whether the due date has passed by <paramref name="today"/> for a report not yet in. Submitted and approved
+    /// reports are never late, whenever they came in (the entry rule builds on this).
     /// </summary>
-    public static bool IsLate(CollectionWindowDto window, EntryState? state, DateOnly today) =>
-        today > window.DueOn && state is not (EntryState.Submitted or EntryState.Approved);
+    public static bool IsPastDue(CollectionWindowDto window, bool reportIsIn, DateOnly today) => today > window.DueOn && !reportIsIn;
 
     /// <summary>Days left until the due date (0 on the day; negative once past).</summary>
     public static int DaysLeft(CollectionWindowDto window, DateOnly today) => window.DueOn.DayNumber - today.DayNumber;
@@ -76,4 +74,20 @@ public static class CollectionWindows
 
     /// <summary>2026年1月15日.</summary>
     public static string DateLabel(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+}
+
+/// <summary>A quarter in the one quarter picker, with whether the secretariat has closed it.</summary>
+public sealed record QuarterOption(int FiscalYear, int Quarter, bool IsClosed);
+
+/// <summary>The one address vocabulary for a quarter, on pages and in the API: <c>?fy=2025&amp;q=4</c>.</summary>
+public static class QuarterAddress
+{
+    /// <summary>The fiscal year's query key.</summary>
+    public const string FiscalYear = "fy";
+
+    /// <summary>The quarter's query key (1-4).</summary>
+    public const string Quarter = "q";
+
+    /// <summary>fy=2025&amp;q=4, without the question mark.</summary>
+    public static string Query(int fiscalYear, int quarter) => $"{FiscalYear}={fiscalYear}&{Quarter}={quarter}";
 }

@@ -3,7 +3,7 @@ using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Server.Features.Entries;
+namespace Dashboard.Server.Features.Plans;
 
 /// <summary>The current plan's identity, period and thresholds: what entry and review need of it.</summary>
 public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter, FiscalQuarter LastQuarter, StatusThresholds Thresholds)
@@ -11,9 +11,16 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
     /// <summary>The plan's 評価区分 scheme and thresholds (A-D at 100/80/60% unless the plan says otherwise).</summary>
     public GradeScale Grading { get; init; } = GradeScale.Default;
 
-    public static async Task<CurrentPlan?> LoadAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    /// <summary>The plan's first day as stored (a plan may start mid-quarter in principle).</summary>
+    public DateOnly PeriodStart { get; init; } = FirstQuarter.StartDate;
+
+    /// <summary>The plan's last day as stored.</summary>
+    public DateOnly PeriodEnd { get; init; } = LastQuarter.EndDate;
+
+    /// <summary>Loads the plan in force (see <see cref="PlanQuarters.InForce"/>); features ask <see cref="PlanQuarters"/>, not this.</summary>
+    internal static async Task<CurrentPlan?> LoadAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.IsCurrent)
+        var plan = await PlanQuarters.InForce(db.Plans.AsNoTracking())
             .Select(p => new { p.Id, p.Code, p.PeriodStart, p.PeriodEnd, p.OnTrackThreshold, p.CautionThreshold, p.GradeScheme, p.GradeA, p.GradeB, p.GradeC, p.GradeBaselineBand })
             .FirstOrDefaultAsync(cancellationToken);
         return plan is null
@@ -22,6 +29,8 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
                 new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold))
             {
                 Grading = new GradeScale(plan.GradeScheme, plan.GradeA, plan.GradeB, plan.GradeC, plan.GradeBaselineBand),
+                PeriodStart = plan.PeriodStart,
+                PeriodEnd = plan.PeriodEnd,
             };
     }
 
@@ -30,6 +39,8 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
         FiscalQuarter.FromDate(plan.PeriodEnd), new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold))
     {
         Grading = plan.Grading,
+        PeriodStart = plan.PeriodStart,
+        PeriodEnd = plan.PeriodEnd,
     };
 
     public bool Contains(FiscalQuarter quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;

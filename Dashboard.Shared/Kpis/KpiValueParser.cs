@@ -2,7 +2,7 @@ using System.Globalization;
 using Dashboard.Shared.Fiscal;
 using System.Text.RegularExpressions;
 
-namespace Dashboard.Shared.Entries;
+namespace Dashboard.Shared.Kpis;
 
 /// <summary>
 /// Reads a figure as people type it: full-width digits and commas from an IME (１２，３４５．５), thousands separators

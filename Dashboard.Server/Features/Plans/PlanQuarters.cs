@@ -1,0 +1,108 @@
+using Dashboard.Server.Data;
+using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Plans;
+using Dashboard.Shared.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Plans;
+
+/// <summary>A quarter and the plan it belongs to: what every page and write works on.</summary>
+public sealed record PlanQuarter(CurrentPlan Plan, FiscalQuarter Quarter);
+
+/// <summary>
+/// The one place a feature gets "today", the plan and the quarter. Every read and write asks here instead of loading
+/// the plan and checking the quarter by hand: a quarter outside the plan, or no plan at all, comes back as a not-found
+/// outcome with a message for people.
+/// </summary>
+public sealed class PlanQuarters(DashboardDbContext db, TimeProvider clock)
+{
+    /// <summary>Today in Japan (the app's one date; see <see cref="ClockExtensions.Today"/>).</summary>
+    public DateOnly Today => clock.Today();
+
+    /// <summary>The one rule for which stored plan is in force: every query for "the plan" starts here.</summary>
+    public static IQueryable<Plan> InForce(IQueryable<Plan> plans) => plans.Where(p => p.IsCurrent);
+
+    /// <summary>The plan pages show by default: the current plan, with its period and thresholds; null before any plan is loaded.</summary>
+    public Task<CurrentPlan?> PlanAsync(CancellationToken cancellationToken) => CurrentPlan.LoadAsync(db, cancellationToken);
+
+    /// <summary>
+    /// The quarter a page asked for, or the reporting quarter when it asked for none (or half of one). Not found when
+    /// there is no plan or the quarter lies outside the plan's period.
+    /// </summary>
+    public async Task<Outcome<PlanQuarter>> ResolveAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
+    {
+        return await PlanAsync(cancellationToken) is { } plan ? Resolve(plan, fiscalYear, quarter) : NoPlan;
+    }
+
+    /// <summary>The same against a plan already loaded (the dashboards load the whole plan in one query).</summary>
+    public Outcome<PlanQuarter> Resolve(CurrentPlan plan, int? fiscalYear, int? quarter) =>
+        plan.RequestedQuarter(fiscalYear, quarter, Today) is { } q ? Outcome.Ok(new PlanQuarter(plan, q)) : Outside(fiscalYear, quarter);
+
+    /// <summary>The quarter that has just ended, kept inside the plan (after the plan has ended, its last quarter).</summary>
+    public FiscalQuarter ReportingQuarter(CurrentPlan plan) => plan.ReportingQuarter(Today);
+
+    /// <summary>A quarter a write names: it must be one of the plan's.</summary>
+    public async Task<Outcome<PlanQuarter>> ExactAsync(int fiscalYear, int quarter, CancellationToken cancellationToken)
+    {
+        if (await PlanAsync(cancellationToken) is not { } plan)
+        {
+            return NoPlan;
+        }
+
+        return plan.QuarterOf(fiscalYear, quarter) is { } q ? Outcome.Ok(new PlanQuarter(plan, q)) : Outside(fiscalYear, quarter);
+    }
+
+    /// <summary>
+    /// Whether the plan's quarters are still chased (late marks, due lines, reminders): not once the plan has ended, that
+    /// is once a quarter after its last one has ended. Its last quarter is then history, not "233 days late".
+    /// </summary>
+    public bool IsChased(CurrentPlan plan) => !plan.HasEndedBy(Today);
+
+    /// <summary>The date lateness is judged against: today while the plan's quarters are chased, else null (nothing is late).</summary>
+    public DateOnly? LatenessDate(CurrentPlan plan) => IsChased(plan) ? Today : null;
+
+    private static Outcome<PlanQuarter> NoPlan => Outcome.Refused<PlanQuarter>("計画が読み込まれていません。", OutcomeKind.NotFound);
+
+    private static Outcome<PlanQuarter> Outside(int? fiscalYear, int? quarter) =>
+        Outcome.Refused<PlanQuarter>(
+            fiscalYear is { } fy && quarter is { } q && q is >= 1 and <= 4 && fy is >= 1900 and <= 2999
+                ? $"{new FiscalQuarter(fy, q).ToJapaneseLabel()}は計画期間外です。"
+                : "四半期の指定が正しくありません。",
+            OutcomeKind.NotFound);
+}
+
+/// <summary>What is stored about a plan's quarters: which are closed, and each one's collection window.</summary>
+public static class QuarterRecords
+{
+    /// <summary>Whether the secretariat has closed the quarter.</summary>
+    public static Task<bool> IsClosedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
+        db.ClosedQuarters.AnyAsync(c => c.PlanId == plan.Id && c.FiscalYear == q.FiscalYear && c.Quarter == q.Quarter, cancellationToken);
+
+    /// <summary>The plan's closed quarters.</summary>
+    public static async Task<HashSet<FiscalQuarter>> ClosedQuartersAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken) =>
+        (await db.ClosedQuarters.AsNoTracking().Where(c => c.PlanId == plan.Id).Select(c => new { c.FiscalYear, c.Quarter }).ToListAsync(cancellationToken))
+            .Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet();
+
+    /// <summary>The plan's quarters for the quarter picker.</summary>
+    public static List<QuarterOption> QuarterOptions(CurrentPlan plan, HashSet<FiscalQuarter> closed) =>
+        plan.Quarters().Select(q => new QuarterOption(q.FiscalYear, q.Quarter, closed.Contains(q))).ToList();
+
+    /// <summary>The quarter's collection window: the planner's, else the default rule.</summary>
+    public static async Task<CollectionWindowDto> WindowAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken)
+    {
+        var stored = await db.CollectionWindows.AsNoTracking()
+            .FirstOrDefaultAsync(w => w.PlanId == plan.Id && w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter, cancellationToken);
+        return WindowOf(q, stored);
+    }
+
+    /// <summary>Every quarter's window of the plan (default where the planner set none).</summary>
+    public static async Task<Dictionary<FiscalQuarter, CollectionWindowDto>> WindowsAsync(DashboardDbContext db, CurrentPlan plan, CancellationToken cancellationToken)
+    {
+        var stored = await db.CollectionWindows.AsNoTracking().Where(w => w.PlanId == plan.Id).ToListAsync(cancellationToken);
+        return plan.Quarters().ToDictionary(q => q, q => WindowOf(q, stored.FirstOrDefault(w => w.FiscalYear == q.FiscalYear && w.Quarter == q.Quarter)));
+    }
+
+    /// <summary>The planner's window, else the default rule.</summary>
+    public static CollectionWindowDto WindowOf(FiscalQuarter q, CollectionWindow? stored) =>
+        stored is null ? CollectionWindows.Default(q) : new CollectionWindowDto(q.FiscalYear, q.Quarter, stored.OpensOn, stored.DueOn, false);
+}
