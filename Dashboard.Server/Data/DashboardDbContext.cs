@@ -12,6 +12,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<KpiSuccession> KpiSuccessions => Set<KpiSuccession>();
     public DbSet<BasicPolicy> Policies => Set<BasicPolicy>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<Kpi> Kpis => Set<Kpi>();

@@ -10,7 +10,14 @@ public sealed class Plan
     public required string Name { get; set; }
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
+    /// <summary>The plan pages show by default: the one most recently started (one at a time).</summary>
     public bool IsCurrent { get; set; }
+
+    /// <summary>下書き, 実施中 or 終了.</summary>
+    public Dashboard.Shared.Plans.PlanStatus Status { get; set; } = Dashboard.Shared.Plans.PlanStatus.Active;
+
+    /// <summary>The plan this one follows (第2期 follows 第1期), if any.</summary>
+    public int? PredecessorId { get; set; }
     public decimal OnTrackThreshold { get; set; }
     public decimal CautionThreshold { get; set; }
 
@@ -43,6 +50,26 @@ public sealed class PlanRevision
     public DateOnly? PeriodEndAfter { get; set; }
     public string? RecordedBy { get; set; }
     public DateTime? RecordedUtc { get; set; }
+}
+
+/// <summary>
+/// How a KPI of the previous plan goes on in a plan that follows it: 継続, 拡充 or 延伸 in the KPI of the same code,
+/// 統合 into another KPI, or not at all (完了, 廃止).
+/// </summary>
+public sealed class KpiSuccession
+{
+    public int Id { get; set; }
+
+    /// <summary>The plan that follows.</summary>
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int PredecessorKpiId { get; set; }
+    public Kpi? PredecessorKpi { get; set; }
+
+    /// <summary>The KPI that carries it on in the plan that follows; null for 完了 and 廃止.</summary>
+    public int? SuccessorKpiId { get; set; }
+    public Kpi? SuccessorKpi { get; set; }
+    public Dashboard.Shared.Plans.KpiDisposition Disposition { get; set; }
 }
 
 public sealed class BasicPolicy

@@ -31,6 +31,8 @@ public sealed record QuarterFigure(int FiscalYear, int Quarter, decimal? Value, 
 /// <param name="Window">The quarter's collection window (its due date).</param>
 /// <param name="LateCount">KPIs past the due date with no report submitted.</param>
 /// <param name="PlanEnded">A quarter after the plan's period has ended: the plan must be extended (or succeeded) to take its figures.</param>
+/// <param name="PlanCode">The plan the quarter belongs to.</param>
+/// <param name="Plans">The started plans, oldest first: the plan chooser where there is more than one.</param>
 public sealed record OverviewDto(
     string PlanName,
     int FiscalYear,
@@ -43,7 +45,9 @@ public sealed record OverviewDto(
     bool IsFinalEvaluation = false,
     Dashboard.Shared.Plans.CollectionWindowDto? Window = null,
     int LateCount = 0,
-    bool PlanEnded = false)
+    bool PlanEnded = false,
+    string? PlanCode = null,
+    IReadOnlyList<Dashboard.Shared.Plans.PlanSummaryDto>? Plans = null)
 {
     /// <summary>All KPI rows, in plan order.</summary>
     [JsonIgnore]
@@ -138,6 +142,7 @@ public sealed record HeatmapKpiDto(string Code, string Name, IReadOnlyList<KpiSt
 /// <param name="Quarters">Every plan quarter up to the chosen one, oldest first.</param>
 /// <param name="ExpectedPath">The expected value at the end of every plan quarter (null where no path applies).</param>
 /// <param name="Forecast">The projection to the plan's last quarter from the quarters shown.</param>
+/// <param name="Lineage">The KPI's place across plans: where it came from and where it goes on, with the previous plan's figures.</param>
 public sealed record KpiDetailDto(
     KpiDto Kpi,
     int PolicyNumber,
@@ -149,7 +154,31 @@ public sealed record KpiDetailDto(
     QuarterRef PlanLast,
     IReadOnlyList<KpiQuarterDto> Quarters,
     IReadOnlyList<ExpectedPointDto> ExpectedPath,
-    ForecastDto Forecast);
+    ForecastDto Forecast,
+    KpiLineageDto? Lineage = null);
+
+/// <summary>A KPI across plans (第1期 → 第2期).</summary>
+/// <param name="Previous">The previous plan's KPIs this one carries on (one when continued, several when merged).</param>
+/// <param name="Next">What became of this KPI in the plan that follows, once that plan has started.</param>
+/// <param name="EarlierFigures">
+/// The approved figures of the previous plan's KPI when it goes on as this one (継続, 拡充, 延伸): the chart draws them
+/// with this plan's as one series.
+/// </param>
+/// <param name="Boundary">This plan's first quarter, where the chart marks the change of plan; null without earlier figures.</param>
+public sealed record KpiLineageDto(
+    IReadOnlyList<KpiLinkDto> Previous,
+    IReadOnlyList<KpiLinkDto> Next,
+    IReadOnlyList<QuarterFigure> EarlierFigures,
+    QuarterRef? Boundary);
+
+/// <summary>A KPI in another plan, with how the two are linked.</summary>
+/// <param name="PlanCode">計画コード.</param>
+/// <param name="PlanName">計画名.</param>
+/// <param name="KpiCode">The KPI's code there (KPI_ID).</param>
+/// <param name="KpiName">Its name there.</param>
+/// <param name="Disposition">継続, 拡充, 統合, 完了, 廃止 or 延伸.</param>
+/// <param name="At">A quarter of that plan to open the KPI at (its last for a previous plan, its first for the next), null when there is no KPI to open.</param>
+public sealed record KpiLinkDto(string PlanCode, string PlanName, string? KpiCode, string KpiName, Plans.KpiDisposition Disposition, QuarterRef? At);
 
 /// <summary>One quarter of a KPI: the approved figure, the rules' reading of it and the PDCA notes.</summary>
 /// <param name="FiscalYear">Fiscal year.</param>

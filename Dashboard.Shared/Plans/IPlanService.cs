@@ -9,6 +9,21 @@ public interface IPlanService
     /// <summary>The plan marked current, or null when none is loaded.</summary>
     Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The plan with <paramref name="code"/> (drafts for planners only), or null.</summary>
+    Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>「次期計画を作成」: copies the plan's structure (not figures or notes) into a draft that follows it (planners; audited).</summary>
+    Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets what becomes of a previous plan's KPI in the draft <paramref name="code"/> (planners; audited).</summary>
+    Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a draft plan's own target for a KPI and year (planners; audited).</summary>
+    Task<Outcome<KpiDto>> SetDraftTargetAsync(string code, string kpiCode, int fiscalYear, DraftTargetRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts the draft <paramref name="code"/>: it becomes the plan in force and the plan it follows ends (planners; audited).</summary>
+    Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the current plan's 評価区分 scheme and thresholds (planners; audited). Field errors, empty when saved.</summary>
     Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,11 @@ namespace Dashboard.Shared.Plans;
 /// <param name="HasEnded">A quarter after the plan's period has ended: figures for it cannot be entered until the plan is extended.</param>
 /// <param name="Quarters">The plan's quarters for the quarter picker, oldest first, with whether each is closed.</param>
 /// <param name="Reporting">The reporting quarter (the one just ended, kept inside the plan): the picker's default.</param>
+/// <param name="Status">下書き, 実施中 or 終了.</param>
+/// <param name="PredecessorCode">The plan this one follows, if any.</param>
+/// <param name="SuccessorCode">The plan that follows this one (a draft only for planners), if any.</param>
+/// <param name="Successions">For a plan that follows another: what became of each of the previous plan's KPIs.</param>
+/// <param name="Plans">Every plan the reader may open (drafts for planners only), oldest first: the plan chooser.</param>
 public sealed record PlanDto(
     string Code,
     string Name,
@@ -29,7 +34,12 @@ public sealed record PlanDto(
     GradeScale? Grading = null,
     bool HasEnded = false,
     IReadOnlyList<QuarterOption>? Quarters = null,
-    QuarterOption? Reporting = null);
+    QuarterOption? Reporting = null,
+    PlanStatus Status = PlanStatus.Active,
+    string? PredecessorCode = null,
+    string? SuccessorCode = null,
+    IReadOnlyList<SuccessionDto>? Successions = null,
+    IReadOnlyList<PlanSummaryDto>? Plans = null);
 
 /// <summary>One version (版) of a plan: its adoption or a revision.</summary>
 /// <param name="Number">第N版, counting the adoption as 1.</param>

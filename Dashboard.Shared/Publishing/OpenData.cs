@@ -35,6 +35,10 @@ namespace Dashboard.Shared.Publishing;
 /// <param name="TargetKind">目標値種別: 当初 (the plan's own) or 見直し後 (revised); empty without a target.</param>
 /// <param name="TargetSetDate">目標設定日 (ISO 8601) of a revised target.</param>
 /// <param name="TargetRevisionReason">見直し理由 of a revised target.</param>
+/// <param name="PreviousKpiId">前計画KPI_ID: the previous plan's KPI (or KPIs merged, separated by 、) this one carries on.</param>
+/// <param name="PreviousDisposition">前計画からの引継区分: 継続, 拡充, 統合 or 延伸.</param>
+/// <param name="NextKpiId">次計画KPI_ID: the KPI that carries this one on in the next plan.</param>
+/// <param name="NextDisposition">次計画での扱い: 継続, 拡充, 統合, 完了, 廃止 or 延伸.</param>
 public sealed record OpenDataRow(
     string MunicipalityCode,
     string MunicipalityName,
@@ -62,7 +66,11 @@ public sealed record OpenDataRow(
     int PlanEdition = 1,
     string TargetKind = "",
     string? TargetSetDate = null,
-    string? TargetRevisionReason = null);
+    string? TargetRevisionReason = null,
+    string? PreviousKpiId = null,
+    string? PreviousDisposition = null,
+    string? NextKpiId = null,
+    string? NextDisposition = null);
 
 /// <summary>The open data's columns: Japanese names (the CSV header) and their documented English keys (the JSON).</summary>
 public static class OpenDataColumns
@@ -97,6 +105,10 @@ public static class OpenDataColumns
         ("目標値種別", "targetKind", "目標値が当初のものか見直し後のものか", "Whether the target is the plan's original or a revised one"),
         ("目標設定日", "targetSetDate", "見直し後の目標を設定した日（西暦、YYYY-MM-DD）", "Date a revised target took effect (YYYY-MM-DD)"),
         ("見直し理由", "targetRevisionReason", "目標を見直した理由", "Why the target was revised"),
+        ("前計画KPI_ID", "previousKpiId", "前の計画で対応する成果指標の識別子（統合したものは「、」区切り）", "KPI of the previous plan this one carries on (several merged ones separated by U+3001)"),
+        ("前計画からの引継区分", "previousDisposition", "前の計画の指標をどう引き継いだか（継続・拡充・統合・延伸）", "How the previous plan's KPI was carried on (continued, expanded, merged, extended)"),
+        ("次計画KPI_ID", "nextKpiId", "次の計画でこの指標を引き継いだ成果指標の識別子", "KPI of the next plan that carries this one on"),
+        ("次計画での扱い", "nextDisposition", "次の計画での扱い（継続・拡充・統合・完了・廃止・延伸）", "What became of the KPI in the next plan (continued, expanded, merged, completed, abolished, extended)"),
     ];
 
     /// <summary>The row's cells in column order, numbers as invariant numbers, empty for none.</summary>
@@ -106,6 +118,7 @@ public static class OpenDataColumns
         Text(r.InitiativeName), Text(r.KpiId), Text(r.KpiName), Text(r.Unit), Text(r.Direction), Number(r.Baseline), Text(r.BaselineDate ?? ""), Number(r.FiscalYear),
         Number(r.Quarter), Number(r.Target), Number(r.Actual), Number(r.Achievement), Text(r.Status), Text(r.Grade), Text(r.Departments), Text(r.Updated),
         Text(r.PlanCode), Number(r.PlanEdition), Text(r.TargetKind), Text(r.TargetSetDate ?? ""), Text(r.TargetRevisionReason ?? ""),
+        Text(r.PreviousKpiId ?? ""), Text(r.PreviousDisposition ?? ""), Text(r.NextKpiId ?? ""), Text(r.NextDisposition ?? ""),
     ];
 
     /// <summary>

@@ -106,6 +106,20 @@ public sealed class PlanPageTests : IAsyncLifetime
 
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult(plan);
 
+        public Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
+
+        public Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<PlanSummaryDto>("not in this test"));
+
+        public Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<SuccessionDto>("not in this test"));
+
+        public Task<Outcome<KpiDto>> SetDraftTargetAsync(string code, string kpiCode, int fiscalYear, DraftTargetRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
+
+        public Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<PlanSummaryDto>("not in this test"));
+
         public Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }

@@ -29,16 +29,21 @@ public static class KpiCharts
     {
         var kpi = detail.Kpi;
         var c = dark ? _dark : _light;
-        var quarters = PlanQuarters(detail);
-        var labels = quarters.Select(q => Labels.Quarter(q.FiscalYear, q.Quarter)).ToList();
         var figures = detail.Quarters.Where(q => q.Figure?.Value is not null)
             .ToDictionary(q => new FiscalQuarter(q.FiscalYear, q.Quarter), q => q.Figure!.Value!.Value);
+
+        // A KPI carried over from the previous plan: its figures there come first in the same column series, and a
+        // line marks where this plan begins.
+        var earlier = detail.Lineage?.EarlierFigures.Where(f => f.Value is not null).ToDictionary(f => f.FiscalQuarter, f => f.Value!.Value) ?? [];
+        var quarters = EarlierQuarters(detail, earlier).Concat(PlanQuarters(detail)).ToList();
+        var labels = quarters.Select(q => Labels.Quarter(q.FiscalYear, q.Quarter)).ToList();
+        var actual = earlier.Concat(figures).ToDictionary(f => f.Key, f => f.Value);
         var expected = detail.ExpectedPath.ToDictionary(p => new FiscalQuarter(p.FiscalYear, p.Quarter), p => p.Value);
         var targets = kpi.Targets.ToDictionary(x => x.FiscalYear, x => x.Value);
 
         var series = new List<ApexSeries>
         {
-            new(t["SeriesActual"], "column", quarters.Select((q, i) => new ApexPoint(labels[i], figures.TryGetValue(q, out var v) ? v : null)).ToList()),
+            new(t["SeriesActual"], "column", quarters.Select((q, i) => new ApexPoint(labels[i], actual.TryGetValue(q, out var v) ? v : null)).ToList()),
             new(t["SeriesExpected"], "line", quarters.Select((q, i) => new ApexPoint(labels[i], expected.GetValueOrDefault(q))).ToList()),
             new(t["SeriesTarget"], "line", quarters.Select((q, i) =>
                 new ApexPoint(labels[i], q.Quarter == 4 && targets.TryGetValue(q.FiscalYear, out var v) ? v : null)).ToList()),
@@ -62,13 +67,21 @@ public static class KpiCharts
             (widths, dashes, markers, colors) = ([.. widths, 0], [.. dashes, 0], [.. markers, 5], [.. colors, c.Baseline]);
         }
 
-        var annotations = kpi.BaselineValue is { } baseline
-            ? new ApexAnnotations(Yaxis:
-            [
-                new ApexYAnnotation(baseline, c.Baseline, new ApexAnnotationLabel(
+        var baselines = kpi.BaselineValue is { } baseline
+            ? new List<ApexYAnnotation>
+            {
+                new(baseline, c.Baseline, new ApexAnnotationLabel(
                     t["BaselineLabel", KpiFormat.Value(baseline, kpi.Unit)].Value, new ApexLabelStyle(c.BaselineText, c.Baseline), TextAnchor: "start", Position: "left")),
-            ])
+            }
             : null;
+        var boundary = earlier.Count > 0 && detail.Lineage?.Boundary is { } first
+            ? new List<ApexXAnnotation>
+            {
+                new(Labels.ShortQuarter(first.FiscalYear, first.Quarter), c.Target, new ApexAnnotationLabel(
+                    t["PlanBoundaryLabel"].Value, new ApexLabelStyle(c.BaselineText, c.Target), Position: "top", TextAnchor: "start"), StrokeDashArray: 0),
+            }
+            : null;
+        var annotations = baselines is null && boundary is null ? null : new ApexAnnotations(baselines, boundary);
 
         return new ApexChartOptions(
             Settings("line", 340, kpi.Code + "_" + kpi.Name, t, dark),
@@ -84,7 +97,7 @@ public static class KpiCharts
             DataLabels: new ApexDataLabels(false),
             Tooltip: new ApexTooltip(true, false),
             Theme: new ApexTheme(dark ? "dark" : "light"),
-            ValueFormat: Format(kpi.Unit, figures.Values),
+            ValueFormat: Format(kpi.Unit, actual.Values),
             NoData: t["NoFigures"]);
     }
 
@@ -126,6 +139,20 @@ public static class KpiCharts
             Legend: new ApexLegend(false),
             Theme: new ApexTheme(dark ? "dark" : "light"),
             NoData: t["NoFigures"]);
+    }
+
+    /// <summary>The previous plan's quarters from its first figure up to this plan's first quarter; none without earlier figures.</summary>
+    private static IEnumerable<FiscalQuarter> EarlierQuarters(KpiDetailDto detail, Dictionary<FiscalQuarter, decimal> earlier)
+    {
+        if (earlier.Count == 0)
+        {
+            yield break;
+        }
+
+        for (var q = earlier.Keys.MinBy(k => k.Ordinal); q < detail.PlanFirst.FiscalQuarter; q = q.Next())
+        {
+            yield return q;
+        }
     }
 
     private static List<FiscalQuarter> PlanQuarters(KpiDetailDto detail)

@@ -22,6 +22,32 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
         return await response.Content.ReadFromJsonAsync<PlanDto>(cancellationToken);
     }
 
+    public async Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"api/plans/{Uri.EscapeDataString(code)}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<PlanDto>(cancellationToken);
+    }
+
+    public Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<PlanSummaryDto>(http.PostAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/successor", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<SuccessionDto>(http.PutAsJsonAsync(
+            $"api/plans/{Uri.EscapeDataString(code)}/successions/{Uri.EscapeDataString(predecessorKpiCode)}", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<KpiDto>> SetDraftTargetAsync(string code, string kpiCode, int fiscalYear, DraftTargetRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<KpiDto>(http.PutAsJsonAsync(
+            $"api/plans/{Uri.EscapeDataString(code)}/kpis/{Uri.EscapeDataString(kpiCode)}/targets/{fiscalYear}", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<PlanSummaryDto>(http.PostAsync($"api/plans/{Uri.EscapeDataString(code)}/start", null, cancellationToken), cancellationToken);
+
     public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<PlanRevisionDto>(http.PostAsJsonAsync("api/plans/current/revisions", request, cancellationToken), cancellationToken);
 

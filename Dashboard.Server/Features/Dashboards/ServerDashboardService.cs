@@ -39,7 +39,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
 
     private async Task<OverviewDto?> ComputeOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is not { } data || planQuarters.Resolve(data.Current, fiscalYear, quarter).Value is not var (_, q))
+        if (await LoadAsync(fiscalYear, quarter, cancellationToken) is not { } data || planQuarters.Resolve(data.Current, fiscalYear, quarter).Value is not var (_, q))
         {
             return null;
         }
@@ -66,12 +66,23 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
             q == data.Current.LastQuarter,
             window,
             lateness is { } today ? kpis.Count(k => EntryLateness.IsLate(window, data.State(k, q), today)) : 0,
-            !planQuarters.IsChased(data.Current));
+            data.Plan.Status == PlanStatus.Active && !planQuarters.IsChased(data.Current),
+            data.Plan.Code,
+            await StartedPlansAsync(cancellationToken));
+    }
+
+    /// <summary>The started plans (実施中 and 終了), oldest first: the overview's plan chooser.</summary>
+    private async Task<List<PlanSummaryDto>> StartedPlansAsync(CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Status != PlanStatus.Draft).OrderBy(p => p.PeriodStart)
+            .Select(p => new { p.Code, p.Name, p.PeriodStart, p.PeriodEnd, p.Status, p.IsCurrent, Predecessor = db.Plans.Where(x => x.Id == p.PredecessorId).Select(x => x.Code).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return plans.Select(p => new PlanSummaryDto(p.Code, p.Name, p.PeriodStart, p.PeriodEnd, p.Status, p.IsCurrent, p.Predecessor)).ToList();
     }
 
     private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is not { } data)
+        if (await LoadAsync(null, null, cancellationToken) is not { } data)
         {
             return null;
         }
@@ -145,12 +156,45 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
             new QuarterRef(plan.LastQuarter.FiscalYear, plan.LastQuarter.Quarter),
             quarters,
             plan.Quarters().Select(at => new ExpectedPointDto(at.FiscalYear, at.Quarter, KpiRules.ExpectedAt(definition, at))).ToList(),
-            DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.LastQuarter));
+            DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.LastQuarter),
+            await LineageAsync(kpi, plan, cancellationToken));
     }
+
+    /// <summary>The KPI's links to the plans before and after it; the previous KPI's approved figures when it goes on as this one.</summary>
+    private async Task<KpiLineageDto?> LineageAsync(Kpi kpi, CurrentPlan plan, CancellationToken cancellationToken)
+    {
+        var previous = await db.KpiSuccessions.AsNoTracking().Where(s => s.SuccessorKpiId == kpi.Id)
+            .Select(s => new { s.PredecessorKpiId, s.PredecessorKpi!.Code, s.PredecessorKpi.Name, s.Disposition, Plan = s.PredecessorKpi.Plan!.Code, PlanName = s.PredecessorKpi.Plan.Name, s.PredecessorKpi.Plan.PeriodEnd })
+            .ToListAsync(cancellationToken);
+        var next = await db.KpiSuccessions.AsNoTracking().Where(s => s.PredecessorKpiId == kpi.Id && s.Plan!.Status != PlanStatus.Draft)
+            .Select(s => new { Code = (string?)s.SuccessorKpi!.Code, Name = (string?)s.SuccessorKpi.Name, s.Disposition, Plan = s.Plan!.Code, PlanName = s.Plan.Name, s.Plan.PeriodStart })
+            .ToListAsync(cancellationToken);
+        if (previous.Count == 0 && next.Count == 0)
+        {
+            return null;
+        }
+
+        var carried = previous.Where(p => p.Disposition.CarriesOver()).ToList();
+        var earlier = carried.Count != 1 ? [] : (await db.Entries.AsNoTracking()
+                .Where(e => e.KpiId == carried[0].PredecessorKpiId && e.State == EntryState.Approved)
+                .Select(e => new { e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample })
+                .ToListAsync(cancellationToken))
+            .Select(e => new QuarterFigure(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample))
+            .Where(f => !plan.Contains(f.FiscalQuarter))
+            .OrderBy(f => f.FiscalQuarter.Ordinal)
+            .ToList();
+        return new KpiLineageDto(
+            previous.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => new KpiLinkDto(p.Plan, p.PlanName, p.Code, p.Name, p.Disposition, Ref(FiscalQuarter.FromDate(p.PeriodEnd)))).ToList(),
+            next.Select(n => new KpiLinkDto(n.Plan, n.PlanName, n.Code, n.Name ?? kpi.Name, n.Disposition, n.Code is null ? null : Ref(FiscalQuarter.FromDate(n.PeriodStart)))).ToList(),
+            earlier,
+            earlier.Count > 0 ? Ref(plan.FirstQuarter) : null);
+    }
+
+    private static QuarterRef Ref(FiscalQuarter q) => new(q.FiscalYear, q.Quarter);
 
     private async Task<DepartmentViewDto?> ComputeDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is not { } data || planQuarters.Resolve(data.Current, fiscalYear, quarter).Value is not var (_, q))
+        if (await LoadAsync(fiscalYear, quarter, cancellationToken) is not { } data || planQuarters.Resolve(data.Current, fiscalYear, quarter).Value is not var (_, q))
         {
             return null;
         }
@@ -173,9 +217,12 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
         return new DepartmentViewDto(department, departments, data.Current.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
     }
 
-    private async Task<PlanData?> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The plan the quarter belongs to (the current plan when none is named), with its entries.</summary>
+    private async Task<PlanData?> LoadAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
-        var plan = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
+        var plan = fiscalYear is { } fy && quarter is { } q
+            ? await planQuarters.PlanOfAsync(fy, q, cancellationToken) is { } covering ? await ServerPlanService.WithKpis(db, covering.Id).FirstOrDefaultAsync(cancellationToken) : null
+            : await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return null;

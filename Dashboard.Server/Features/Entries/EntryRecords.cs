@@ -14,9 +14,7 @@ public static class EntryRecords
 {
     /// <summary>The refusal for a write into a closed quarter, or null when it is open.</summary>
     public static async Task<EntrySaveResult?> ClosedMessageAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
-        await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken)
-            ? EntrySaveResult.Refused($"{q.ToJapaneseLabel()}は締め切られているため、変更できません。変更が必要な場合は、システム管理者に再開を依頼してください。")
-            : null;
+        await QuarterRecords.LockedAsync(db, plan, q, cancellationToken) is { } locked ? EntrySaveResult.Refused(locked) : null;
 
     /// <summary>The entry as the form edits it.</summary>
     public static EntryDto ToDto(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? e, bool isClosed, CollectionWindowDto? window = null)

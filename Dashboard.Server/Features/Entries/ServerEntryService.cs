@@ -47,7 +47,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             var last = entries.FirstOrDefault(e => e.KpiId == k.Id && e.FiscalYear == previous.FiscalYear && e.Quarter == previous.Quarter);
             return new MyKpiRowDto(dto, KpiRules.ExpectedAt(dto.ToDefinition(), q), last is null ? null : EntryRecords.Figure(k, last), current?.State, current?.ReviewComment);
         }).ToList();
-        return new MyKpisDto(q.FiscalYear, q.Quarter, closed.Contains(q), QuarterRecords.QuarterOptions(plan, closed), rows,
+        return new MyKpisDto(q.FiscalYear, q.Quarter, plan.IsEnded || closed.Contains(q), QuarterRecords.QuarterOptions(plan, closed), rows,
             await QuarterRecords.WindowAsync(db, plan, q, cancellationToken), quarters.LatenessDate(plan));
     }
 
@@ -61,7 +61,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         }
 
         var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-        return Outcome.Ok<EntryDto>(EntryRecords.ToDto(plan!, kpi!, q, entry, await QuarterRecords.IsClosedAsync(db, plan!, q, cancellationToken),
+        return Outcome.Ok<EntryDto>(EntryRecords.ToDto(plan!, kpi!, q, entry, plan!.IsEnded || await QuarterRecords.IsClosedAsync(db, plan!, q, cancellationToken),
             await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken)) with { Today = quarters.LatenessDate(plan!) });
     }
 

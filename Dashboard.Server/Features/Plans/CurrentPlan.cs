@@ -1,6 +1,7 @@
 using Dashboard.Server.Data;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Plans;
@@ -17,11 +18,17 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
     /// <summary>The plan's last day as stored.</summary>
     public DateOnly PeriodEnd { get; init; } = LastQuarter.EndDate;
 
-    /// <summary>Loads the plan in force (see <see cref="PlanQuarters.InForce"/>); features ask <see cref="PlanQuarters"/>, not this.</summary>
-    internal static async Task<CurrentPlan?> LoadAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    /// <summary>下書き, 実施中 or 終了: an ended plan is read-only.</summary>
+    public PlanStatus Status { get; init; } = PlanStatus.Active;
+
+    /// <summary>The plan has ended (a successor started): nothing in it changes any more.</summary>
+    public bool IsEnded => Status == PlanStatus.Ended;
+
+    /// <summary>Loads the first of <paramref name="plans"/> (see <see cref="PlanQuarters"/>); features ask <see cref="PlanQuarters"/>, not this.</summary>
+    internal static async Task<CurrentPlan?> LoadAsync(IQueryable<Plan> plans, CancellationToken cancellationToken)
     {
-        var plan = await PlanQuarters.InForce(db.Plans.AsNoTracking())
-            .Select(p => new { p.Id, p.Code, p.PeriodStart, p.PeriodEnd, p.OnTrackThreshold, p.CautionThreshold, p.GradeScheme, p.GradeA, p.GradeB, p.GradeC, p.GradeBaselineBand })
+        var plan = await plans.AsNoTracking()
+            .Select(p => new { p.Id, p.Code, p.PeriodStart, p.PeriodEnd, p.OnTrackThreshold, p.CautionThreshold, p.GradeScheme, p.GradeA, p.GradeB, p.GradeC, p.GradeBaselineBand, p.Status })
             .FirstOrDefaultAsync(cancellationToken);
         return plan is null
             ? null
@@ -31,6 +38,7 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
                 Grading = new GradeScale(plan.GradeScheme, plan.GradeA, plan.GradeB, plan.GradeC, plan.GradeBaselineBand),
                 PeriodStart = plan.PeriodStart,
                 PeriodEnd = plan.PeriodEnd,
+                Status = plan.Status,
             };
     }
 
@@ -41,6 +49,7 @@ public sealed record CurrentPlan(int Id, string Code, FiscalQuarter FirstQuarter
         Grading = plan.Grading,
         PeriodStart = plan.PeriodStart,
         PeriodEnd = plan.PeriodEnd,
+        Status = plan.Status,
     };
 
     public bool Contains(FiscalQuarter quarter) => quarter >= FirstQuarter && quarter <= LastQuarter;

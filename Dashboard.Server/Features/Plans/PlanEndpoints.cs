@@ -20,8 +20,37 @@ public static class PlanEndpoints
             .WithSummary("Records a revision (改訂) of the current plan with its date and reason, extending its period when asked (audited).");
         maintain.MapPut("/kpis/{kpiCode}/targets/{fiscalYear:int}", ReviseTarget).WithName(nameof(ReviseTarget))
             .WithSummary("Records a revised target for a KPI and fiscal year from a date, with a reason; the plan's own value is kept (audited).");
+        group.MapGet("/{code}", GetPlan).WithName(nameof(GetPlan))
+            .WithSummary("A plan by its code, with its policies, initiatives, KPIs, targets, versions and place among the plans (drafts for planners only).");
+        var plans = app.MapGroup("/api/plans/{code}").WithTags("Plans").RequireAuthorization(Policies.MaintainPlan);
+        plans.MapPost("/successor", CreateSuccessor).WithName(nameof(CreateSuccessor))
+            .WithSummary("「次期計画を作成」: copies the plan's structure (not figures or notes) into a draft that follows it (audited).");
+        plans.MapPut("/successions/{kpiCode}", SetDisposition).WithName(nameof(SetDisposition))
+            .WithSummary("Sets what becomes of a previous plan's KPI in a draft: 継続, 拡充, 統合 (into another KPI), 完了, 廃止 or 延伸 (audited).");
+        plans.MapPut("/kpis/{kpiCode}/targets/{fiscalYear:int}", SetDraftTarget).WithName(nameof(SetDraftTarget))
+            .WithSummary("Sets a draft plan's own target for a KPI and fiscal year; empty clears it (audited).");
+        plans.MapPost("/start", Start).WithName(nameof(Start))
+            .WithSummary("Starts a draft plan: it becomes the plan in force and the plan it follows ends, read-only (audited).");
         return app;
     }
+
+    public static async Task<Results<Ok<PlanDto>, NotFound>> GetPlan(string code, IPlanService plans, CancellationToken cancellationToken) =>
+        await plans.GetPlanAsync(code, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> CreateSuccessor(
+        string code, SuccessorRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.CreateSuccessorAsync(code, request, cancellationToken));
+
+    public static async Task<Results<Ok<SuccessionDto>, ValidationProblem, ProblemHttpResult>> SetDisposition(
+        string code, string kpiCode, DispositionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.SetDispositionAsync(code, kpiCode, request, cancellationToken));
+
+    public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> SetDraftTarget(
+        string code, string kpiCode, int fiscalYear, DraftTargetRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.SetDraftTargetAsync(code, kpiCode, fiscalYear, request, cancellationToken));
+
+    public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Start(string code, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));
 
     public static async Task<Results<Ok<PlanRevisionDto>, ValidationProblem, ProblemHttpResult>> Revise(PlanRevisionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.ReviseAsync(request, cancellationToken));

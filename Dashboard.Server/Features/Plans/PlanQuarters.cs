@@ -19,18 +19,42 @@ public sealed class PlanQuarters(DashboardDbContext db, TimeProvider clock)
     /// <summary>Today in Japan (the app's one date; see <see cref="ClockExtensions.Today"/>).</summary>
     public DateOnly Today => clock.Today();
 
-    /// <summary>The one rule for which stored plan is in force: every query for "the plan" starts here.</summary>
+    /// <summary>
+    /// The one rule for the plan pages show when no quarter is named: the plan started last (see
+    /// <see cref="Plan.IsCurrent"/>). Every query for "the plan" without a quarter starts here.
+    /// </summary>
     public static IQueryable<Plan> InForce(IQueryable<Plan> plans) => plans.Where(p => p.IsCurrent);
 
+    /// <summary>
+    /// The one rule for the plan a quarter belongs to: the started (実施中 or 終了) plan whose period covers it. Started
+    /// plans never overlap (<see cref="ServerPlanService.StartAsync"/> refuses it), so there is at most one.
+    /// </summary>
+    public static IQueryable<Plan> Covering(IQueryable<Plan> plans, FiscalQuarter quarter)
+    {
+        var (start, end) = (quarter.StartDate, quarter.EndDate);
+        return plans.Where(p => p.Status != PlanStatus.Draft && p.PeriodStart <= end && p.PeriodEnd >= start);
+    }
+
     /// <summary>The plan pages show by default: the current plan, with its period and thresholds; null before any plan is loaded.</summary>
-    public Task<CurrentPlan?> PlanAsync(CancellationToken cancellationToken) => CurrentPlan.LoadAsync(db, cancellationToken);
+    public Task<CurrentPlan?> PlanAsync(CancellationToken cancellationToken) => CurrentPlan.LoadAsync(InForce(db.Plans), cancellationToken);
+
+    /// <summary>The started plan a quarter belongs to; null when no plan covers it (or the numbers name no quarter).</summary>
+    public Task<CurrentPlan?> PlanOfAsync(int fiscalYear, int quarter, CancellationToken cancellationToken) =>
+        quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999
+            ? CurrentPlan.LoadAsync(Covering(db.Plans, new FiscalQuarter(fiscalYear, quarter)), cancellationToken)
+            : Task.FromResult<CurrentPlan?>(null);
 
     /// <summary>
-    /// The quarter a page asked for, or the reporting quarter when it asked for none (or half of one). Not found when
-    /// there is no plan or the quarter lies outside the plan's period.
+    /// The quarter a page asked for in the plan that covers it, or the current plan's reporting quarter when it asked
+    /// for none (or half of one). Not found when there is no plan or no started plan covers the quarter.
     /// </summary>
     public async Task<Outcome<PlanQuarter>> ResolveAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
+        if (fiscalYear is { } fy && quarter is { } q)
+        {
+            return await PlanOfAsync(fy, q, cancellationToken) is { } covering ? Resolve(covering, fy, q) : Outside(fy, q);
+        }
+
         return await PlanAsync(cancellationToken) is { } plan ? Resolve(plan, fiscalYear, quarter) : NoPlan;
     }
 
@@ -41,12 +65,12 @@ public sealed class PlanQuarters(DashboardDbContext db, TimeProvider clock)
     /// <summary>The quarter that has just ended, kept inside the plan (after the plan has ended, its last quarter).</summary>
     public FiscalQuarter ReportingQuarter(CurrentPlan plan) => plan.ReportingQuarter(Today);
 
-    /// <summary>A quarter a write names: it must be one of the plan's.</summary>
+    /// <summary>A quarter a write names: it must belong to a started plan (the plan comes with it).</summary>
     public async Task<Outcome<PlanQuarter>> ExactAsync(int fiscalYear, int quarter, CancellationToken cancellationToken)
     {
-        if (await PlanAsync(cancellationToken) is not { } plan)
+        if (await PlanOfAsync(fiscalYear, quarter, cancellationToken) is not { } plan)
         {
-            return NoPlan;
+            return Outside(fiscalYear, quarter);
         }
 
         return plan.QuarterOf(fiscalYear, quarter) is { } q ? Outcome.Ok(new PlanQuarter(plan, q)) : Outside(fiscalYear, quarter);
@@ -74,6 +98,12 @@ public sealed class PlanQuarters(DashboardDbContext db, TimeProvider clock)
 /// <summary>What is stored about a plan's quarters: which are closed, and each one's collection window.</summary>
 public static class QuarterRecords
 {
+    /// <summary>Why the quarter takes no more changes: the plan has ended (read-only) or the quarter is closed; null when it is open.</summary>
+    public static async Task<string?> LockedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
+        plan.IsEnded ? $"この計画は終了しています（読み取り専用）。{q.ToJapaneseLabel()}の実績は変更できません。"
+        : await IsClosedAsync(db, plan, q, cancellationToken) ? $"{q.ToJapaneseLabel()}は締め切られているため、変更できません。変更が必要な場合は、システム管理者に再開を依頼してください。"
+        : null;
+
     /// <summary>Whether the secretariat has closed the quarter.</summary>
     public static Task<bool> IsClosedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
         db.ClosedQuarters.AnyAsync(c => c.PlanId == plan.Id && c.FiscalYear == q.FiscalYear && c.Quarter == q.Quarter, cancellationToken);

@@ -12,21 +12,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Plans;
 
 /// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
-public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit) : IPlanService
+public sealed partial class ServerPlanService(
+    DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit, Dashboard.Server.Features.Auth.CurrentUser current) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
         db.StartOperation();
         var plan = await CurrentWithKpis(db).Include(p => p.Revisions).FirstOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return null;
-        }
+        return plan is null ? null : await ToDtoAsync(plan, cancellationToken);
+    }
 
+    /// <summary>The plan as the plan page shows it, with its place among the plans.</summary>
+    private async Task<PlanDto> ToDtoAsync(Plan plan, CancellationToken cancellationToken)
+    {
         var current = CurrentPlan.Of(plan);
         var reporting = quarters.ReportingQuarter(current);
         var latest = await LatestApprovedAsync(plan, reporting, cancellationToken);
         var closed = await QuarterRecords.ClosedQuartersAsync(db, current, cancellationToken);
+        var plans = await PlansAsync(cancellationToken);
         return new PlanDto(
             plan.Code,
             plan.Name,
@@ -46,9 +49,14 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
                     i.Summary,
                     i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => k.ToDto() with { Latest = latest.GetValueOrDefault(k.Id) }).ToList())).ToList())).ToList(),
             plan.Grading,
-            !quarters.IsChased(current),
+            plan.Status == PlanStatus.Active && !quarters.IsChased(current),
             QuarterRecords.QuarterOptions(current, closed),
-            new QuarterOption(reporting.FiscalYear, reporting.Quarter, closed.Contains(reporting)));
+            new QuarterOption(reporting.FiscalYear, reporting.Quarter, closed.Contains(reporting)),
+            plan.Status,
+            plans.FirstOrDefault(p => p.Code == plan.Code)?.PredecessorCode,
+            plans.FirstOrDefault(p => p.PredecessorCode == plan.Code)?.Code,
+            plan.PredecessorId is null ? [] : await SuccessionsAsync(plan, cancellationToken),
+            plans);
     }
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
@@ -166,7 +174,12 @@ public sealed class ServerPlanService(DashboardDbContext db, TimeProvider clock,
     private static string Share(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>The current plan with policies, initiatives, KPIs, targets and owners: one split query, a fixed number of SQL statements.</summary>
-    public static IQueryable<Plan> CurrentWithKpis(DashboardDbContext db) => PlanQuarters.InForce(db.Plans.AsNoTracking().AsSplitQuery())
+    public static IQueryable<Plan> CurrentWithKpis(DashboardDbContext db) => WithKpis(PlanQuarters.InForce(db.Plans));
+
+    /// <summary>The same for the plan with id <paramref name="planId"/>.</summary>
+    public static IQueryable<Plan> WithKpis(DashboardDbContext db, int planId) => WithKpis(db.Plans.Where(p => p.Id == planId));
+
+    private static IQueryable<Plan> WithKpis(IQueryable<Plan> plans) => plans.AsNoTracking().AsSplitQuery()
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners);
 

@@ -60,6 +60,10 @@ internal static class OpenDataJson
         ["targetKind"] = r.TargetKind,
         ["targetSetDate"] = r.TargetSetDate,
         ["targetRevisionReason"] = r.TargetRevisionReason,
+        ["previousKpiId"] = r.PreviousKpiId,
+        ["previousDisposition"] = r.PreviousDisposition,
+        ["nextKpiId"] = r.NextKpiId,
+        ["nextDisposition"] = r.NextDisposition,
     };
 
     public static string Catalog(PublicSnapshot snapshot, PublicOptions options, string origin)

@@ -4,6 +4,7 @@ using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
 using Dashboard.Shared.Publishing;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,15 +37,22 @@ public sealed record PublicKpi(BasicPolicy Policy, Initiative Initiative, Kpi Kp
 /// Everything the public page and the open data show, read only from published quarters: approved figures in them,
 /// no drafts, submissions or returns, no notes unless marked public, no names of people.
 /// </summary>
-public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Quarter, DateTime PublishedUtc)> Published, IReadOnlyList<PublicKpi> Kpis, DateTime LastModifiedUtc)
+/// <remarks>
+/// The page shows the current plan; the open data also keeps the rows of the plans before it (their published
+/// quarters stay published), each KPI with the KPI IDs it came from and went on as.
+/// </remarks>
+public sealed record PublicSnapshot(
+    Plan? Plan, IReadOnlyList<(FiscalQuarter Quarter, DateTime PublishedUtc)> Published, IReadOnlyList<PublicKpi> Kpis, DateTime LastModifiedUtc,
+    IReadOnlyList<OpenDataRow>? EarlierRows = null)
 {
-    public IEnumerable<OpenDataRow> Rows => Kpis.SelectMany(k => k.Rows);
+    /// <summary>Every open data row: earlier plans' first, then the current plan's.</summary>
+    public IEnumerable<OpenDataRow> Rows => (EarlierRows ?? []).Concat(Kpis.SelectMany(k => k.Rows));
 
     /// <summary>The quarter the page shows: the latest published.</summary>
     public FiscalQuarter? Latest => Published.Count == 0 ? null : Published[^1].Quarter;
 
     /// <summary>A strong validator of the published content (the CSV's hash), for ETag.</summary>
-    public string Version { get; } = Convert.ToHexString(SHA256.HashData(OpenDataColumns.Csv(Kpis.SelectMany(k => k.Rows))))[..32]
+    public string Version { get; } = Convert.ToHexString(SHA256.HashData(OpenDataColumns.Csv((EarlierRows ?? []).Concat(Kpis.SelectMany(k => k.Rows)))))[..32]
         + (Kpis.Any(k => k.PublicNotes is not null) ? "-" + string.Join(".", Kpis.Where(k => k.PublicNotes is not null).Select(k => k.PublicNotes!.Id)) : "");
 
     public static async Task<PublicSnapshot> LoadAsync(DashboardDbContext db, PublicOptions options, CancellationToken cancellationToken)
@@ -55,13 +63,45 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
             return new PublicSnapshot(null, [], [], DateTime.UnixEpoch);
         }
 
+        var links = await LinksAsync(db, cancellationToken);
+        var (published, approved, kpis) = await PlanRowsAsync(db, options, plan, links, cancellationToken);
+
+        // The plans before the current one (ended): their published rows stay in the open data.
+        var earlierRows = new List<OpenDataRow>();
+        var earlierIds = await db.Plans.AsNoTracking()
+            .Where(p => p.Id != plan.Id && p.Status != Dashboard.Shared.Plans.PlanStatus.Draft && p.PeriodStart < plan.PeriodStart)
+            .OrderBy(p => p.PeriodStart).Select(p => p.Id).ToListAsync(cancellationToken);
+        var modified = published.Select(p => p.PublishedUtc).Concat(approved.Select(e => e.UpdatedUtc)).DefaultIfEmpty(DateTime.UnixEpoch).Max();
+        foreach (var id in earlierIds)
+        {
+            var earlier = await ServerPlanService.WithKpis(db, id).FirstAsync(cancellationToken);
+            var (earlierPublished, earlierApproved, earlierKpis) = await PlanRowsAsync(db, options, earlier, links, cancellationToken);
+            earlierRows.AddRange(earlierKpis.SelectMany(k => k.Rows));
+            modified = earlierPublished.Select(p => p.PublishedUtc).Concat(earlierApproved.Select(e => e.UpdatedUtc)).Append(modified).Max();
+        }
+
+        return new PublicSnapshot(plan, published, kpis, modified, earlierRows);
+    }
+
+    /// <summary>How KPIs go on across plans: (previous KPI id, its code, next KPI id or null, its code, disposition) of started plans.</summary>
+    private sealed record Link(int PreviousId, string PreviousCode, int? NextId, string? NextCode, Dashboard.Shared.Plans.KpiDisposition Disposition);
+
+    private static async Task<List<Link>> LinksAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+        await db.KpiSuccessions.AsNoTracking().Where(s => s.Plan!.Status != Dashboard.Shared.Plans.PlanStatus.Draft)
+            .Select(s => new Link(s.PredecessorKpiId, s.PredecessorKpi!.Code, s.SuccessorKpiId, s.SuccessorKpi!.Code, s.Disposition))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One plan's published quarters, approved entries in them and rows per KPI.</summary>
+    private static async Task<(List<(FiscalQuarter Quarter, DateTime PublishedUtc)> Published, List<QuarterlyEntry> Approved, List<PublicKpi> Kpis)> PlanRowsAsync(
+        DashboardDbContext db, PublicOptions options, Plan plan, List<Link> links, CancellationToken cancellationToken)
+    {
         var current = CurrentPlan.Of(plan);
         var edition = Math.Max(1, await db.Set<PlanRevision>().CountAsync(r => r.PlanId == plan.Id, cancellationToken));
         var published = (await db.PublishedQuarters.AsNoTracking().Where(p => p.PlanId == plan.Id).ToListAsync(cancellationToken))
             .Select(p => (Quarter: new FiscalQuarter(p.FiscalYear, p.Quarter), p.PublishedUtc))
             .Where(p => current.Contains(p.Quarter)).OrderBy(p => p.Quarter).ToList();
         var publishedSet = published.Select(p => p.Quarter).ToHashSet();
-        var approved = (await db.Entries.AsNoTracking()
+        var approved = published.Count == 0 ? [] : (await db.Entries.AsNoTracking()
                 .Where(e => e.State == EntryState.Approved && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id))
                 .ToListAsync(cancellationToken))
             .Where(e => publishedSet.Contains(new FiscalQuarter(e.FiscalYear, e.Quarter)))
@@ -77,15 +117,22 @@ public sealed record PublicSnapshot(Plan? Plan, IReadOnlyList<(FiscalQuarter Qua
                 foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
                 {
                     var definition = kpi.ToDto().ToDefinition();
-                    var rows = published.Select(p => Row(options, plan, edition, policy, initiative, kpi, definition, current, p.Quarter, p.PublishedUtc, reports[kpi.Id])).ToList();
+                    var from = links.Where(l => l.NextId == kpi.Id).OrderBy(l => l.PreviousCode, StringComparer.Ordinal).ToList();
+                    var to = links.FirstOrDefault(l => l.PreviousId == kpi.Id);
+                    var rows = published.Select(p => Row(options, plan, edition, policy, initiative, kpi, definition, current, p.Quarter, p.PublishedUtc, reports[kpi.Id]) with
+                    {
+                        PreviousKpiId = from.Count == 0 ? null : string.Join("、", from.Select(l => l.PreviousCode)),
+                        PreviousDisposition = from.Count == 0 ? null : string.Join("、", from.Select(l => l.Disposition.Japanese()).Distinct()),
+                        NextKpiId = to?.NextCode,
+                        NextDisposition = to?.Disposition.Japanese(),
+                    }).ToList();
                     var notes = latest is { } l ? approved.SingleOrDefault(e => e.KpiId == kpi.Id && e.NotesPublic && e.FiscalYear == l.FiscalYear && e.Quarter == l.Quarter) : null;
                     kpis.Add(new PublicKpi(policy, initiative, kpi, definition, rows, notes));
                 }
             }
         }
 
-        var modified = published.Select(p => p.PublishedUtc).Concat(approved.Select(e => e.UpdatedUtc)).DefaultIfEmpty(DateTime.UnixEpoch).Max();
-        return new PublicSnapshot(plan, published, kpis, modified);
+        return (published, approved, kpis);
     }
 
     private static OpenDataRow Row(PublicOptions options, Plan plan, int edition, BasicPolicy policy, Initiative initiative, Kpi kpi, KpiDefinition definition,

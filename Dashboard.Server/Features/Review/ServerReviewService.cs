@@ -136,6 +136,11 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
             return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
 
+        if (plan.IsEnded)
+        {
+            return EntrySaveResult.Refused("この計画は終了しています（読み取り専用）。");
+        }
+
         if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
             return EntrySaveResult.Refused($"{q.ToJapaneseLabel()}はすでに締め切られています。");
@@ -179,6 +184,11 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
+        }
+
+        if (plan.IsEnded)
+        {
+            return EntrySaveResult.Refused("この計画は終了しています（読み取り専用）。");
         }
 
         if (ReviewValidation.ReopenReason(request.Reason) is { } problem)
@@ -255,6 +265,11 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
             return Outcome.Refused<CollectionWindowDto>("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
 
+        if (plan.IsEnded)
+        {
+            return Outcome.Refused<CollectionWindowDto>("この計画は終了しています（読み取り専用）。");
+        }
+
         if (CollectionWindows.Check(q, request) is { Count: > 0 } errors)
         {
             return Outcome.Invalid<CollectionWindowDto>(errors);
@@ -290,6 +305,11 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return Outcome.Refused<RemindResult>("四半期が計画期間にありません。", OutcomeKind.NotFound);
+        }
+
+        if (plan.IsEnded)
+        {
+            return Outcome.Refused<RemindResult>("この計画は終了しています（読み取り専用）。");
         }
 
         var department = string.IsNullOrEmpty(request.DepartmentCode)

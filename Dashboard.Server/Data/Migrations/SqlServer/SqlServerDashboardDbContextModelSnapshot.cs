@@ -478,6 +478,40 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.ToTable("Kpis");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.KpiSuccession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PredecessorKpiId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SuccessorKpiId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorKpiId");
+
+                    b.HasIndex("SuccessorKpiId");
+
+                    b.HasIndex("PlanId", "PredecessorKpiId")
+                        .IsUnique();
+
+                    b.ToTable("KpiSuccessions");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.KpiTargetValue", b =>
                 {
                     b.Property<int>("Id")
@@ -692,10 +726,22 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasDefaultValue("Active");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("PredecessorId");
 
                     b.ToTable("Plans");
                 });
@@ -989,6 +1035,32 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.KpiSuccession", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", "PredecessorKpi")
+                        .WithMany()
+                        .HasForeignKey("PredecessorKpiId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", "SuccessorKpi")
+                        .WithMany()
+                        .HasForeignKey("SuccessorKpiId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("PredecessorKpi");
+
+                    b.Navigation("SuccessorKpi");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.KpiTargetValue", b =>
                 {
                     b.HasOne("Dashboard.Server.Data.Kpi", null)
@@ -1018,6 +1090,14 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Dispatch");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.Plan", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Dashboard.Server.Data.PlanRevision", b =>

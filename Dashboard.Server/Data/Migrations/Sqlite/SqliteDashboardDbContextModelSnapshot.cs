@@ -452,6 +452,38 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.ToTable("Kpis");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.KpiSuccession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PredecessorKpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuccessorKpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorKpiId");
+
+                    b.HasIndex("SuccessorKpiId");
+
+                    b.HasIndex("PlanId", "PredecessorKpiId")
+                        .IsUnique();
+
+                    b.ToTable("KpiSuccessions");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.KpiTargetValue", b =>
                 {
                     b.Property<int>("Id")
@@ -657,10 +689,22 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Active");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("PredecessorId");
 
                     b.ToTable("Plans");
                 });
@@ -946,6 +990,32 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.KpiSuccession", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", "PredecessorKpi")
+                        .WithMany()
+                        .HasForeignKey("PredecessorKpiId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", "SuccessorKpi")
+                        .WithMany()
+                        .HasForeignKey("SuccessorKpiId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("PredecessorKpi");
+
+                    b.Navigation("SuccessorKpi");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.KpiTargetValue", b =>
                 {
                     b.HasOne("Dashboard.Server.Data.Kpi", null)
@@ -975,6 +1045,14 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Dispatch");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.Plan", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Dashboard.Server.Data.PlanRevision", b =>
