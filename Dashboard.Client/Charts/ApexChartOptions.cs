@@ -101,7 +101,7 @@ public sealed record ApexYAnnotation(decimal Y, string BorderColor, ApexAnnotati
 public sealed record ApexXAnnotation(string X, string BorderColor, ApexAnnotationLabel Label, int StrokeDashArray = 4);
 
 /// <summary>An annotation's label.</summary>
-public sealed record ApexAnnotationLabel(string Text, ApexLabelStyle Style, string? Position = null, string? TextAnchor = null);
+public sealed record ApexAnnotationLabel(string Text, ApexLabelStyle Style, string? Position = null, string? TextAnchor = null, string? Orientation = null);
 
 /// <summary>An annotation label's colours.</summary>
 public sealed record ApexLabelStyle(string Color, string Background);

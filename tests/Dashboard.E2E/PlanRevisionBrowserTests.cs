@@ -6,13 +6,15 @@ namespace Dashboard.E2E;
 /// The plan outlives its period (issue 20, in part), in a real browser on a server of its own (extending the plan
 /// moves the reporting quarter, which the other browser tests read): the planner extends the plan to 令和8年度 with a
 /// reason and lowers a 令和7年度 target from a date; staff report 令和8年度 第1四半期 and the secretariat approves it;
-/// the overview, the KPI page and the plan page show the revised target beside the original with the reason.
+/// the overview, the KPI page and the plan page show the revised target beside the original with the reason. Then the
+/// planner creates the successor plan from the extended one, abolishes one KPI, merges two and continues one, sets a
+/// target and starts it: the old plan is read-only with its 最終評価, and the continued KPI's page draws both plans.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task ThePlannerExtendsThePlanAndRevisesATargetAndStaffReportTheNewYear()
+    public async Task ThePlannerExtendsThePlanRevisesATargetAndStartsTheSuccessorPlan()
     {
         var server = new ServerProcess();
         await server.InitializeAsync();
@@ -90,8 +92,92 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(summary).ToContainTextAsync("185手続");
         await Assertions.Expect(summary.Locator("[data-original]")).ToContainTextAsync("当初 200手続");
         await Assertions.Expect(summary.Locator("[data-revision-reason]")).ToContainTextAsync("国の方針で対象手続が減ったため");
+
+        // 5. 「次期計画を作成」 from the extended plan: a draft that starts after it (令和9年度).
+        await planner.GotoAsync("/plan");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
+        await planner.Locator("[data-action='create-successor']").ClickAsync();
+        var successor = planner.Locator("[data-form='successor']");
+        await successor.Locator("input[name='successor-code']").FillAsync("goshogawara-dx-2027");
+        await successor.Locator("input[name='successor-name']").FillAsync("第2期五所川原市DX推進計画");
+        await successor.Locator("[data-action='save-successor']").ClickAsync();
+        await planner.WaitForURLAsync("**/plan/goshogawara-dx-2027");
+        await Assertions.Expect(planner.Locator("[data-draft-notice]")).ToBeVisibleAsync();
+        await Assertions.Expect(planner.Locator("[data-plan-status='Draft']")).ToBeVisibleAsync();
+        await ShotAsync(planner, "successor-draft");
+
+        // 6. One KPI abolished, two merged, one continued; a target for the new plan's first year.
+        await DecideAsync(planner, "I11-K2", "Abolished");
+        await DecideAsync(planner, "I02-K4", "Merged", "I02-K3");
+        await DecideAsync(planner, "I01-K1", "Continued");
+        await Assertions.Expect(planner.Locator("tr[data-kpi='I11-K2']")).ToHaveCountAsync(0);
+        await Assertions.Expect(planner.Locator("tr[data-kpi='I02-K4']")).ToHaveCountAsync(0);
+        await planner.Locator("input[name='target-I01-K1-2027']").FillAsync("230");
+        await planner.Locator("input[name='target-I01-K1-2027']").PressAsync("Tab");
+        await planner.Locator("[data-action='save-draft-targets']").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-draft-status]")).ToContainTextAsync("1件保存しました");
+        await Assertions.Expect(planner.Locator("[data-draft-targets] tr[data-kpi='I01-K1'] input[name='target-I01-K1-2027']")).ToHaveValueAsync("230");
+
+        // 7. Started: it becomes the current plan; the old one has ended, read-only, with its 最終評価.
+        await planner.Locator("[data-action='start-plan']").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-start-confirm]")).ToContainTextAsync("終了して読み取り専用");
+        await planner.Locator("[data-action='confirm-start']").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-plan-status='Active']")).ToBeVisibleAsync();
+        await Assertions.Expect(planner.Locator("[data-revisions] li[data-edition='1']")).ToContainTextAsync("策定");
+        await planner.Locator("[data-plan-chooser] a[data-plan='goshogawara-dx-2022']").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-plan-status='Ended']")).ToBeVisibleAsync();
+        await Assertions.Expect(planner.Locator("[data-plan-finished]")).ToContainTextAsync("読み取り専用");
+        Assert.Equal(0, await planner.Locator("[data-action='revise-plan']").CountAsync());
+        await ShotAsync(planner, "old-plan-ended");
+        await planner.Locator("[data-plan-finished] a[data-final-evaluation]").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-quarter-label]")).ToContainTextAsync("令和8年度 第4四半期");
+        await Assertions.Expect(planner.Locator("[data-quarter-label] [data-final-evaluation]")).ToBeVisibleAsync();
+
+        await staff.GotoAsync("/entries/I01-K1/2026/2"); // nothing entered yet, but the plan has ended
+        await BrowserFixture.WaitForInteractiveAsync(staff);
+        await Assertions.Expect(staff.Locator("[data-form='entry'] input[name='value']")).ToHaveAttributeAsync("readonly", "");
+        Assert.Equal(0, await staff.Locator("[data-form='entry'] [data-action='submit']").CountAsync());
+
+        // 8. The continued KPI's page in the new plan draws the old plan's figures with the boundary marked.
+        await planner.GotoAsync("/dashboard/kpis/I01-K1?fy=2027&q=1");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
+        var lineage = planner.Locator("[data-lineage]");
+        await Assertions.Expect(lineage.Locator("[data-lineage-previous='I01-K1']")).ToContainTextAsync("継続");
+        await lineage.Locator("[data-earlier-figures-disclosure] summary").ClickAsync();
+        await Assertions.Expect(lineage.Locator("[data-earlier-figures] tr[data-quarter='2026-1']")).ToBeVisibleAsync();
+        await Assertions.Expect(lineage.Locator("[data-earlier-figures] tr[data-quarter='2026-1']")).ToContainTextAsync("192手続");
+        await Assertions.Expect(planner.Locator(".apexcharts-xaxis-annotations text", new() { HasText = "計画の切替" })).ToHaveCountAsync(1);
+        Assert.True(await planner.Locator(".apexcharts-bar-area").CountAsync() > 4);
+        await ShotAsync(planner, "continued-kpi");
+        await planner.GotoAsync("/dashboard/kpis/I11-K2?fy=2026&q=4");
+        await Assertions.Expect(planner.Locator("[data-lineage-next]")).ToContainTextAsync("廃止");
+
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(staffErrors.Count == 0, string.Join("\n", staffErrors));
+    }
+
+    /// <summary>Sets a previous KPI's disposition in the draft's table and saves the row, as a person does.</summary>
+    private static async Task DecideAsync(IPage page, string kpi, string disposition, string? into = null)
+    {
+        var row = page.Locator($"tr[data-succession='{kpi}']");
+        await row.Locator("select[data-field='disposition']").SelectOptionAsync(disposition);
+        if (into is not null)
+        {
+            await Assertions.Expect(row.Locator("select[data-field='merge-into']")).ToBeEnabledAsync();
+            await row.Locator("select[data-field='merge-into']").SelectOptionAsync(into);
+        }
+
+        await row.Locator("[data-action='save-disposition']").ClickAsync();
+        await Assertions.Expect(page.Locator($"tr[data-succession='{kpi}']")).ToHaveAttributeAsync("data-disposition", disposition);
+    }
+
+    /// <summary>A screenshot for a person to look at, when E2E_SHOTS names a folder (never in CI).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("E2E_SHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
     }
 
     private static async Task ReviseTargetAsync(IPage page, string kpi, string year, string value, string from, string reason)

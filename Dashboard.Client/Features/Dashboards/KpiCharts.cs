@@ -78,7 +78,7 @@ public static class KpiCharts
             ? new List<ApexXAnnotation>
             {
                 new(Labels.ShortQuarter(first.FiscalYear, first.Quarter), c.Target, new ApexAnnotationLabel(
-                    t["PlanBoundaryLabel"].Value, new ApexLabelStyle(c.BaselineText, c.Target), Position: "top", TextAnchor: "start"), StrokeDashArray: 0),
+                    t["PlanBoundaryLabel"].Value, new ApexLabelStyle(c.BaselineText, c.Target), Position: "top", TextAnchor: "start", Orientation: "horizontal"), StrokeDashArray: 0),
             }
             : null;
         var annotations = baselines is null && boundary is null ? null : new ApexAnnotations(baselines, boundary);
