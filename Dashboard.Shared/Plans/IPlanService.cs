@@ -24,6 +24,15 @@ public interface IPlanService
     /// <summary>Starts the draft <paramref name="code"/>: it becomes the plan in force and the plan it follows ends (planners; audited).</summary>
     Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default);
 
+    /// <summary>The plan as the KPI table workbook (基本方針, 施策, KPI, 単位, 基準値, 各年度目標, 担当課) (planners).</summary>
+    Task<Dashboard.Shared.Exports.ExportFile?> ExportWorkbookAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>The plan as a seed file (plans/*.json) (planners).</summary>
+    Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a plan workbook into a new draft plan, all or nothing (planners; audited).</summary>
+    Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the current plan's 評価区分 scheme and thresholds (planners; audited). Field errors, empty when saved.</summary>
     Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
 

@@ -88,6 +88,13 @@ public sealed class GradingEditorTests : IAsyncLifetime
 
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
 
+        public Task<Dashboard.Shared.Exports.ExportFile?> ExportWorkbookAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);
+
+        public Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);
+
+        public Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new PlanImportResult(null, []));
+
         public Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
 
         public Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default) =>

@@ -48,6 +48,28 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
     public Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<PlanSummaryDto>(http.PostAsync($"api/plans/{Uri.EscapeDataString(code)}/start", null, cancellationToken), cancellationToken);
 
+    public Task<Dashboard.Shared.Exports.ExportFile?> ExportWorkbookAsync(string code, CancellationToken cancellationToken = default) =>
+        DownloadAsync($"api/plans/{Uri.EscapeDataString(code)}/workbook", cancellationToken);
+
+    public Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default) =>
+        DownloadAsync($"api/plans/{Uri.EscapeDataString(code)}/seed.json", cancellationToken);
+
+    public async Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(upload.Content), "file", upload.FileName } };
+        using var response = await http.PostAsync("api/plans/import", content, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<PlanImportResult>(cancellationToken)
+            ?? new PlanImportResult(null, [new Dashboard.Shared.Exports.TemplateError("KPI表", 0, "", "読み込めませんでした。")]);
+    }
+
+    private async Task<Dashboard.Shared.Exports.ExportFile?> DownloadAsync(string url, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(url, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? new Dashboard.Shared.Exports.ExportFile(response.Content.Headers.ContentDisposition?.FileNameStar ?? "plan", await response.Content.ReadAsByteArrayAsync(cancellationToken))
+            : null;
+    }
+
     public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<PlanRevisionDto>(http.PostAsJsonAsync("api/plans/current/revisions", request, cancellationToken), cancellationToken);
 

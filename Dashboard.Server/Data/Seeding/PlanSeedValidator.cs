@@ -4,8 +4,12 @@ using Dashboard.Shared.Kpis;
 
 namespace Dashboard.Server.Data.Seeding;
 
-/// <summary>Turns one plans/*.json into entities, or throws at the first problem with its path.</summary>
-internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartments)
+/// <summary>
+/// Turns one plan (a plans/*.json file, or a plan workbook read into the same shape) into entities, or throws at the
+/// first problem with its path. With <paramref name="collect"/>, a problem inside one KPI is recorded there and the
+/// validation goes on with the next KPI, so an import can report every bad row at once (the plan is then not usable).
+/// </summary>
+internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartments, List<SeedDataException>? collect = null)
 {
     private readonly HashSet<string> _kpiCodes = new(StringComparer.Ordinal);
     private readonly HashSet<int> _initiativeNumbers = [];
@@ -126,7 +130,17 @@ internal sealed class PlanSeedValidator(string file, ISet<string> knownDepartmen
         var kpis = s.Kpis is { Count: > 0 } list ? list : throw Fail($"{at}.kpis", SeedMessages.Missing);
         for (var i = 0; i < kpis.Count; i++)
         {
-            var kpi = Kpi(kpis[i], $"{at}.kpis[{i}]");
+            Kpi kpi;
+            try
+            {
+                kpi = Kpi(kpis[i], $"{at}.kpis[{i}]");
+            }
+            catch (SeedDataException problem) when (collect is not null)
+            {
+                collect.Add(problem);
+                continue;
+            }
+
             kpi.DisplayOrder = (number * 100) + i + 1;
             initiative.Kpis.Add(kpi);
         }

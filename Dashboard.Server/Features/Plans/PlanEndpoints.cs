@@ -29,6 +29,13 @@ public static class PlanEndpoints
             .WithSummary("Sets what becomes of a previous plan's KPI in a draft: 継続, 拡充, 統合 (into another KPI), 完了, 廃止 or 延伸 (audited).");
         plans.MapPut("/kpis/{kpiCode}/targets/{fiscalYear:int}", SetDraftTarget).WithName(nameof(SetDraftTarget))
             .WithSummary("Sets a draft plan's own target for a KPI and fiscal year; empty clears it (audited).");
+        plans.MapGet("/workbook", ExportWorkbook).WithName(nameof(ExportWorkbook))
+            .WithSummary("The plan as the KPI table workbook (基本方針, 施策, KPI, 単位, 基準値, 各年度目標, 担当課) with its revised targets.");
+        plans.MapGet("/seed.json", ExportSeed).WithName(nameof(ExportSeed)).WithSummary("The plan as a seed file (seed-data/plans/*.json).");
+
+        // A form post with a file: the antiforgery token is required (UseAntiforgery checks IFormFile endpoints).
+        app.MapPost("/api/plans/import", Import).WithTags("Plans").RequireAuthorization(Policies.MaintainPlan).WithName(nameof(Import))
+            .WithSummary("Reads a plan workbook into a new draft plan, all or nothing; every bad cell is reported with its sheet, row and column.");
         plans.MapPost("/start", Start).WithName(nameof(Start))
             .WithSummary("Starts a draft plan: it becomes the plan in force and the plan it follows ends, read-only (audited).");
         return app;
@@ -48,6 +55,30 @@ public static class PlanEndpoints
     public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> SetDraftTarget(
         string code, string kpiCode, int fiscalYear, DraftTargetRequest request, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.SetDraftTargetAsync(code, kpiCode, fiscalYear, request, cancellationToken));
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> ExportWorkbook(string code, IPlanService plans, CancellationToken cancellationToken) =>
+        await plans.ExportWorkbookAsync(code, cancellationToken) is { } file
+            ? TypedResults.File(file.Content, Exports.ExportEndpoints.XlsxContentType, file.FileName)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> ExportSeed(string code, IPlanService plans, CancellationToken cancellationToken) =>
+        await plans.ExportSeedAsync(code, cancellationToken) is { } file
+            ? TypedResults.File(file.Content, "application/json", file.FileName)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PlanImportResult>, BadRequest<PlanImportResult>>> Import(IFormFile file, IPlanService plans, CancellationToken cancellationToken)
+    {
+        if (file.Length > Exports.EntryTemplate.MaxBytes)
+        {
+            return TypedResults.BadRequest(new PlanImportResult(null,
+                [new Dashboard.Shared.Exports.TemplateError("KPI表", 0, "", $"ファイルが大きすぎます（上限 {Exports.EntryTemplate.MaxBytes / 1024 / 1024} MB）。")]));
+        }
+
+        using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, cancellationToken);
+        var result = await plans.ImportAsync(new Dashboard.Shared.Exports.ExportFile(file.FileName, stream.ToArray()), cancellationToken);
+        return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
+    }
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Start(string code, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));
