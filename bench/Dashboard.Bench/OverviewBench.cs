@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dashboard.Server.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,50 @@ internal static partial class OverviewBench
         "/api/dashboard/kpis/I01-K1?fy=2025&q=2",
         "/api/plans/current",
     ];
+
+    /// <summary>With a successor plan started after the real one: each plan's quarter, and a continued KPI on both sides.</summary>
+    private static readonly string[] _twoPlanUrls =
+    [
+        "/api/dashboard/overview?fy=2025&q=2",
+        "/api/dashboard/overview?fy=2026&q=1",
+        "/api/dashboard/kpis/I01-K1?fy=2025&q=2",
+        "/api/dashboard/kpis/I01-K1?fy=2026&q=1",
+        "/api/plans/current",
+    ];
+
+    /// <summary>
+    /// Two plans: the real plan (1x or 10x) and its successor (第2期, from 令和8年度), created and started through the
+    /// API as the planner does, views computed on every request.
+    /// </summary>
+    public static async Task RunTwoPlansAsync(string root, string folder, int requests)
+    {
+        foreach (var times in new[] { 1, 10 })
+        {
+            var db = Path.Combine(folder, $"plans-{times}x.db");
+            File.Delete(db);
+            await using var app = new BenchApp($"Data Source={db}", Path.Combine(root, "seed-data"), viewCache: false);
+            app.Start();
+            if (times > 1)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await MultiplyAsync(scope.ServiceProvider.GetRequiredService<DashboardDbContext>(), times);
+            }
+
+            using var planner = await app.SignedInClientAsync("takahashi@demo.local");
+            var html = await planner.GetStringAsync("/account/login");
+            planner.DefaultRequestHeaders.Add(Dashboard.Shared.Auth.RequestForgery.HeaderName, WebUtility.HtmlDecode(HiddenTokenPattern().Match(html).Groups[1].Value));
+            (await planner.PostAsJsonAsync("/api/plans/goshogawara-dx-2022/successor",
+                new Dashboard.Shared.Plans.SuccessorRequest("goshogawara-dx-2026", "第2期", null, 2030))).EnsureSuccessStatusCode();
+            (await planner.PostAsync("/api/plans/goshogawara-dx-2026/start", null)).EnsureSuccessStatusCode();
+
+            var kpis = await CountKpisAsync(app);
+            using var client = await app.SignedInClientAsync("suzuki@demo.local");
+            foreach (var url in _twoPlanUrls)
+            {
+                await MeasureAsync(client, url, requests, $"2 plans, {times}x ({kpis} KPIs)");
+            }
+        }
+    }
 
     public static async Task RunAsync(string root, string folder, int requests)
     {
@@ -174,4 +219,7 @@ internal static partial class OverviewBench
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex HiddenTokenPattern();
 }

@@ -14,7 +14,8 @@ using Dashboard.Server.Features.Plans;
 // Two benchmarks, for the real plan with its four years of sample quarterly figures and a synthetic plan ten times its size:
 //   overview: the dashboard APIs' latency and SQL queries per request, over loopback HTTP (see OverviewBench);
 //   pack:     the Excel pack's build time (median of warm runs) and the process's peak working set.
-// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- overview|pack [runs]]
+//   plans:    the same with two plans (the real one and its started successor): both plans' views and a continued KPI.
+// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- overview|plans|pack [runs]]
 var which = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-" + Guid.NewGuid().ToString("N"));
@@ -24,6 +25,11 @@ try
     if (which is "all" or "overview")
     {
         await OverviewBench.RunAsync(root, folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    }
+
+    if (which is "all" or "plans")
+    {
+        await OverviewBench.RunTwoPlansAsync(root, folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
     }
 
     if (which is "all" or "pack")

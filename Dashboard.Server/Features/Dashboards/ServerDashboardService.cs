@@ -221,7 +221,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
     private async Task<PlanData?> LoadAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
         var plan = fiscalYear is { } fy && quarter is { } q
-            ? await planQuarters.PlanOfAsync(fy, q, cancellationToken) is { } covering ? await ServerPlanService.WithKpis(db, covering.Id).FirstOrDefaultAsync(cancellationToken) : null
+            ? q is >= 1 and <= 4 && fy is >= 1900 and <= 2999 ? await ServerPlanService.CoveringWithKpis(db, new FiscalQuarter(fy, q)).FirstOrDefaultAsync(cancellationToken) : null
             : await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {

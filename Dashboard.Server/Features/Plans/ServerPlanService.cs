@@ -179,6 +179,9 @@ public sealed partial class ServerPlanService(
     /// <summary>The same for the plan with id <paramref name="planId"/>.</summary>
     public static IQueryable<Plan> WithKpis(DashboardDbContext db, int planId) => WithKpis(db.Plans.Where(p => p.Id == planId));
 
+    /// <summary>The same for the started plan that covers <paramref name="quarter"/> (see <see cref="PlanQuarters.Covering"/>).</summary>
+    public static IQueryable<Plan> CoveringWithKpis(DashboardDbContext db, FiscalQuarter quarter) => WithKpis(PlanQuarters.Covering(db.Plans, quarter));
+
     private static IQueryable<Plan> WithKpis(IQueryable<Plan> plans) => plans.AsNoTracking().AsSplitQuery()
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Targets)
         .Include(p => p.Policies).ThenInclude(p => p.Initiatives).ThenInclude(i => i.Kpis).ThenInclude(k => k.Owners);
