@@ -33,6 +33,15 @@ public interface IPlanService
     /// <summary>Reads a plan workbook into a new draft plan, all or nothing (planners; audited).</summary>
     Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds a KPI (<paramref name="kpiCode"/> null) or changes one's definition: a draft freely, a plan in force as a
+    /// recorded revision (planners; audited; the seed files' validator decides).
+    /// </summary>
+    Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a KPI that has no figures (one with figures is 廃止 in the next plan instead) (planners; audited).</summary>
+    Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the current plan's 評価区分 scheme and thresholds (planners; audited). Field errors, empty when saved.</summary>
     Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
 

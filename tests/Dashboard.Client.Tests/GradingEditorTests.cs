@@ -88,6 +88,12 @@ public sealed class GradingEditorTests : IAsyncLifetime
 
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
 
+        public Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
+
+        public Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<string>("not in this test"));
+
         public Task<Dashboard.Shared.Exports.ExportFile?> ExportWorkbookAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);
 
         public Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);

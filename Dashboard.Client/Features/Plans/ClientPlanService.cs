@@ -70,6 +70,14 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
             : null;
     }
 
+    public Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<KpiDto>(kpiCode is null
+            ? http.PostAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis", request, cancellationToken)
+            : http.PutAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis/{Uri.EscapeDataString(kpiCode)}", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<string>(http.PostAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis/{Uri.EscapeDataString(kpiCode)}/remove", request, cancellationToken), cancellationToken);
+
     public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<PlanRevisionDto>(http.PostAsJsonAsync("api/plans/current/revisions", request, cancellationToken), cancellationToken);
 

@@ -36,6 +36,12 @@ public static class PlanEndpoints
         // A form post with a file: the antiforgery token is required (UseAntiforgery checks IFormFile endpoints).
         app.MapPost("/api/plans/import", Import).WithTags("Plans").RequireAuthorization(Policies.MaintainPlan).WithName(nameof(Import))
             .WithSummary("Reads a plan workbook into a new draft plan, all or nothing; every bad cell is reported with its sheet, row and column.");
+        plans.MapPost("/kpis", AddKpi).WithName(nameof(AddKpi))
+            .WithSummary("Adds a KPI to an initiative: a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPut("/kpis/{kpiCode}", EditKpi).WithName(nameof(EditKpi))
+            .WithSummary("Changes a KPI's definition (not its code or targets): a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPost("/kpis/{kpiCode}/remove", RemoveKpi).WithName(nameof(RemoveKpi))
+            .WithSummary("Removes a KPI that has no figures; one with figures is refused (廃止 it in the next plan instead) (audited).");
         plans.MapPost("/start", Start).WithName(nameof(Start))
             .WithSummary("Starts a draft plan: it becomes the plan in force and the plan it follows ends, read-only (audited).");
         return app;
@@ -79,6 +85,17 @@ public static class PlanEndpoints
         var result = await plans.ImportAsync(new Dashboard.Shared.Exports.ExportFile(file.FileName, stream.ToArray()), cancellationToken);
         return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
     }
+
+    public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> AddKpi(string code, KpiEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.SaveKpiAsync(code, null, request, cancellationToken));
+
+    public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> EditKpi(
+        string code, string kpiCode, KpiEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.SaveKpiAsync(code, kpiCode, request, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemoveKpi(
+        string code, string kpiCode, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.RemoveKpiAsync(code, kpiCode, request, cancellationToken));
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Start(string code, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));

@@ -135,9 +135,12 @@ internal static partial class PlanWorkbook
     }
 
     /// <summary>The plan as a seed file (plans/*.json): the same shape the app loads at start.</summary>
-    public static byte[] WriteSeed(Plan plan, IReadOnlyDictionary<int, string> departmentCodes)
-    {
-        var file = new PlanFile
+    public static byte[] WriteSeed(Plan plan, IReadOnlyDictionary<int, string> departmentCodes) =>
+        JsonSerializer.SerializeToUtf8Bytes(ToSeedFile(plan, departmentCodes), _seedJson);
+
+    /// <summary>The plan in the seed files' shape (its own targets; revised ones are not part of a seed file).</summary>
+    public static PlanFile ToSeedFile(Plan plan, IReadOnlyDictionary<int, string> departmentCodes) =>
+        new()
         {
             Code = plan.Code,
             Name = plan.Name,
@@ -175,8 +178,6 @@ internal static partial class PlanWorkbook
                 }).ToList(),
             }).ToList(),
         };
-        return JsonSerializer.SerializeToUtf8Bytes(file, _seedJson);
-    }
 
     /// <summary>A read plan: the validated entities and the owners' department codes, or every problem found.</summary>
     public sealed record Result(PlanSeedResult? Plan, List<TemplateError> Errors);

@@ -1,0 +1,40 @@
+using Dashboard.Shared.Kpis;
+
+namespace Dashboard.Shared.Plans;
+
+/// <summary>
+/// A KPI's definition as the planner edits it (targets are set apart: a draft's own targets, or a revised target
+/// from a date). A KPI's code is its stable ID across versions and plans: set when it is added, never changed.
+/// </summary>
+/// <param name="Code">For a new KPI: its code (unique in the plan). Ignored for an edit.</param>
+/// <param name="InitiativeNumber">For a new KPI: the initiative it belongs to.</param>
+/// <param name="Name">KPI名.</param>
+/// <param name="Kind">種類.</param>
+/// <param name="Direction">方向; null takes the kind's own.</param>
+/// <param name="Unit">単位 (numeric kinds).</param>
+/// <param name="BaselineValue">基準値 as typed, empty for none.</param>
+/// <param name="BaselineDate">基準日.</param>
+/// <param name="MilestoneDueFiscalYear">期限年度 of a milestone.</param>
+/// <param name="Owners">担当課 (department codes).</param>
+/// <param name="Source">出典.</param>
+/// <param name="Note">備考.</param>
+/// <param name="RevisionDate">改訂日: required for a plan in force (a change to it is a recorded revision).</param>
+/// <param name="RevisionReason">改訂の理由: required for a plan in force.</param>
+public sealed record KpiEditRequest(
+    string? Code,
+    int? InitiativeNumber,
+    string? Name,
+    KpiKind Kind,
+    KpiDirection? Direction,
+    string? Unit,
+    string? BaselineValue,
+    DateOnly? BaselineDate,
+    int? MilestoneDueFiscalYear,
+    IReadOnlyList<string>? Owners,
+    string? Source,
+    string? Note,
+    DateOnly? RevisionDate = null,
+    string? RevisionReason = null);
+
+/// <summary>Removing a KPI that has no figures; for a plan in force, as a recorded revision with its date and reason.</summary>
+public sealed record KpiRemovalRequest(DateOnly? RevisionDate, string? RevisionReason);

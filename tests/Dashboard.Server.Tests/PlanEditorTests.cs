@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Server.Data;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Tests;
+
+/// <summary>
+/// The plan editor (issue 20) over a real SQLite file: a draft changes freely, the plan in force only through a
+/// recorded revision; the seed files' validator decides; a reused code and removing a KPI with figures are refused
+/// with a clear message and nothing changed; every change is audited.
+/// </summary>
+public sealed class PlanEditorTests : AppTestBase
+{
+    private const string Current = "goshogawara-dx-2022";
+
+    protected override bool Samples => true;
+
+    private static KpiEditRequest NewKpi(string code = "I01-K9", DateOnly? date = null, string? reason = null) =>
+        new(code, 1, "AIチャットボットで解決した問い合わせの数", KpiKind.Cumulative, null, "件", "0", new DateOnly(2026, 4, 1), null, ["kikaku"], null, null,
+            date, reason);
+
+    [Fact]
+    public async Task ThePlanInForceChangesOnlyThroughARecordedRevision()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var edit = await EditOf(planner, "I01-K1") with { Name = "オンライン化した行政手続の数（電子申請）" };
+
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1", edit), "RevisionReason", "理由");
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1", edit with { RevisionDate = new DateOnly(2022, 1, 1), RevisionReason = "名称の統一" }),
+            "RevisionDate", "開始日");
+        Assert.Equal("オンライン化した行政手続の数", await NameAsync("I01-K1"));
+
+        var saved = await planner.PutAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1", edit with { RevisionDate = new DateOnly(2026, 12, 5), RevisionReason = "国の手続名に合わせるため" });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("オンライン化した行政手続の数（電子申請）", await NameAsync("I01-K1"));
+        var plan = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        var version = plan.Revisions[^1];
+        Assert.Equal(("指標 I01-K1 の名称を変更", "国の手続名に合わせるため", 3), (version.Description, version.Reason, version.Number));
+        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityKey == $"{Current}/I01-K1" && a.Field == "名称").SingleAsync());
+        Assert.Equal(("オンライン化した行政手続の数", "オンライン化した行政手続の数（電子申請）", "国の手続名に合わせるため"), (audit.OldValue, audit.NewValue, audit.Reason));
+    }
+
+    [Fact]
+    public async Task TheSeedFilesRulesDecideAndBadInputChangesNothing()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var (date, reason) = (new DateOnly(2026, 12, 5), "追加の取組");
+        var kpis = await App.CountAsync<Kpi>();
+        var revisions = await App.CountAsync<PlanRevision>();
+
+        // A reused KPI code; a numeric KPI without a unit; a milestone without its due year; a percentage target path;
+        // an unknown department; staff may not edit the plan.
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis", NewKpi("I01-K1", date, reason)), "Code", "既に使われています");
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis", NewKpi(date: date, reason: reason) with { Unit = "" }), "Unit", "入力してください");
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"/api/plans/{Current}/kpis/I02-K2",
+            await EditOf(planner, "I02-K2") with { MilestoneDueFiscalYear = null, RevisionDate = date, RevisionReason = reason }), "MilestoneDueFiscalYear", "入力してください");
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis", NewKpi(date: date, reason: reason) with { Owners = ["mirai"] }), "Owners", "登録されていません");
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1",
+            await EditOf(planner, "I01-K1") with { Kind = KpiKind.Percentage, RevisionDate = date, RevisionReason = reason }), "Kind", "実績がある指標の種類");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync($"/api/plans/{Current}/kpis", NewKpi(date: date, reason: reason))).StatusCode);
+
+        // Removing a KPI with figures: refused, retire it in the next plan instead.
+        var removal = await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1/remove", new KpiRemovalRequest(date, reason));
+        Assert.Equal(HttpStatusCode.Conflict, removal.StatusCode);
+        Assert.Contains("実績がある指標", (await removal.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        Assert.Equal((kpis, revisions), (await App.CountAsync<Kpi>(), await App.CountAsync<PlanRevision>()));
+
+        // A new KPI without figures is added, then removed, each as a version of its own.
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis", NewKpi(date: date, reason: reason))).StatusCode);
+        var added = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!.Policies[0].Initiatives[0].Kpis;
+        Assert.Equal("I01-K9", added[^1].Code);
+        Assert.Equal(["kikaku"], added[^1].Owners.Select(o => o.Code));
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K9/remove", new KpiRemovalRequest(date, "重複のため"))).StatusCode);
+        var descriptions = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!.Revisions.Select(r => r.Description).ToList();
+        Assert.Equal(["指標 I01-K9 を追加", "指標 I01-K9 を削除"], descriptions[^2..]);
+        Assert.Equal(kpis, await App.CountAsync<Kpi>());
+    }
+
+    [Fact]
+    public async Task ADraftChangesFreelyWithoutVersions()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{Current}/successor", new SuccessorRequest("dx-2026", "第2期", null, 2030))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync("/api/plans/dx-2026/kpis", NewKpi())).StatusCode);
+        var rename = await planner.PutAsJsonAsync("/api/plans/dx-2026/kpis/I01-K9", NewKpi() with { Name = "AIで解決した問い合わせの数", BaselineValue = "１２０" });
+        Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
+        Assert.Equal(120m, (await rename.Content.ReadFromJsonAsync<KpiDto>())!.BaselineValue);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync("/api/plans/dx-2026/kpis/I01-K9/remove", new KpiRemovalRequest(null, null))).StatusCode);
+
+        // A KPI carried over from the previous plan is not removed: its disposition says what becomes of it.
+        var carried = await planner.PostAsJsonAsync("/api/plans/dx-2026/kpis/I01-K1/remove", new KpiRemovalRequest(null, null));
+        Assert.Equal(HttpStatusCode.Conflict, carried.StatusCode);
+        Assert.Contains("引継ぎ区分", (await carried.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        Assert.Empty(await App.WithDbAsync(db => db.PlanRevisions.Where(r => r.PlanId == db.Plans.Single(p => p.Code == "dx-2026").Id).ToListAsync()));
+    }
+
+    private async Task<string> NameAsync(string code) =>
+        await App.WithDbAsync(db => db.Kpis.Where(k => k.Code == code && k.Plan!.Code == Current).Select(k => k.Name).SingleAsync());
+
+    /// <summary>The KPI's definition as the editor starts from it.</summary>
+    private static async Task<KpiEditRequest> EditOf(HttpClient client, string code)
+    {
+        var plan = (await client.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        var k = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(x => x.Code == code);
+        return new KpiEditRequest(null, null, k.Name, k.Kind, k.Direction, k.Unit, k.BaselineValue?.ToString(System.Globalization.CultureInfo.InvariantCulture), k.BaselineDate,
+            k.MilestoneDueFiscalYear, k.Owners.Select(o => o.Code).ToList(), k.Source, k.Note);
+    }
+
+    private static async Task ExpectInvalidAsync(HttpResponseMessage response, string field, string words)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        Assert.True(problem.Errors.ContainsKey(field), field + " not in " + string.Join(", ", problem.Errors.Select(e => e.Key + ": " + string.Join(" ", e.Value))));
+        Assert.Contains(words, string.Join(" ", problem.Errors[field]), StringComparison.Ordinal);
+    }
+}
