@@ -21,6 +21,7 @@ namespace Dashboard.Shared.Plans;
 /// <param name="SuccessorCode">The plan that follows this one (a draft only for planners), if any.</param>
 /// <param name="Successions">For a plan that follows another: what became of each of the previous plan's KPIs.</param>
 /// <param name="Plans">Every plan the reader may open (drafts for planners only), oldest first: the plan chooser.</param>
+/// <param name="Departments">Every department, for the plan editor's owner choice (planners only).</param>
 public sealed record PlanDto(
     string Code,
     string Name,
@@ -39,7 +40,8 @@ public sealed record PlanDto(
     string? PredecessorCode = null,
     string? SuccessorCode = null,
     IReadOnlyList<SuccessionDto>? Successions = null,
-    IReadOnlyList<PlanSummaryDto>? Plans = null);
+    IReadOnlyList<PlanSummaryDto>? Plans = null,
+    IReadOnlyList<DepartmentDto>? Departments = null);
 
 /// <summary>One version (版) of a plan: its adoption or a revision.</summary>
 /// <param name="Number">第N版, counting the adoption as 1.</param>

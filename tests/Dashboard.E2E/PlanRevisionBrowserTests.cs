@@ -93,9 +93,25 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(summary.Locator("[data-original]")).ToContainTextAsync("当初 200手続");
         await Assertions.Expect(summary.Locator("[data-revision-reason]")).ToContainTextAsync("国の方針で対象手続が減ったため");
 
-        // 5. 「次期計画を作成」 from the extended plan: a draft that starts after it (令和9年度).
+        // 5. The plan editor: a KPI's name changed in the plan in force, as a revision with its date and reason.
         await planner.GotoAsync("/plan");
         await BrowserFixture.WaitForInteractiveAsync(planner);
+        await planner.Locator("[data-action='edit-kpi']").ClickAsync();
+        var editor = planner.Locator("[data-form='kpi-editor']");
+        await ChooseAsync(planner, "[data-field='editor-kpi']", "I01-K2");
+        await Assertions.Expect(editor.Locator("input[name='kpi-name']")).ToHaveValueAsync("「書かない窓口」の拡大（窓口の申請等のオンライン化）");
+        await editor.Locator("input[name='kpi-name']").FillAsync("「書かない窓口」の拡大（窓口申請のオンライン化）");
+        await editor.Locator("[data-action='save-kpi-editor']").ClickAsync();
+        await Assertions.Expect(editor.Locator("#editor-revision-reason-error")).ToContainTextAsync("入力してください");
+        await editor.Locator("input[name='editor-revision-date']").FillAsync("2026-12-05");
+        await editor.Locator("textarea[name='editor-revision-reason']").FillAsync("窓口の呼び方を統一するため");
+        await ShotAsync(planner, "kpi-editor");
+        await editor.Locator("[data-action='save-kpi-editor']").ClickAsync();
+        await BrowserFixture.WaitForFocusAsync(planner, "[data-editor-saved]");
+        await Assertions.Expect(planner.Locator("[data-revisions] li[data-edition='4']")).ToContainTextAsync("指標 I01-K2 の名称を変更");
+        await Assertions.Expect(planner.Locator("tr[data-kpi='I01-K2']")).ToContainTextAsync("窓口申請のオンライン化");
+
+        // 6. 「次期計画を作成」 from the extended plan: a draft that starts after it (令和9年度).
         await planner.Locator("[data-action='create-successor']").ClickAsync();
         var successor = planner.Locator("[data-form='successor']");
         await successor.Locator("input[name='successor-code']").FillAsync("goshogawara-dx-2027");
@@ -106,7 +122,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(planner.Locator("[data-plan-status='Draft']")).ToBeVisibleAsync();
         await ShotAsync(planner, "successor-draft");
 
-        // 6. One KPI abolished, two merged, one continued; a target for the new plan's first year.
+        // 7. One KPI abolished, two merged, one continued; a target for the new plan's first year.
         await DecideAsync(planner, "I11-K2", "Abolished");
         await DecideAsync(planner, "I02-K4", "Merged", "I02-K3");
         await DecideAsync(planner, "I01-K1", "Continued");
@@ -118,7 +134,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(planner.Locator("[data-draft-status]")).ToContainTextAsync("1件保存しました");
         await Assertions.Expect(planner.Locator("[data-draft-targets] tr[data-kpi='I01-K1'] input[name='target-I01-K1-2027']")).ToHaveValueAsync("230");
 
-        // 7. Started: it becomes the current plan; the old one has ended, read-only, with its 最終評価.
+        // 8. Started: it becomes the current plan; the old one has ended, read-only, with its 最終評価.
         await planner.Locator("[data-action='start-plan']").ClickAsync();
         await Assertions.Expect(planner.Locator("[data-start-confirm]")).ToContainTextAsync("終了して読み取り専用");
         await planner.Locator("[data-action='confirm-start']").ClickAsync();
@@ -138,7 +154,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(staff.Locator("[data-form='entry'] input[name='value']")).ToHaveAttributeAsync("readonly", "");
         Assert.Equal(0, await staff.Locator("[data-form='entry'] [data-action='submit']").CountAsync());
 
-        // 8. The continued KPI's page in the new plan draws the old plan's figures with the boundary marked.
+        // 9. The continued KPI's page in the new plan draws the old plan's figures with the boundary marked.
         await planner.GotoAsync("/dashboard/kpis/I01-K1?fy=2027&q=1");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         var lineage = planner.Locator("[data-lineage]");

@@ -56,7 +56,8 @@ public sealed partial class ServerPlanService(
             plans.FirstOrDefault(p => p.Code == plan.Code)?.PredecessorCode,
             plans.FirstOrDefault(p => p.PredecessorCode == plan.Code)?.Code,
             plan.PredecessorId is null ? [] : await SuccessionsAsync(plan, cancellationToken),
-            plans);
+            plans,
+            MayMaintain ? await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample)).ToListAsync(cancellationToken) : null);
     }
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
