@@ -69,6 +69,7 @@ builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOpt
 builder.Services.PostConfigure<SeedOptions>(o => o.LoadDemoUsers = authMode.UsesLocalSignIn);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<PlanQuarters>();
+builder.Services.AddSingleton<Dashboard.Server.Features.Plans.IPlanWorkbookFormat, Dashboard.Server.Features.Exports.PlanWorkbookFormat>();
 builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();

@@ -50,6 +50,9 @@ public sealed class PlanRevision
     public DateOnly? PeriodEndAfter { get; set; }
     public string? RecordedBy { get; set; }
     public DateTime? RecordedUtc { get; set; }
+
+    /// <summary>The plan as this version left it (seed files' shape, targets in force on its date); null for versions recorded before snapshots were kept.</summary>
+    public string? Snapshot { get; set; }
 }
 
 /// <summary>

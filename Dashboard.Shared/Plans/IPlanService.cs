@@ -42,6 +42,9 @@ public interface IPlanService
     /// <summary>Removes a KPI that has no figures (one with figures is 廃止 in the next plan instead) (planners; audited).</summary>
     Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The plan as its version (版) <paramref name="number"/> left it; null when there is no such version or it was recorded before versions were kept.</summary>
+    Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the current plan's 評価区分 scheme and thresholds (planners; audited). Field errors, empty when saved.</summary>
     Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
 

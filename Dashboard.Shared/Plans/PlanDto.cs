@@ -49,7 +49,8 @@ public sealed record PlanDto(
 /// <param name="Description">What changed (策定, 計画期間を令和8年度まで延長 …).</param>
 /// <param name="Reason">Why, for revisions recorded in the app.</param>
 /// <param name="RecordedBy">Who recorded it (a name).</param>
-public sealed record PlanRevisionDto(DateOnly Date, string Description, int Number = 0, string? Reason = null, string? RecordedBy = null);
+/// <param name="Readable">The plan as this version left it can be read (versions recorded since snapshots are kept).</param>
+public sealed record PlanRevisionDto(DateOnly Date, string Description, int Number = 0, string? Reason = null, string? RecordedBy = null, bool Readable = false);
 
 /// <summary>A basic policy (基本方針).</summary>
 public sealed record PolicyDto(int Number, string Title, string? Subtitle, IReadOnlyList<InitiativeDto> Initiatives);

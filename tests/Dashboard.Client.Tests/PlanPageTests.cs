@@ -106,6 +106,8 @@ public sealed class PlanPageTests : IAsyncLifetime
 
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult(plan);
 
+        public Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
+
         public Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default) =>
             Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
 

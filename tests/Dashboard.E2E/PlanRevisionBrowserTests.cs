@@ -110,8 +110,14 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForFocusAsync(planner, "[data-editor-saved]");
         await Assertions.Expect(planner.Locator("[data-revisions] li[data-edition='4']")).ToContainTextAsync("指標 I01-K2 の名称を変更");
         await Assertions.Expect(planner.Locator("tr[data-kpi='I01-K2']")).ToContainTextAsync("窓口申請のオンライン化");
+        await planner.Locator("[data-revisions] a[data-edition-link='3']").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-edition-page='3']")).ToContainTextAsync("第3版");
+        await Assertions.Expect(planner.Locator("tr[data-kpi='I01-K2']")).ToContainTextAsync("窓口の申請等のオンライン化"); // as that version said
+        await ShotAsync(planner, "edition-3");
 
         // 6. 「次期計画を作成」 from the extended plan: a draft that starts after it (令和9年度).
+        await planner.GotoAsync("/plan");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-action='create-successor']").ClickAsync();
         var successor = planner.Locator("[data-form='successor']");
         await successor.Locator("input[name='successor-code']").FillAsync("goshogawara-dx-2027");

@@ -101,6 +101,38 @@ public sealed class PlanEditorTests : AppTestBase
         Assert.Empty(await App.WithDbAsync(db => db.PlanRevisions.Where(r => r.PlanId == db.Plans.Single(p => p.Code == "dx-2026").Id).ToListAsync()));
     }
 
+    [Fact]
+    public async Task EachVersionReadsAsItWas()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var committee = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
+
+        // The plan as loaded is its 第2版 (令和6年4月 改訂); 第1版 was recorded before versions were kept.
+        var loaded = (await committee.GetFromJsonAsync<PlanDto>($"/api/plans/{Current}/editions/2"))!;
+        Assert.Equal(HttpStatusCode.NotFound, (await committee.GetAsync($"/api/plans/{Current}/editions/1")).StatusCode);
+        Assert.Equal((new DateOnly(2026, 3, 31), 2), (loaded.PeriodEnd, loaded.Revisions.Count));
+
+        // A name changed (第3版), a target revised from 2025-10-01 (not a version), the period extended (第4版).
+        var edit = await EditOf(planner, "I01-K1") with { Name = "電子申請できる行政手続の数", RevisionDate = new DateOnly(2025, 6, 1), RevisionReason = "名称の統一" };
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1", edit)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"/api/plans/current/kpis/I01-K1/targets/2025",
+            new TargetRevisionRequest("185", new DateOnly(2025, 10, 1), "国の方針で対象手続が減ったため"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync("/api/plans/current/revisions",
+            new PlanRevisionRequest(new DateOnly(2026, 12, 1), "計画期間を令和8年度まで延長", "国の方針待ち", 2026))).StatusCode);
+
+        var plan = (await committee.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        Assert.Equal([false, true, true, true], plan.Revisions.Select(r => r.Readable));
+        var second = Kpi(await committee.GetFromJsonAsync<PlanDto>($"/api/plans/{Current}/editions/2"), "I01-K1");
+        var third = Kpi(await committee.GetFromJsonAsync<PlanDto>($"/api/plans/{Current}/editions/3"), "I01-K1");
+        var fourth = await committee.GetFromJsonAsync<PlanDto>($"/api/plans/{Current}/editions/4");
+        Assert.Equal(("オンライン化した行政手続の数", 200m), (second.Name, second.Targets.Single(t => t.FiscalYear == 2025).Value));
+        Assert.Equal(("電子申請できる行政手続の数", 200m), (third.Name, third.Targets.Single(t => t.FiscalYear == 2025).Value)); // before the revised target
+        Assert.Equal((185m, new DateOnly(2027, 3, 31)), (Kpi(fourth, "I01-K1").Targets.Single(t => t.FiscalYear == 2025).Value, fourth!.PeriodEnd));
+        Assert.Equal("計画期間を令和8年度まで延長", fourth.Revisions[^1].Description);
+    }
+
+    private static KpiDto Kpi(PlanDto? plan, string code) => plan!.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == code);
+
     private async Task<string> NameAsync(string code) =>
         await App.WithDbAsync(db => db.Kpis.Where(k => k.Code == code && k.Plan!.Code == Current).Select(k => k.Name).SingleAsync());
 

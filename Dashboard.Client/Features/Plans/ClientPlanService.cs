@@ -22,6 +22,12 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
         return await response.Content.ReadFromJsonAsync<PlanDto>(cancellationToken);
     }
 
+    public async Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"api/plans/{Uri.EscapeDataString(code)}/editions/{number}", cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<PlanDto>(cancellationToken) : null;
+    }
+
     public async Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync($"api/plans/{Uri.EscapeDataString(code)}", cancellationToken);

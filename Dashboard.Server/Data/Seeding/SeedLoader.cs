@@ -61,6 +61,12 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
             kpi.Owners = seeded.OwnerCodesByKpi[kpi.Code].Select(code => departments[code]).ToList();
         }
 
+        // The plan as loaded is what its last version says (a later 改訂 or target revision keeps its own snapshot).
+        if (plan.Revisions.OrderBy(r => r.Date).LastOrDefault() is { } loaded)
+        {
+            loaded.Snapshot = Features.Plans.PlanEditions.Snapshot(plan, loaded.Date);
+        }
+
         db.Plans.Add(plan);
         var initiatives = plan.Policies.Sum(p => p.Initiatives.Count);
         SeedLog.PlanLoaded(logger, plan.Code, seeded.File, plan.Policies.Count, initiatives, kpis.Count);

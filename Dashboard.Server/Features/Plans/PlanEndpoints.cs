@@ -20,6 +20,8 @@ public static class PlanEndpoints
             .WithSummary("Records a revision (改訂) of the current plan with its date and reason, extending its period when asked (audited).");
         maintain.MapPut("/kpis/{kpiCode}/targets/{fiscalYear:int}", ReviseTarget).WithName(nameof(ReviseTarget))
             .WithSummary("Records a revised target for a KPI and fiscal year from a date, with a reason; the plan's own value is kept (audited).");
+        group.MapGet("/{code}/editions/{number:int}", GetEdition).WithName(nameof(GetEdition))
+            .WithSummary("The plan as one of its versions (版) left it: policies, initiatives, KPIs, owners and the targets in force on its date.");
         group.MapGet("/{code}", GetPlan).WithName(nameof(GetPlan))
             .WithSummary("A plan by its code, with its policies, initiatives, KPIs, targets, versions and place among the plans (drafts for planners only).");
         var plans = app.MapGroup("/api/plans/{code}").WithTags("Plans").RequireAuthorization(Policies.MaintainPlan);
@@ -46,6 +48,9 @@ public static class PlanEndpoints
             .WithSummary("Starts a draft plan: it becomes the plan in force and the plan it follows ends, read-only (audited).");
         return app;
     }
+
+    public static async Task<Results<Ok<PlanDto>, NotFound>> GetEdition(string code, int number, IPlanService plans, CancellationToken cancellationToken) =>
+        await plans.GetEditionAsync(code, number, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<PlanDto>, NotFound>> GetPlan(string code, IPlanService plans, CancellationToken cancellationToken) =>
         await plans.GetPlanAsync(code, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();

@@ -187,6 +187,7 @@ public sealed partial class ServerPlanService
 
         var reason = TextPolicy.Clean(request.RevisionReason);
         audit.Changed(PlanAudit, $"{plan.Code}/{kpi.Code}", "指標の削除", kpi.Name, null, reason);
+        plan.Policies.SelectMany(p => p.Initiatives).First(i => i.Kpis.Contains(kpi)).Kpis.Remove(kpi);
         db.Kpis.Remove(kpi);
         await RecordRevisionAsync(plan, request.RevisionDate, reason, $"指標 {kpi.Code} を削除", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -236,6 +237,7 @@ public sealed partial class ServerPlanService
             Reason = reason,
             RecordedBy = name,
             RecordedUtc = clock.GetUtcNow().UtcDateTime,
+            Snapshot = PlanEditions.Snapshot(plan, date.Value),
         });
         audit.Changed(PlanAudit, plan.Code, "改訂", null, $"第{plan.Revisions.Count}版 {date:yyyy-MM-dd} {description}", reason);
     }
@@ -247,8 +249,7 @@ public sealed partial class ServerPlanService
     private static Dictionary<string, string[]> ValidateWithSeedRules(
         Plan plan, Initiative initiative, Kpi? kpi, string code, KpiEditRequest request, decimal? baseline, List<Department> departments)
     {
-        var codes = departments.ToDictionary(d => d.Id, d => d.Code);
-        var file = PlanWorkbook.ToSeedFile(plan, codes);
+        var file = PlanSeedShape.ToSeedFile(plan);
         var policyIndex = plan.Policies.OrderBy(p => p.Number).ToList().FindIndex(p => p.Initiatives.Contains(initiative));
         var policy = plan.Policies.OrderBy(p => p.Number).ElementAt(policyIndex);
         var initiativeIndex = policy.Initiatives.OrderBy(i => i.Number).ToList().IndexOf(initiative);

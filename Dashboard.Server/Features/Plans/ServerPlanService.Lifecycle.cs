@@ -287,6 +287,7 @@ public sealed partial class ServerPlanService
             Reason = previous is null ? null : $"「{previous.Name}」の次期計画として開始",
             RecordedBy = name,
             RecordedUtc = clock.GetUtcNow().UtcDateTime,
+            Snapshot = PlanEditions.Snapshot(await WithKpis(db, plan.Id).FirstAsync(cancellationToken), today),
         });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(Summary(plan, previous?.Code));

@@ -17,7 +17,7 @@ public sealed partial class ServerPlanService
         }
 
         var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        return new ExportFile($"{plan.Code}_計画.xlsx", PlanWorkbook.Write(plan, names));
+        return new ExportFile($"{plan.Code}_計画.xlsx", workbooks.Write(plan, names));
     }
 
     public async Task<ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default)
@@ -28,8 +28,7 @@ public sealed partial class ServerPlanService
             return null;
         }
 
-        var codes = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, cancellationToken);
-        return new ExportFile($"{plan.Code}.json", PlanWorkbook.WriteSeed(plan, codes));
+        return new ExportFile($"{plan.Code}.json", PlanSeedShape.WriteSeed(plan));
     }
 
     public async Task<PlanImportResult> ImportAsync(ExportFile upload, CancellationToken cancellationToken = default)
@@ -37,7 +36,7 @@ public sealed partial class ServerPlanService
         db.StartOperation();
         if (!MayMaintain)
         {
-            return new PlanImportResult(null, [new TemplateError(PlanWorkbook.KpiSheet, 0, "", "計画を読み込む権限がありません。")]);
+            return new PlanImportResult(null, [new TemplateError(PlanWorkbookRead.KpiSheet, 0, "", "計画を読み込む権限がありません。")]);
         }
 
         var departments = await db.Departments.ToListAsync(cancellationToken);
@@ -48,16 +47,15 @@ public sealed partial class ServerPlanService
             lookup.TryAdd(d.Name, d.Code);
         }
 
-        var read = PlanWorkbook.Read(upload.Content, lookup);
-        if (read.Plan is not { } seeded)
+        var read = workbooks.Read(upload.Content, lookup);
+        if (read.Plan is not { } plan || read.OwnerCodesByKpi is not { } owners)
         {
             return new PlanImportResult(null, read.Errors);
         }
 
-        var plan = seeded.Plan;
         if (await db.Plans.AnyAsync(p => p.Code == plan.Code, cancellationToken))
         {
-            return new PlanImportResult(null, [new TemplateError(PlanWorkbook.PlanSheet, 1, "B", $"計画コード「{plan.Code}」は既に使われています。別のコードにしてください。")]);
+            return new PlanImportResult(null, [new TemplateError(PlanWorkbookRead.PlanSheet, 1, "B", $"計画コード「{plan.Code}」は既に使われています。別のコードにしてください。")]);
         }
 
         var byCode = departments.ToDictionary(d => d.Code);
@@ -65,7 +63,7 @@ public sealed partial class ServerPlanService
         foreach (var kpi in plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis))
         {
             kpi.Plan = plan;
-            kpi.Owners = seeded.OwnerCodesByKpi[kpi.Code].Select(c => byCode[c]).ToList();
+            kpi.Owners = owners[kpi.Code].Select(c => byCode[c]).ToList();
         }
 
         db.Plans.Add(plan);

@@ -13,7 +13,8 @@ namespace Dashboard.Server.Features.Plans;
 
 /// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
 public sealed partial class ServerPlanService(
-    DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit, Dashboard.Server.Features.Auth.CurrentUser current) : IPlanService
+    DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit, Dashboard.Server.Features.Auth.CurrentUser current,
+    IPlanWorkbookFormat workbooks) : IPlanService
 {
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
@@ -38,7 +39,7 @@ public sealed partial class ServerPlanService(
             current.FiscalYears(),
             plan.IsCurrent,
             new StatusThresholds(plan.OnTrackThreshold, plan.CautionThreshold),
-            plan.Revisions.OrderBy(r => r.Date).ThenBy(r => r.Id).Select((r, i) => new PlanRevisionDto(r.Date, r.Description, i + 1, r.Reason, r.RecordedBy)).ToList(),
+            Versions(plan),
             plan.Policies.OrderBy(p => p.Number).Select(p => new PolicyDto(
                 p.Number,
                 p.Title,
@@ -118,6 +119,9 @@ public sealed partial class ServerPlanService(
         plan.Revisions.Add(revision);
         plan.PeriodEnd = after;
         var number = plan.Revisions.Count;
+        var whole = await WithKpis(db, plan.Id).FirstAsync(cancellationToken);
+        whole.PeriodEnd = after;
+        revision.Snapshot = PlanEditions.Snapshot(whole, revision.Date);
         audit.Changed("Plan", plan.Code, "改訂", null, $"第{number}版 {revision.Date:yyyy-MM-dd} {revision.Description}", revision.Reason);
         audit.Changed("Plan", plan.Code, "計画期間の終了", Iso(before), Iso(after), revision.Reason);
         await db.SaveChangesAsync(cancellationToken);
@@ -168,6 +172,31 @@ public sealed partial class ServerPlanService(
             previous?.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture), reason);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(kpi.ToDto());
+    }
+
+    /// <summary>The plan's versions (版) in order: 策定 is 第1版.</summary>
+    private static List<PlanRevisionDto> Versions(Plan plan) =>
+        plan.Revisions.OrderBy(r => r.Date).ThenBy(r => r.Id)
+            .Select((r, i) => new PlanRevisionDto(r.Date, r.Description, i + 1, r.Reason, r.RecordedBy, r.Snapshot is not null)).ToList();
+
+    public async Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default)
+    {
+        db.StartOperation();
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Revisions).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (plan is null || (plan.Status == PlanStatus.Draft && !MayMaintain))
+        {
+            return null;
+        }
+
+        var versions = Versions(plan);
+        var ordered = plan.Revisions.OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
+        if (number < 1 || number > ordered.Count)
+        {
+            return null;
+        }
+
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, cancellationToken);
+        return PlanEditions.Read(ordered[number - 1], number, versions, departments, plan.Status);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

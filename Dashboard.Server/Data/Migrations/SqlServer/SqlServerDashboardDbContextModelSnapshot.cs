@@ -782,6 +782,9 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Property<DateTime?>("RecordedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("nvarchar(max)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");

@@ -743,6 +743,9 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RecordedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");

@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
-using Dashboard.Server.Features.Exports;
+using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 
-namespace Dashboard.Server.Features.Plans;
+namespace Dashboard.Server.Features.Exports;
 
 /// <summary>
 /// A plan as the KPI table cities write (基本方針, 施策, KPI, 単位, 基準値, 各年度目標, 担当課), and back. Reading
@@ -19,19 +18,12 @@ namespace Dashboard.Server.Features.Plans;
 /// </summary>
 internal static partial class PlanWorkbook
 {
-    public const string KpiSheet = "KPI表";
-    public const string PlanSheet = "計画";
+    public const string KpiSheet = PlanWorkbookRead.KpiSheet;
+    public const string PlanSheet = PlanWorkbookRead.PlanSheet;
     public const string RevisionSheet = "目標の見直し";
 
     private static readonly string[] _before = ["基本方針番号", "基本方針", "基本方針の副題", "施策番号", "施策", "施策の概要", "KPIコード", "KPI", "種類", "方向", "単位", "基準値", "基準日"];
     private static readonly string[] _after = ["期限年度", "担当課", "出典", "備考"];
-    private static readonly JsonSerializerOptions _seedJson = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
-
     private static readonly string[] _revisionColumns = ["KPIコード", "年度", "見直し後目標", "目標設定日", "見直し理由", "記録者"];
 
     /// <summary>The plan's workbook: the KPI table first (so an error value there is caught on upload), the plan, the revised targets.</summary>
@@ -134,71 +126,24 @@ internal static partial class PlanWorkbook
         return stream.ToArray();
     }
 
-    /// <summary>The plan as a seed file (plans/*.json): the same shape the app loads at start.</summary>
-    public static byte[] WriteSeed(Plan plan, IReadOnlyDictionary<int, string> departmentCodes) =>
-        JsonSerializer.SerializeToUtf8Bytes(ToSeedFile(plan, departmentCodes), _seedJson);
-
-    /// <summary>The plan in the seed files' shape (its own targets; revised ones are not part of a seed file).</summary>
-    public static PlanFile ToSeedFile(Plan plan, IReadOnlyDictionary<int, string> departmentCodes) =>
-        new()
-        {
-            Code = plan.Code,
-            Name = plan.Name,
-            PeriodStart = plan.PeriodStart,
-            PeriodEnd = plan.PeriodEnd,
-            IsCurrent = plan.IsCurrent,
-            StatusThresholds = new ThresholdsSeed { OnTrack = plan.OnTrackThreshold, Caution = plan.CautionThreshold },
-            Grading = new GradingSeed { Scheme = plan.GradeScheme.ToString(), A = plan.GradeA, B = plan.GradeB, C = plan.GradeC, BaselineBand = plan.GradeBaselineBand },
-            Revisions = plan.Revisions.OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => (RevisionSeed?)new RevisionSeed { Date = r.Date, Description = r.Description }).ToList(),
-            Policies = plan.Policies.OrderBy(p => p.Number).Select(p => (PolicySeed?)new PolicySeed
-            {
-                Number = p.Number,
-                Title = p.Title,
-                Subtitle = p.Subtitle,
-                Initiatives = p.Initiatives.OrderBy(i => i.Number).Select(i => (InitiativeSeed?)new InitiativeSeed
-                {
-                    Number = i.Number,
-                    Title = i.Title,
-                    Summary = i.Summary,
-                    Kpis = i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => (KpiSeed?)new KpiSeed
-                    {
-                        Code = k.Code,
-                        Name = k.Name,
-                        Kind = char.ToLowerInvariant(k.Kind.ToString()[0]) + k.Kind.ToString()[1..],
-                        Direction = k.Direction == KpiDirection.HigherIsBetter ? "higher" : "lower",
-                        Unit = k.Unit.Length == 0 ? null : k.Unit,
-                        Baseline = k.BaselineValue is { } v ? new BaselineSeed { Value = v, Date = k.BaselineDate } : null,
-                        Targets = !k.Targets.Any(t => t.EffectiveFrom is null) ? null
-                            : k.Targets.Where(t => t.EffectiveFrom is null).OrderBy(t => t.FiscalYear).ToDictionary(t => t.FiscalYear.ToString(CultureInfo.InvariantCulture), t => (decimal?)t.Value),
-                        DueFiscalYear = k.MilestoneDueFiscalYear,
-                        Owners = k.Owners.Select(o => (string?)departmentCodes.GetValueOrDefault(o.Id, o.Code)).ToList(),
-                        Source = k.Source,
-                        Note = k.Note,
-                    }).ToList(),
-                }).ToList(),
-            }).ToList(),
-        };
-
-    /// <summary>A read plan: the validated entities and the owners' department codes, or every problem found.</summary>
-    public sealed record Result(PlanSeedResult? Plan, List<TemplateError> Errors);
 
     /// <summary>
     /// Reads an uploaded workbook into a plan. <paramref name="departments"/> maps department names and codes to codes.
     /// Nothing in the result is saved; the caller saves it only when there are no errors.
     /// </summary>
-    public static Result Read(byte[] bytes, IReadOnlyDictionary<string, string> departments)
+    public static PlanWorkbookRead Read(byte[] bytes, IReadOnlyDictionary<string, string> departments)
     {
         var errors = new List<TemplateError>();
         if (bytes.Length > EntryTemplate.MaxBytes)
         {
             errors.Add(new TemplateError(KpiSheet, 0, "", $"ファイルが大きすぎます（上限 {EntryTemplate.MaxBytes / 1024 / 1024} MB）。"));
-            return new Result(null, errors);
+            return new PlanWorkbookRead(null, null, errors);
         }
 
         if (WorkbookGuard.Check(bytes, out var errorCells) is { } refusal)
         {
             errors.Add(new TemplateError(KpiSheet, 0, "", refusal));
-            return new Result(null, errors);
+            return new PlanWorkbookRead(null, null, errors);
         }
 
         XLWorkbook workbook;
@@ -209,7 +154,7 @@ internal static partial class PlanWorkbook
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             errors.Add(new TemplateError(KpiSheet, 0, "", "Excelファイル（.xlsx）として読めません。.xlsx のまま保存してください。"));
-            return new Result(null, errors);
+            return new PlanWorkbookRead(null, null, errors);
         }
 
         using (workbook)
@@ -217,7 +162,7 @@ internal static partial class PlanWorkbook
             if (!workbook.TryGetWorksheet(KpiSheet, out var table) || !workbook.TryGetWorksheet(PlanSheet, out var meta))
             {
                 errors.Add(new TemplateError(KpiSheet, 0, "", $"「{KpiSheet}」と「{PlanSheet}」のシートが必要です。「計画をExcelで書き出す」で得たファイルの形にしてください。"));
-                return new Result(null, errors);
+                return new PlanWorkbookRead(null, null, errors);
             }
 
             foreach (var (cell, value) in errorCells)
@@ -232,7 +177,7 @@ internal static partial class PlanWorkbook
             var file = reader.PlanFile();
             if (file is null)
             {
-                return new Result(null, errors);
+                return new PlanWorkbookRead(null, null, errors);
             }
 
             var collected = new List<SeedDataException>();
@@ -254,7 +199,7 @@ internal static partial class PlanWorkbook
                 reader.AddRevisions(plan!.Plan);
             }
 
-            return new Result(errors.Count == 0 ? plan : null, errors);
+            return errors.Count == 0 ? new PlanWorkbookRead(plan!.Plan, plan.OwnerCodesByKpi, errors) : new PlanWorkbookRead(null, null, errors);
         }
     }
 
@@ -637,4 +582,12 @@ internal static partial class PlanWorkbook
 
     [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
     private static partial Regex GlossPattern();
+}
+
+/// <summary>The workbook format as the plan service asks for it (the plan feature does not depend on the export feature).</summary>
+internal sealed class PlanWorkbookFormat : IPlanWorkbookFormat
+{
+    public byte[] Write(Plan plan, IReadOnlyDictionary<int, string> departmentNames) => PlanWorkbook.Write(plan, departmentNames);
+
+    public PlanWorkbookRead Read(byte[] bytes, IReadOnlyDictionary<string, string> departments) => PlanWorkbook.Read(bytes, departments);
 }
