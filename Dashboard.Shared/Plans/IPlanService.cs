@@ -45,6 +45,9 @@ public interface IPlanService
     /// <summary>The plan as its version (版) <paramref name="number"/> left it; null when there is no such version or it was recorded before versions were kept.</summary>
     Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default);
 
+    /// <summary>Renames a basic policy (<paramref name="initiativeNumber"/> null) or an initiative: a draft freely, a plan in force as a recorded revision (planners; audited).</summary>
+    Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Changes the current plan's 評価区分 scheme and thresholds (planners; audited). Field errors, empty when saved.</summary>
     Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
 

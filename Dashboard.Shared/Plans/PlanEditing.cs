@@ -38,3 +38,10 @@ public sealed record KpiEditRequest(
 
 /// <summary>Removing a KPI that has no figures; for a plan in force, as a recorded revision with its date and reason.</summary>
 public sealed record KpiRemovalRequest(DateOnly? RevisionDate, string? RevisionReason);
+
+/// <summary>A basic policy's or an initiative's title (and subtitle or summary), renamed; for a plan in force, as a recorded revision.</summary>
+/// <param name="Title">基本方針 or 施策 title.</param>
+/// <param name="Subtitle">The policy's subtitle or the initiative's summary.</param>
+/// <param name="RevisionDate">改訂日: required for a plan in force.</param>
+/// <param name="RevisionReason">改訂の理由: required for a plan in force.</param>
+public sealed record HeadingEditRequest(string? Title, string? Subtitle, DateOnly? RevisionDate = null, string? RevisionReason = null);

@@ -106,6 +106,9 @@ public sealed class PlanPageTests : IAsyncLifetime
 
         public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult(plan);
 
+        public Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome.Refused<string>("not in this test"));
+
         public Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
 
         public Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default) =>

@@ -102,6 +102,26 @@ public sealed class PlanEditorTests : AppTestBase
     }
 
     [Fact]
+    public async Task PoliciesAndInitiativesAreRenamedAsRecordedRevisions()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var (date, reason) = (new DateOnly(2026, 12, 5), "国の計画の用語に合わせるため");
+
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"/api/plans/{Current}/initiatives/1", new HeadingEditRequest("", null, date, reason)), "Title", "入力してください");
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"/api/plans/{Current}/initiatives/1", new HeadingEditRequest("行政手続のデジタル化", null)), "RevisionReason", "理由");
+        Assert.Equal(HttpStatusCode.NotFound, (await planner.PutAsJsonAsync($"/api/plans/{Current}/initiatives/99", new HeadingEditRequest("x", null, date, reason))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"/api/plans/{Current}/initiatives/1", new HeadingEditRequest("行政手続のデジタル化", null, date, reason))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"/api/plans/{Current}/policies/2", new HeadingEditRequest("デジタル化による業務の効率化", "行政の生産性の向上", date, reason))).StatusCode);
+
+        var plan = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        Assert.Equal("行政手続のデジタル化", plan.Policies[0].Initiatives[0].Title);
+        Assert.Equal(("デジタル化による業務の効率化", "行政の生産性の向上"), (plan.Policies[1].Title, plan.Policies[1].Subtitle));
+        Assert.Equal(["取組施策1の名称を変更", "基本方針2の名称を変更"], plan.Revisions.Skip(2).Select(r => r.Description));
+        Assert.Equal("行政手続のオンライン化", (await planner.GetFromJsonAsync<PlanDto>($"/api/plans/{Current}/editions/2"))!.Policies[0].Initiatives[0].Title);
+    }
+
+    [Fact]
     public async Task EachVersionReadsAsItWas()
     {
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);

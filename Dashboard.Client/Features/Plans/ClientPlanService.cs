@@ -81,6 +81,11 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
             ? http.PostAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis", request, cancellationToken)
             : http.PutAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis/{Uri.EscapeDataString(kpiCode)}", request, cancellationToken), cancellationToken);
 
+    public Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<string>(http.PutAsJsonAsync(initiativeNumber is { } n
+            ? $"api/plans/{Uri.EscapeDataString(code)}/initiatives/{n}"
+            : $"api/plans/{Uri.EscapeDataString(code)}/policies/{policyNumber}", request, cancellationToken), cancellationToken);
+
     public Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<string>(http.PostAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis/{Uri.EscapeDataString(kpiCode)}/remove", request, cancellationToken), cancellationToken);
 

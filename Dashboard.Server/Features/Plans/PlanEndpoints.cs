@@ -44,6 +44,10 @@ public static class PlanEndpoints
             .WithSummary("Changes a KPI's definition (not its code or targets): a draft freely, a plan in force as a recorded revision (audited).");
         plans.MapPost("/kpis/{kpiCode}/remove", RemoveKpi).WithName(nameof(RemoveKpi))
             .WithSummary("Removes a KPI that has no figures; one with figures is refused (廃止 it in the next plan instead) (audited).");
+        plans.MapPut("/policies/{policyNumber:int}", RenamePolicy).WithName(nameof(RenamePolicy))
+            .WithSummary("Renames a basic policy: a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPut("/initiatives/{initiativeNumber:int}", RenameInitiative).WithName(nameof(RenameInitiative))
+            .WithSummary("Renames an initiative: a draft freely, a plan in force as a recorded revision (audited).");
         plans.MapPost("/start", Start).WithName(nameof(Start))
             .WithSummary("Starts a draft plan: it becomes the plan in force and the plan it follows ends, read-only (audited).");
         return app;
@@ -101,6 +105,14 @@ public static class PlanEndpoints
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemoveKpi(
         string code, string kpiCode, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.RemoveKpiAsync(code, kpiCode, request, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RenamePolicy(
+        string code, int policyNumber, HeadingEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.RenameAsync(code, policyNumber, null, request, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RenameInitiative(
+        string code, int initiativeNumber, HeadingEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.RenameAsync(code, null, initiativeNumber, request, cancellationToken));
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Start(string code, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));

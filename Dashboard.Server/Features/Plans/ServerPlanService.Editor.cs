@@ -194,6 +194,72 @@ public sealed partial class ServerPlanService
         return Outcome.Ok(kpi.Code);
     }
 
+    public async Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default)
+    {
+        db.StartOperation();
+        if (await EditableAsync(code, cancellationToken) is not { } plan)
+        {
+            return NotEditable<string>();
+        }
+
+        var policy = policyNumber is { } pn ? plan.Policies.FirstOrDefault(p => p.Number == pn) : null;
+        var initiative = initiativeNumber is { } n ? plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == n) : null;
+        if (policy is null && initiative is null)
+        {
+            return Outcome.Refused<string>("基本方針または施策が見つかりません。", OutcomeKind.NotFound);
+        }
+
+        var label = initiative is null ? "基本方針" : "施策";
+        var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
+        var title = TextPolicy.Clean(request.Title);
+        if (title is null)
+        {
+            errors[nameof(request.Title)] = [$"{label}の名称を入力してください。"];
+        }
+        else if (title.Length > 200)
+        {
+            errors[nameof(request.Title)] = [$"{label}の名称は200文字以内で入力してください。"];
+        }
+        else if (TextPolicy.NameProblem(request.Title, $"{label}の名称") is { } problem)
+        {
+            errors[nameof(request.Title)] = [problem];
+        }
+
+        if (TextPolicy.Problem(request.Subtitle, "補足", multiline: true) is { } bad)
+        {
+            errors[nameof(request.Subtitle)] = [bad];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<string>(errors);
+        }
+
+        var reason = TextPolicy.Clean(request.RevisionReason);
+        var subtitle = TextPolicy.Clean(request.Subtitle);
+        var (key, number, beforeTitle, beforeSub) = initiative is null
+            ? ($"{plan.Code}/基本方針{policy!.Number}", policy.Number, policy.Title, policy.Subtitle)
+            : ($"{plan.Code}/施策{initiative.Number}", initiative.Number, initiative.Title, initiative.Summary);
+        var changed = audit.Changed(PlanAudit, key, "名称", beforeTitle, title, reason) | audit.Changed(PlanAudit, key, initiative is null ? "副題" : "概要", beforeSub, subtitle, reason);
+        if (!changed)
+        {
+            return Outcome.Ok(title!);
+        }
+
+        if (initiative is null)
+        {
+            (policy!.Title, policy.Subtitle) = (title!, subtitle);
+        }
+        else
+        {
+            (initiative.Title, initiative.Summary) = (title!, subtitle);
+        }
+
+        await RecordRevisionAsync(plan, request.RevisionDate, reason, $"{(initiative is null ? "基本方針" : "取組施策")}{number}の名称を変更", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(title!);
+    }
+
     /// <summary>A draft or a plan in force, tracked with everything the editor changes; null for an ended plan or a reader who may not edit.</summary>
     private async Task<Plan?> EditableAsync(string code, CancellationToken cancellationToken) =>
         MayMaintain
