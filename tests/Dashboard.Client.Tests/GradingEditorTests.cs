@@ -76,51 +76,11 @@ public sealed class GradingEditorTests : IAsyncLifetime
         Assert.Empty(editor.FindAll("button[data-action='edit-grading']"));
     }
 
-    private sealed class RecordingPlanService : IPlanService
+    private sealed class RecordingPlanService : PlanServiceDouble
     {
-        public Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<PlanRevisionDto>("not in this test"));
-
-        public Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
-
         public List<GradeScale> Saved { get; } = [];
 
-        public Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
-
-        public Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<string>("not in this test"));
-
-        public Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
-
-        public Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
-
-        public Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<string>("not in this test"));
-
-        public Task<Dashboard.Shared.Exports.ExportFile?> ExportWorkbookAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);
-
-        public Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);
-
-        public Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new PlanImportResult(null, []));
-
-        public Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
-
-        public Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<PlanSummaryDto>("not in this test"));
-
-        public Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<SuccessionDto>("not in this test"));
-
-        public Task<Outcome<KpiDto>> SetDraftTargetAsync(string code, string kpiCode, int fiscalYear, DraftTargetRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<KpiDto>("not in this test"));
-
-        public Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Outcome.Refused<PlanSummaryDto>("not in this test"));
-
-        public Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
         {
             Saved.Add(grading);
             return Task.FromResult<IReadOnlyDictionary<string, string[]>>(new Dictionary<string, string[]>());

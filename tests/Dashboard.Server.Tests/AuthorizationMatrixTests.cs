@@ -34,6 +34,9 @@ public sealed class AuthorizationMatrixTests : AppTestBase
         ["fiscalYear"] = "2030",
         ["quarter"] = "4",
         ["initiative"] = "1",
+        ["number"] = "2",
+        ["policyNumber"] = "1",
+        ["initiativeNumber"] = "1",
     };
 
     private static readonly Dictionary<string, string> _bodies = new()

@@ -46,8 +46,10 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         ["fiscalYear"] = ["2025", "2024", "2022", "2030", "0", "-1", "2147483647"],
         ["quarter"] = ["4", "3", "1", "0", "5", "-2147483648"],
         ["id"] = ["1", "2", "6", "999", "0", "-1"],
-        ["code"] = ["kikaku", "kaikei", "fuzz", "ZZ", "a-b", "%3Cscript%3E"],
+        ["code"] = ["kikaku", "kaikei", "fuzz", "ZZ", "a-b", "%3Cscript%3E", "goshogawara-dx-2022"],
         ["initiative"] = ["2", "1", "11", "12", "0", "-1", "2147483647"],
+        ["policyNumber"] = ["1", "3", "4", "0", "-1", "2147483647"],
+        ["initiativeNumber"] = ["1", "11", "12", "0", "-1", "2147483647"],
     };
 
     private static readonly string[] _strings =
@@ -64,6 +66,9 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         "fiscalYear", "quarter", "items", "kpiCode", "entry", "approve", "comment", "reason",
         "loginName", "displayName", "roles", "departmentCodes", "isActive", "code", "name",
         "override", "overrideReason", "issues", "direction", "committeeOpinion", "reply",
+        "date", "description", "extendToFiscalYear", "effectiveFrom", "firstFiscalYear", "lastFiscalYear", "disposition", "mergeInto",
+        "initiativeNumber", "kind", "unit", "baselineValue", "baselineDate", "milestoneDueFiscalYear", "owners", "source", "note",
+        "revisionDate", "revisionReason", "title", "subtitle",
     ];
 
     [Fact]

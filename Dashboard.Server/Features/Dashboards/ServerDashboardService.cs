@@ -68,16 +68,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
             lateness is { } today ? kpis.Count(k => EntryLateness.IsLate(window, data.State(k, q), today)) : 0,
             data.Plan.Status == PlanStatus.Active && !planQuarters.IsChased(data.Current),
             data.Plan.Code,
-            await StartedPlansAsync(cancellationToken));
-    }
-
-    /// <summary>The started plans (実施中 and 終了), oldest first: the overview's plan chooser.</summary>
-    private async Task<List<PlanSummaryDto>> StartedPlansAsync(CancellationToken cancellationToken)
-    {
-        var plans = await db.Plans.AsNoTracking().Where(p => p.Status != PlanStatus.Draft).OrderBy(p => p.PeriodStart)
-            .Select(p => new { p.Code, p.Name, p.PeriodStart, p.PeriodEnd, p.Status, p.IsCurrent, Predecessor = db.Plans.Where(x => x.Id == p.PredecessorId).Select(x => x.Code).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        return plans.Select(p => new PlanSummaryDto(p.Code, p.Name, p.PeriodStart, p.PeriodEnd, p.Status, p.IsCurrent, p.Predecessor)).ToList();
+            await planQuarters.StartedPlansAsync(cancellationToken));
     }
 
     private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)

@@ -32,7 +32,19 @@ public sealed class PlanQuarters(DashboardDbContext db, TimeProvider clock)
     public static IQueryable<Plan> Covering(IQueryable<Plan> plans, FiscalQuarter quarter)
     {
         var (start, end) = (quarter.StartDate, quarter.EndDate);
-        return plans.Where(p => p.Status != PlanStatus.Draft && p.PeriodStart <= end && p.PeriodEnd >= start);
+        return Started(plans).Where(p => p.PeriodStart <= end && p.PeriodEnd >= start);
+    }
+
+    /// <summary>The plans that have started (実施中 or 終了): the ones pages, figures and the open data know. Drafts are the planners' alone.</summary>
+    public static IQueryable<Plan> Started(IQueryable<Plan> plans) => plans.Where(p => p.Status != PlanStatus.Draft);
+
+    /// <summary>The started plans, oldest first, for a plan chooser.</summary>
+    public async Task<List<PlanSummaryDto>> StartedPlansAsync(CancellationToken cancellationToken)
+    {
+        var plans = await Started(db.Plans.AsNoTracking()).OrderBy(p => p.PeriodStart)
+            .Select(p => new { p.Code, p.Name, p.PeriodStart, p.PeriodEnd, p.Status, p.IsCurrent, Predecessor = db.Plans.Where(x => x.Id == p.PredecessorId).Select(x => x.Code).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return plans.Select(p => new PlanSummaryDto(p.Code, p.Name, p.PeriodStart, p.PeriodEnd, p.Status, p.IsCurrent, p.Predecessor)).ToList();
     }
 
     /// <summary>The plan pages show by default: the current plan, with its period and thresholds; null before any plan is loaded.</summary>

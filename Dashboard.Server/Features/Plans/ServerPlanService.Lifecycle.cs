@@ -268,7 +268,12 @@ public sealed partial class ServerPlanService
                 $"計画期間が「{overlapping.Name}」（{overlapping.PeriodStart:yyyy/MM/dd}〜{overlapping.PeriodEnd:yyyy/MM/dd}）と重なっています。実施中の計画は重ねられません。");
         }
 
-        await db.Plans.Where(p => p.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsCurrent, false), cancellationToken);
+        // In the same save as the start: no moment without a current plan, nothing half done if the save fails.
+        foreach (var other in await db.Plans.Where(p => p.IsCurrent && p.Id != plan.Id).ToListAsync(cancellationToken))
+        {
+            other.IsCurrent = false;
+        }
+
         var today = clock.Today();
         if (previous is not null)
         {

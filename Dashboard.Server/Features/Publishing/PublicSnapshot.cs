@@ -68,8 +68,8 @@ public sealed record PublicSnapshot(
 
         // The plans before the current one (ended): their published rows stay in the open data.
         var earlierRows = new List<OpenDataRow>();
-        var earlierIds = await db.Plans.AsNoTracking()
-            .Where(p => p.Id != plan.Id && p.Status != Dashboard.Shared.Plans.PlanStatus.Draft && p.PeriodStart < plan.PeriodStart)
+        var earlierIds = await PlanQuarters.Started(db.Plans.AsNoTracking())
+            .Where(p => p.Id != plan.Id && p.PeriodStart < plan.PeriodStart)
             .OrderBy(p => p.PeriodStart).Select(p => p.Id).ToListAsync(cancellationToken);
         var modified = published.Select(p => p.PublishedUtc).Concat(approved.Select(e => e.UpdatedUtc)).DefaultIfEmpty(DateTime.UnixEpoch).Max();
         foreach (var id in earlierIds)
@@ -87,7 +87,7 @@ public sealed record PublicSnapshot(
     private sealed record Link(int PreviousId, string PreviousCode, int? NextId, string? NextCode, Dashboard.Shared.Plans.KpiDisposition Disposition);
 
     private static async Task<List<Link>> LinksAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
-        await db.KpiSuccessions.AsNoTracking().Where(s => s.Plan!.Status != Dashboard.Shared.Plans.PlanStatus.Draft)
+        await db.KpiSuccessions.AsNoTracking().Where(s => PlanQuarters.Started(db.Plans).Any(p => p.Id == s.PlanId))
             .Select(s => new Link(s.PredecessorKpiId, s.PredecessorKpi!.Code, s.SuccessorKpiId, s.SuccessorKpi!.Code, s.Disposition))
             .ToListAsync(cancellationToken);
 
