@@ -50,6 +50,7 @@ public sealed record MyKpiRowDto(KpiDto Kpi, decimal? Expected, string? Previous
 /// <param name="Window">The quarter's collection window (due date).</param>
 /// <param name="PlanStart">The first day of the plan: no milestone is completed before it.</param>
 /// <param name="Today">The server's date (Japan) for the due line; null once the plan has ended (nothing is chased).</param>
+/// <param name="PlanEnded">The quarter's plan has ended (its successor started): read only, whether or not the quarter was closed.</param>
 public sealed record EntryDto(
     KpiDto Kpi,
     int FiscalYear,
@@ -72,7 +73,8 @@ public sealed record EntryDto(
     bool IsSample,
     CollectionWindowDto? Window = null,
     DateOnly? PlanStart = null,
-    DateOnly? Today = null);
+    DateOnly? Today = null,
+    bool PlanEnded = false);
 
 /// <summary>Save a draft, or submit. The figure travels as typed, so the server reads it with the same rules.</summary>
 /// <param name="Value">The figure as typed (full-width digits allowed); empty for milestones and monitor-only KPIs.</param>

@@ -159,6 +159,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(staff);
         await Assertions.Expect(staff.Locator("[data-form='entry'] input[name='value']")).ToHaveAttributeAsync("readonly", "");
         Assert.Equal(0, await staff.Locator("[data-form='entry'] [data-action='submit']").CountAsync());
+        await Assertions.Expect(staff.Locator("[data-read-only-reason]")).ToContainTextAsync("計画は終了しています");
 
         // 9. The continued KPI's page in the new plan draws the old plan's figures with the boundary marked.
         await planner.GotoAsync("/dashboard/kpis/I01-K1?fy=2027&q=1");

@@ -62,7 +62,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
         var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
         return Outcome.Ok<EntryDto>(EntryRecords.ToDto(plan!, kpi!, q, entry, plan!.IsEnded || await QuarterRecords.IsClosedAsync(db, plan!, q, cancellationToken),
-            await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken)) with { Today = quarters.LatenessDate(plan!) });
+            await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken)) with { Today = quarters.LatenessDate(plan!), PlanEnded = plan!.IsEnded });
     }
 
     public async Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
