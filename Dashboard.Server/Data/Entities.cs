@@ -114,6 +114,12 @@ public sealed class Kpi
     public int DisplayOrder { get; set; }
     public string? Source { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>
+    /// 廃止: the date a revision of the plan in force retired the KPI (its figures stay; quarters ending after it take
+    /// none); null while it is in use. See <see cref="Dashboard.Shared.Plans.KpiRetirement"/>.
+    /// </summary>
+    public DateOnly? RetiredOn { get; set; }
     public List<KpiTargetValue> Targets { get; set; } = [];
     public List<Department> Owners { get; set; } = [];
 }

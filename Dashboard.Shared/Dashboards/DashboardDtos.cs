@@ -109,7 +109,11 @@ public sealed record KpiRowDto(
 /// <summary>Initiatives × quarters, each cell the worst status among the initiative's KPIs.</summary>
 /// <param name="Quarters">The columns: plan quarters up to the reporting quarter, as "FY2025 Q3" labels' parts.</param>
 /// <param name="Initiatives">The rows.</param>
-public sealed record HeatmapDto(IReadOnlyList<QuarterRef> Quarters, IReadOnlyList<HeatmapInitiativeDto> Initiatives);
+/// <param name="PlanCode">The plan shown (the one covering the quarter asked for; the current plan by default).</param>
+/// <param name="PlanName">Its name.</param>
+/// <param name="Plans">The started plans, oldest first: the plan chooser where there is more than one.</param>
+public sealed record HeatmapDto(IReadOnlyList<QuarterRef> Quarters, IReadOnlyList<HeatmapInitiativeDto> Initiatives, string? PlanCode = null, string? PlanName = null,
+    IReadOnlyList<Dashboard.Shared.Plans.PlanSummaryDto>? Plans = null);
 
 /// <summary>A quarter named by its numbers.</summary>
 public sealed record QuarterRef(int FiscalYear, int Quarter)
@@ -128,7 +132,11 @@ public sealed record QuarterRef(int FiscalYear, int Quarter)
 public sealed record HeatmapInitiativeDto(int PolicyNumber, int Number, string Title, IReadOnlyList<KpiStatus> Cells, IReadOnlyList<HeatmapKpiDto> Kpis);
 
 /// <summary>One KPI's row of the heatmap.</summary>
-public sealed record HeatmapKpiDto(string Code, string Name, IReadOnlyList<KpiStatus> Cells);
+/// <param name="Code">KPI code.</param>
+/// <param name="Name">KPI name.</param>
+/// <param name="Cells">The status per quarter, in the order of <see cref="HeatmapDto.Quarters"/>.</param>
+/// <param name="RetiredFrom">廃止: the first column the KPI no longer takes a figure for (its cells from there are not statuses); null when not retired.</param>
+public sealed record HeatmapKpiDto(string Code, string Name, IReadOnlyList<KpiStatus> Cells, int? RetiredFrom = null);
 
 /// <summary>A KPI with every quarter of the plan up to the chosen one, its target path and forecast.</summary>
 /// <param name="Kpi">The KPI with targets and owners.</param>
@@ -230,13 +238,17 @@ public sealed record ForecastDto(
 /// <param name="FiscalYear">The chosen fiscal year.</param>
 /// <param name="Quarter">The chosen quarter.</param>
 /// <param name="Kpis">The department's KPIs.</param>
+/// <param name="PlanFirst">The plan's first quarter.</param>
+/// <param name="PlanLast">The plan's last quarter.</param>
 public sealed record DepartmentViewDto(
     DepartmentDto Department,
     IReadOnlyList<DepartmentDto> Departments,
     IReadOnlyList<int> FiscalYears,
     int FiscalYear,
     int Quarter,
-    IReadOnlyList<DepartmentKpiDto> Kpis);
+    IReadOnlyList<DepartmentKpiDto> Kpis,
+    QuarterRef? PlanFirst = null,
+    QuarterRef? PlanLast = null);
 
 /// <summary>A KPI on the department view: its row and what is due next.</summary>
 /// <param name="InitiativeNumber">取組施策 number.</param>

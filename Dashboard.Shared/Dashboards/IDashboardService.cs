@@ -7,7 +7,7 @@ public interface IDashboardService
     Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default);
 
     /// <summary>Initiatives × quarters up to the reporting quarter. Null when no plan is loaded.</summary>
-    Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default);
+    Task<HeatmapDto?> GetHeatmapAsync(int? fiscalYear = null, int? quarter = null, CancellationToken cancellationToken = default);
 
     /// <summary>One KPI up to a quarter. Null when the KPI or quarter is unknown.</summary>
     Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default);

@@ -73,6 +73,7 @@ public sealed record InitiativeDto(int Number, string Title, string? Summary, IR
 /// <param name="Latest">The latest approved quarter, if any.</param>
 /// <param name="Note">How the KPI was read from the plan, where the plan is not explicit.</param>
 /// <param name="TargetHistory">Every value the targets have had (当初 and 見直し後), when any was revised; else none.</param>
+/// <param name="RetiredOn">廃止: the date a revision retired the KPI; quarters ending after it take no figure.</param>
 public sealed record KpiDto(
     string Code,
     string Name,
@@ -87,8 +88,12 @@ public sealed record KpiDto(
     string? Source,
     string? Note,
     LatestFigureDto? Latest = null,
-    IReadOnlyList<KpiTargetVersion>? TargetHistory = null)
+    IReadOnlyList<KpiTargetVersion>? TargetHistory = null,
+    DateOnly? RetiredOn = null)
 {
+    /// <summary>Whether a figure is expected of the KPI for <paramref name="quarter"/> (false after it was retired).</summary>
+    public bool ExpectedIn(Fiscal.FiscalQuarter quarter) => KpiRetirement.Expects(RetiredOn, quarter);
+
     /// <summary>The parts the KPI rules read.</summary>
     public KpiDefinition ToDefinition() =>
         new(Kind, Direction, BaselineValue, BaselineDate, Targets, MilestoneDueFiscalYear, TargetHistory);

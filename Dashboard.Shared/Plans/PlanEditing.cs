@@ -36,8 +36,11 @@ public sealed record KpiEditRequest(
     DateOnly? RevisionDate = null,
     string? RevisionReason = null);
 
-/// <summary>Removing a KPI that has no figures; for a plan in force, as a recorded revision with its date and reason.</summary>
-public sealed record KpiRemovalRequest(DateOnly? RevisionDate, string? RevisionReason);
+/// <summary>Removing a KPI that has no figures, or retiring (廃止) one of the plan in force; for a plan in force, as a recorded revision with its date and reason.</summary>
+/// <param name="RevisionDate">改訂日 (for 廃止, the retirement date): required for a plan in force.</param>
+/// <param name="RevisionReason">改訂の理由: required for a plan in force.</param>
+/// <param name="Retire">廃止 instead of deleting: for the plan in force, the KPI stays with its figures and takes none for quarters ending after the revision date.</param>
+public sealed record KpiRemovalRequest(DateOnly? RevisionDate, string? RevisionReason, bool Retire = false);
 
 /// <summary>A basic policy's or an initiative's title (and subtitle or summary), renamed; for a plan in force, as a recorded revision.</summary>
 /// <param name="Title">基本方針 or 施策 title.</param>
@@ -45,3 +48,15 @@ public sealed record KpiRemovalRequest(DateOnly? RevisionDate, string? RevisionR
 /// <param name="RevisionDate">改訂日: required for a plan in force.</param>
 /// <param name="RevisionReason">改訂の理由: required for a plan in force.</param>
 public sealed record HeadingEditRequest(string? Title, string? Subtitle, DateOnly? RevisionDate = null, string? RevisionReason = null);
+
+/// <summary>
+/// 廃止 inside a plan in force: a KPI that has figures is not deleted but retired by a recorded revision. Its figures
+/// and targets stay readable; a quarter that ends after the retirement date takes no figure, is not chased and is not
+/// counted as missing. (Between plans, the successor's disposition 廃止 or 完了 does the same by not carrying it over.)
+/// </summary>
+public static class KpiRetirement
+{
+    /// <summary>Whether a figure is expected for <paramref name="quarter"/> of a KPI retired on <paramref name="retiredOn"/> (always, when not retired).</summary>
+    public static bool Expects(DateOnly? retiredOn, Dashboard.Shared.Fiscal.FiscalQuarter quarter) =>
+        retiredOn is not { } day || quarter.EndDate <= day;
+}

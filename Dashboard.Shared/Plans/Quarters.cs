@@ -77,7 +77,20 @@ public static class CollectionWindows
 }
 
 /// <summary>A quarter in the one quarter picker, with whether the secretariat has closed it.</summary>
-public sealed record QuarterOption(int FiscalYear, int Quarter, bool IsClosed);
+public sealed record QuarterOption(int FiscalYear, int Quarter, bool IsClosed)
+{
+    /// <summary>The quarters from <paramref name="first"/> to <paramref name="last"/> (a plan's period), none marked closed: the dashboards' choice.</summary>
+    public static IReadOnlyList<QuarterOption> Range(Fiscal.FiscalQuarter first, Fiscal.FiscalQuarter last)
+    {
+        var list = new List<QuarterOption>();
+        for (var q = first; q <= last; q = q.Next())
+        {
+            list.Add(new QuarterOption(q.FiscalYear, q.Quarter, false));
+        }
+
+        return list;
+    }
+}
 
 /// <summary>The one address vocabulary for a quarter, on pages and in the API: <c>?fy=2025&amp;q=4</c>.</summary>
 public static class QuarterAddress

@@ -83,7 +83,7 @@ internal sealed class FixedDashboardService(
         return Task.FromResult(overview?.Invoke(fiscalYear, quarter));
     }
 
-    public Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default) => Task.FromResult(heatmap);
+    public Task<HeatmapDto?> GetHeatmapAsync(int? fiscalYear = null, int? quarter = null, CancellationToken cancellationToken = default) => Task.FromResult(heatmap);
 
     public Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         Task.FromResult(code == detail?.Kpi.Code ? detail : null);

@@ -118,8 +118,8 @@ public sealed class DashboardTests(BrowserFixture browser)
         await canvas.WaitForAsync();
         var id = await canvas.GetAttributeAsync("id");
 
-        await page.Locator("[data-picker='fiscal-year']").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText("令和6年度", new() { Exact = true }).ClickAsync();
+        await page.Locator("[data-picker='quarter']").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("令和6年度 第2四半期", new() { Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("fy=2024", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator("tr[data-quarter]")).ToHaveCountAsync(8);  // FY2022 Q3 - FY2024 Q2

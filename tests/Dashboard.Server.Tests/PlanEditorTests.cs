@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Server.Data;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Review;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -149,6 +151,67 @@ public sealed class PlanEditorTests : AppTestBase
         Assert.Equal(("電子申請できる行政手続の数", 200m), (third.Name, third.Targets.Single(t => t.FiscalYear == 2025).Value)); // before the revised target
         Assert.Equal((185m, new DateOnly(2027, 3, 31)), (Kpi(fourth, "I01-K1").Targets.Single(t => t.FiscalYear == 2025).Value, fourth!.PeriodEnd));
         Assert.Equal("計画期間を令和8年度まで延長", fourth.Revisions[^1].Description);
+    }
+
+    [Fact]
+    public async Task AKpiWithFiguresIsRetiredNotDeletedAndLaterQuartersStopExpectingIt()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync("/api/plans/current/revisions",
+            new PlanRevisionRequest(new DateOnly(2026, 4, 1), "計画期間を令和8年度まで延長", "国の方針待ち", 2026))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PutAsJsonAsync("/api/entries/I01-K1/2026/2",
+            new SaveEntryRequest("205", null, null, "電子申請を追加した", null, null, null, null, false))).StatusCode);
+
+        // Deleting it is refused and says how to retire it; retiring needs the revision's date and reason, and a date
+        // that does not strand the 令和8年度 第2四半期 figure already entered.
+        var removal = await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1/remove", new KpiRemovalRequest(new DateOnly(2026, 12, 5), "統合のため"));
+        Assert.Equal(HttpStatusCode.Conflict, removal.StatusCode);
+        Assert.Contains("指標を廃止する", (await removal.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1/remove", new KpiRemovalRequest(new DateOnly(2026, 12, 5), null, Retire: true)),
+            "RevisionReason", "理由");
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1/remove", new KpiRemovalRequest(new DateOnly(2026, 8, 1), "統合のため", Retire: true)),
+            "RevisionDate", "令和8年度 第2四半期の実績が入力されています");
+        Assert.Null(await App.WithDbAsync(db => db.Kpis.Where(k => k.Code == "I01-K1" && k.Plan!.Code == Current).Select(k => k.RetiredOn).SingleAsync()));
+
+        var retired = await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1/remove", new KpiRemovalRequest(new DateOnly(2026, 9, 30), "I01-K2に統合するため", Retire: true));
+        Assert.Equal(HttpStatusCode.OK, retired.StatusCode);
+        var plan = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        Assert.Equal(new DateOnly(2026, 9, 30), Kpi(plan, "I01-K1").RetiredOn);
+        Assert.Equal(("指標 I01-K1 を廃止", "I01-K2に統合するため"), (plan.Revisions[^1].Description, plan.Revisions[^1].Reason));
+        Assert.Equal(HttpStatusCode.Conflict, (await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K1/remove",
+            new KpiRemovalRequest(new DateOnly(2026, 10, 1), "もう一度", Retire: true))).StatusCode);
+        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityKey == $"{Current}/I01-K1" && a.Field == "指標の廃止").SingleAsync());
+        Assert.Equal(("2026-09-30", "I01-K2に統合するため"), (audit.NewValue, audit.Reason));
+
+        // The figures stay; 第2四半期 still expects it, 第3四半期 does not: not entered, listed, chased or counted.
+        Assert.Equal(1, await App.WithDbAsync(db => db.Entries.CountAsync(e => e.FiscalYear == 2026 && db.Kpis.Any(k => k.Id == e.KpiId && k.Code == "I01-K1"))));
+        var later = await staff.PutAsJsonAsync("/api/entries/I01-K1/2026/3", new SaveEntryRequest("210", null, null, null, null, null, null, null, false));
+        Assert.Equal(HttpStatusCode.Conflict, later.StatusCode);
+        Assert.Contains("廃止されたため", (await later.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        Assert.Contains((await staff.GetFromJsonAsync<MyKpisDto>("/api/entries/mine?fy=2026&q=2"))!.Rows, r => r.Kpi.Code == "I01-K1");
+        Assert.DoesNotContain((await staff.GetFromJsonAsync<MyKpisDto>("/api/entries/mine?fy=2026&q=3"))!.Rows, r => r.Kpi.Code == "I01-K1");
+        var board = (await planner.GetFromJsonAsync<CompletionBoardDto>("/api/review/board?fy=2026&q=3"))!;
+        Assert.DoesNotContain(board.Departments.SelectMany(d => d.Rows), r => r.KpiCode == "I01-K1");
+        var kpiCount = await App.WithDbAsync(db => db.Kpis.CountAsync(k => k.Plan!.Code == Current));
+        Assert.Equal(kpiCount - 1, (await planner.GetFromJsonAsync<ReviewQueueDto>("/api/review?fy=2026&q=3"))!.KpiCount);
+        Assert.Equal(kpiCount, (await planner.GetFromJsonAsync<ReviewQueueDto>("/api/review?fy=2026&q=2"))!.KpiCount);
+        var overview = (await planner.GetFromJsonAsync<Dashboard.Shared.Dashboards.OverviewDto>("/api/dashboard/overview?fy=2026&q=3"))!;
+        Assert.DoesNotContain(overview.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis), k => k.Code == "I01-K1");
+
+        // The heatmap runs to the reporting quarter (第2四半期): a KPI retired on 2026-06-30 has no status from there.
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{Current}/kpis/I01-K2/remove",
+            new KpiRemovalRequest(new DateOnly(2026, 6, 30), "国の指標に置き換えるため", Retire: true))).StatusCode);
+        var heatmap = (await planner.GetFromJsonAsync<Dashboard.Shared.Dashboards.HeatmapDto>("/api/dashboard/heatmap"))!;
+        Assert.Equal((2026, 2), (heatmap.Quarters[^1].FiscalYear, heatmap.Quarters[^1].Quarter));
+        var rows = heatmap.Initiatives.SelectMany(i => i.Kpis).ToDictionary(k => k.Code);
+        Assert.Equal((null, heatmap.Quarters.Count - 1), (rows["I01-K1"].RetiredFrom, rows["I01-K2"].RetiredFrom));
+
+        // The successor does not carry it over: its disposition starts as 廃止.
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{Current}/successor", new SuccessorRequest("dx-2027", "第2期", null, 2030))).StatusCode);
+        var draft = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/dx-2027"))!;
+        Assert.DoesNotContain(draft.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis), k => k.Code == "I01-K1");
+        Assert.Equal(KpiDisposition.Abolished, draft.Successions!.Single(s => s.PredecessorCode == "I01-K1").Disposition);
     }
 
     private static KpiDto Kpi(PlanDto? plan, string code) => plan!.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == code);

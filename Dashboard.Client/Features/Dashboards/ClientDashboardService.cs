@@ -11,8 +11,8 @@ public sealed class ClientDashboardService(HttpClient http) : IDashboardService
     public Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         GetAsync<OverviewDto>("api/dashboard/overview" + Query(fiscalYear, quarter), cancellationToken);
 
-    public Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default) =>
-        GetAsync<HeatmapDto>("api/dashboard/heatmap", cancellationToken);
+    public Task<HeatmapDto?> GetHeatmapAsync(int? fiscalYear = null, int? quarter = null, CancellationToken cancellationToken = default) =>
+        GetAsync<HeatmapDto>("api/dashboard/heatmap" + Query(fiscalYear, quarter), cancellationToken);
 
     public Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         GetAsync<KpiDetailDto>($"api/dashboard/kpis/{Uri.EscapeDataString(code)}" + Query(fiscalYear, quarter), cancellationToken);

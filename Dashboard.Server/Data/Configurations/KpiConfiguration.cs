@@ -16,6 +16,7 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         kpi.Property(k => k.Kind).HasConversion<string>().HasMaxLength(20);
         kpi.Property(k => k.Direction).HasConversion<string>().HasMaxLength(20);
         kpi.Property(k => k.BaselineValue).HasPrecision(18, 4);
+        kpi.HasIndex(k => new { k.PlanId, k.RetiredOn });
 
         // The plan is also reached through policy and initiative; SQL Server refuses two cascade paths.
         kpi.HasOne(k => k.Plan).WithMany().HasForeignKey(k => k.PlanId).OnDelete(DeleteBehavior.NoAction);

@@ -78,6 +78,9 @@ internal sealed class KpiSeed
     public List<string?>? Owners { get; set; }
     public string? Source { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>廃止: kept in a version's snapshot and the seed JSON export; a loaded or imported plan starts without it.</summary>
+    public DateOnly? RetiredOn { get; set; }
 }
 
 internal sealed class BaselineSeed

@@ -16,7 +16,7 @@ public static class DashboardEndpoints
             .WithSummary("Every KPI at the end of a quarter (fy, q; the reporting quarter by default).");
         group.MapGet("/heatmap", GetHeatmap)
             .WithName(nameof(GetHeatmap))
-            .WithSummary("Initiatives × quarters up to the reporting quarter, coloured by the worst status.");
+            .WithSummary("Initiatives × quarters of the plan covering fy/q (the current plan by default) up to the reporting quarter, coloured by the worst status.");
         group.MapGet("/kpis/{code}", GetKpiDetail)
             .WithName(nameof(GetKpiDetail))
             .WithSummary("One KPI's quarters up to fy/q with PDCA notes, the target path and the forecast.");
@@ -33,8 +33,9 @@ public static class DashboardEndpoints
         IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         await dashboards.GetOverviewAsync(fy, q, cancellationToken) is { } overview ? TypedResults.Ok(overview) : QuarterNotFound();
 
-    public static async Task<Results<Ok<HeatmapDto>, ProblemHttpResult>> GetHeatmap(IDashboardService dashboards, CancellationToken cancellationToken) =>
-        await dashboards.GetHeatmapAsync(cancellationToken) is { } heatmap ? TypedResults.Ok(heatmap) : QuarterNotFound();
+    public static async Task<Results<Ok<HeatmapDto>, ProblemHttpResult>> GetHeatmap(
+        IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
+        await dashboards.GetHeatmapAsync(fy, q, cancellationToken) is { } heatmap ? TypedResults.Ok(heatmap) : QuarterNotFound();
 
     public static async Task<Results<Ok<KpiDetailDto>, ProblemHttpResult>> GetKpiDetail(
         IDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>

@@ -18,8 +18,8 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
     public Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         CachedAsync($"overview:{fiscalYear}:{quarter}", () => ComputeOverviewAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
 
-    public Task<HeatmapDto?> GetHeatmapAsync(CancellationToken cancellationToken = default) =>
-        CachedAsync("heatmap", () => ComputeHeatmapAsync(cancellationToken), cancellationToken);
+    public Task<HeatmapDto?> GetHeatmapAsync(int? fiscalYear = null, int? quarter = null, CancellationToken cancellationToken = default) =>
+        CachedAsync($"heatmap:{fiscalYear}:{quarter}", () => ComputeHeatmapAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
 
     public Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         CachedAsync($"kpi:{code}:{fiscalYear}:{quarter}", () => ComputeKpiDetailAsync(code, fiscalYear, quarter, cancellationToken), cancellationToken);
@@ -47,7 +47,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
         var reporting = planQuarters.ReportingQuarter(data.Current);
         var lateness = planQuarters.LatenessDate(data.Current);
         var window = await QuarterRecords.WindowAsync(db, data.Current, q, cancellationToken);
-        var kpis = data.Plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).ToList();
+        var kpis = data.Plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Where(k => KpiRetirement.Expects(k.RetiredOn, q)).ToList();
         return new OverviewDto(
             data.Plan.Name,
             q.FiscalYear,
@@ -62,7 +62,7 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
                 p.Initiatives.OrderBy(i => i.Number).Select(i => new OverviewInitiativeDto(
                     i.Number,
                     i.Title,
-                    i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => data.Row(k, q)).ToList())).ToList())).ToList(),
+                    i.Kpis.OrderBy(k => k.DisplayOrder).Where(k => KpiRetirement.Expects(k.RetiredOn, q)).Select(k => data.Row(k, q)).ToList())).ToList())).ToList(),
             q == data.Current.LastQuarter,
             window,
             lateness is { } today ? kpis.Count(k => EntryLateness.IsLate(window, data.State(k, q), today)) : 0,
@@ -71,25 +71,30 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
             await planQuarters.StartedPlansAsync(cancellationToken));
     }
 
-    private async Task<HeatmapDto?> ComputeHeatmapAsync(CancellationToken cancellationToken)
+    private async Task<HeatmapDto?> ComputeHeatmapAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(null, null, cancellationToken) is not { } data)
+        if (await LoadAsync(fiscalYear, quarter, cancellationToken) is not { } data)
         {
             return null;
         }
 
+        // The plan's quarters up to its reporting quarter (an ended plan: all of them).
         var quarters = data.Current.QuartersUpTo(planQuarters.ReportingQuarter(data.Current)).ToList();
         var rows = data.Plan.Policies.OrderBy(p => p.Number)
             .SelectMany(p => p.Initiatives.OrderBy(i => i.Number).Select(i =>
             {
                 var kpis = i.Kpis.OrderBy(k => k.DisplayOrder)
-                    .Select(k => new HeatmapKpiDto(k.Code, k.Name, quarters.Select(q => data.Status(k, q)).ToList()))
+                    .Select(k => new HeatmapKpiDto(k.Code, k.Name, quarters.Select(q => data.Status(k, q)).ToList(),
+                        k.RetiredOn is null ? null : quarters.FindIndex(q => !KpiRetirement.Expects(k.RetiredOn, q)) is var c and >= 0 ? c : null))
                     .ToList();
-                var cells = quarters.Select((_, c) => DashboardRules.Worst(kpis.Select(k => k.Cells[c]))).ToList();
+
+                // A KPI retired before a quarter ended does not colour its initiative for that quarter.
+                var cells = quarters.Select((_, c) => DashboardRules.Worst(kpis.Where(k => k.RetiredFrom is not { } r || c < r).Select(k => k.Cells[c]))).ToList();
                 return new HeatmapInitiativeDto(p.Number, i.Number, i.Title, cells, kpis);
             }))
             .ToList();
-        return new HeatmapDto(quarters.Select(q => new QuarterRef(q.FiscalYear, q.Quarter)).ToList(), rows);
+        return new HeatmapDto(quarters.Select(q => new QuarterRef(q.FiscalYear, q.Quarter)).ToList(), rows, data.Plan.Code, data.Plan.Name,
+            await planQuarters.StartedPlansAsync(cancellationToken));
     }
 
     private async Task<KpiDetailDto?> ComputeKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken)
@@ -198,14 +203,15 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
 
         var kpis = data.Plan.Policies.OrderBy(p => p.Number)
             .SelectMany(p => p.Initiatives.OrderBy(i => i.Number))
-            .SelectMany(i => i.Kpis.OrderBy(k => k.DisplayOrder).Where(k => k.Owners.Any(o => o.Code == department.Code)).Select(k =>
+            .SelectMany(i => i.Kpis.OrderBy(k => k.DisplayOrder).Where(k => k.Owners.Any(o => o.Code == department.Code) && KpiRetirement.Expects(k.RetiredOn, q)).Select(k =>
             {
                 var row = data.Row(k, q);
                 var next = DashboardRules.NextTarget(data.Dtos[k.Id], q, row.Status);
                 return new DepartmentKpiDto(i.Number, i.Title, row, next?.FiscalYear, next?.Value);
             }))
             .ToList();
-        return new DepartmentViewDto(department, departments, data.Current.FiscalYears(), q.FiscalYear, q.Quarter, kpis);
+        return new DepartmentViewDto(department, departments, data.Current.FiscalYears(), q.FiscalYear, q.Quarter, kpis,
+            new QuarterRef(data.Current.FirstQuarter.FiscalYear, data.Current.FirstQuarter.Quarter), new QuarterRef(data.Current.LastQuarter.FiscalYear, data.Current.LastQuarter.Quarter));
     }
 
     /// <summary>The plan the quarter belongs to (the current plan when none is named), with its entries.</summary>

@@ -7,6 +7,7 @@ using Dashboard.Server.Features.Auth;
 using Dashboard.Server.Features.Notifications;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Entries;
+using Dashboard.Shared.Plans;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Text;
@@ -40,7 +41,8 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
             .ToListAsync(cancellationToken);
         var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
 
-        var rows = kpis.Select(k =>
+        // A KPI retired before the quarter ended takes no figure for it (its earlier quarters stay).
+        var rows = kpis.Where(k => KpiRetirement.Expects(k.RetiredOn, q)).Select(k =>
         {
             var dto = k.ToDto();
             var current = entries.FirstOrDefault(e => e.KpiId == k.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter);
@@ -298,6 +300,12 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
         {
             return EntrySaveResult.Conflict(entry is null ? null : EntryRecords.ToDto(plan, kpi, q, entry, false),
                 "ほかの人が先にこの実績を保存しました。保存されている内容と、入力した内容を見比べてください。");
+        }
+
+        if (!KpiRetirement.Expects(kpi.RetiredOn, q))
+        {
+            return EntrySaveResult.Refused(
+                $"この指標は{CollectionWindows.DateLabel(kpi.RetiredOn!.Value)}に廃止されたため、{q.ToJapaneseLabel()}の実績は入力できません。");
         }
 
         if (entry?.State == EntryState.Approved)

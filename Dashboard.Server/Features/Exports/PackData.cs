@@ -35,10 +35,12 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
         };
     }
 
+    /// <summary>The KPIs of the pack's quarter: a KPI retired before the quarter ended is no longer reported on.</summary>
     public IEnumerable<(BasicPolicy Policy, Initiative Initiative, Kpi Kpi)> Kpis() =>
         from p in Plan.Policies.OrderBy(p => p.Number)
         from i in p.Initiatives.OrderBy(i => i.Number)
         from k in i.Kpis.OrderBy(k => k.DisplayOrder)
+        where Dashboard.Shared.Plans.KpiRetirement.Expects(k.RetiredOn, Quarter)
         select (p, i, k);
 
     private readonly ILookup<int, (FiscalQuarter Quarter, QuarterReport Report)> _approved = Entries

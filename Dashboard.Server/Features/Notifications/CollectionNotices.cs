@@ -88,7 +88,7 @@ public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock,
     /// <summary>The missing KPIs (code, name, state) per department code for the quarter.</summary>
     public async Task<Dictionary<string, List<(string Code, string Name, EntryState? State)>>> MissingByDepartmentAsync(CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken)
     {
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id).OrderBy(k => k.DisplayOrder)
+        var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id).ExpectedIn(q).OrderBy(k => k.DisplayOrder)
             .Select(k => new { k.Id, k.Code, k.Name, Owners = k.Owners.Select(o => o.Code).ToList() }).ToListAsync(cancellationToken);
         var states = await db.Entries.AsNoTracking().Where(e => e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter)
             .Select(e => new { e.KpiId, e.State }).ToDictionaryAsync(e => e.KpiId, e => (EntryState?)e.State, cancellationToken);

@@ -25,5 +25,17 @@ public static class KpiMapping
         TargetHistory: k.Targets.Any(t => t.EffectiveFrom is not null)
             ? k.Targets.OrderBy(t => t.FiscalYear).ThenBy(t => t.EffectiveFrom ?? DateOnly.MinValue)
                 .Select(t => new KpiTargetVersion(t.FiscalYear, t.Value, t.EffectiveFrom, t.Reason, t.RecordedBy)).ToList()
-            : null);
+            : null,
+        RetiredOn: k.RetiredOn);
+}
+
+/// <summary>The KPIs a quarter expects a figure of (<see cref="KpiRetirement"/>), as a query.</summary>
+public static class KpiQueries
+{
+    /// <summary>Leaves out KPIs retired before <paramref name="quarter"/> ended.</summary>
+    public static IQueryable<Kpi> ExpectedIn(this IQueryable<Kpi> kpis, Dashboard.Shared.Fiscal.FiscalQuarter quarter)
+    {
+        var end = quarter.EndDate;
+        return kpis.Where(k => k.RetiredOn == null || k.RetiredOn >= end);
+    }
 }

@@ -76,6 +76,7 @@ internal static class PlanEditions
             k.DueFiscalYear,
             (k.Owners ?? []).Select(o => departments.TryGetValue(o ?? "", out var d) ? new DepartmentDto(d.Code, d.Name, d.IsSample) : new DepartmentDto(o ?? "", o ?? "", false)).ToList(),
             k.Source,
-            k.Note);
+            k.Note,
+            RetiredOn: k.RetiredOn);
     }
 }

@@ -72,6 +72,7 @@ internal static class PlanSeedShape
                         Owners = k.Owners.Select(o => (string?)o.Code).ToList(),
                         Source = k.Source,
                         Note = k.Note,
+                        RetiredOn = k.RetiredOn,
                     }).ToList(),
                 }).ToList(),
             }).ToList(),

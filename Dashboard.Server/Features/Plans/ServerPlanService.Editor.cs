@@ -167,11 +167,17 @@ public sealed partial class ServerPlanService
             return Outcome.Refused<string>("指標が見つかりません。", OutcomeKind.NotFound);
         }
 
+        if (request.Retire)
+        {
+            return await RetireKpiAsync(plan, kpi, request, cancellationToken);
+        }
+
         var figures = await db.Entries.CountAsync(e => e.KpiId == kpi.Id, cancellationToken);
         if (figures > 0)
         {
-            return Outcome.Refused<string>(
-                $"実績がある指標（{figures}件）は削除できません。記録を残したまま終えるには、次期計画の引継ぎ区分で「廃止」または「完了」にしてください。");
+            return Outcome.Refused<string>(plan.Status == PlanStatus.Draft
+                ? $"実績がある指標（{figures}件）は削除できません。"
+                : $"実績がある指標（{figures}件）は削除できません。実績を残したまま終えるには「指標を廃止する」を使ってください。");
         }
 
         if (await db.KpiSuccessions.AnyAsync(s => s.SuccessorKpiId == kpi.Id, cancellationToken))
@@ -190,6 +196,48 @@ public sealed partial class ServerPlanService
         plan.Policies.SelectMany(p => p.Initiatives).First(i => i.Kpis.Contains(kpi)).Kpis.Remove(kpi);
         db.Kpis.Remove(kpi);
         await RecordRevisionAsync(plan, request.RevisionDate, reason, $"指標 {kpi.Code} を削除", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(kpi.Code);
+    }
+
+    /// <summary>
+    /// 廃止 inside the plan in force: a recorded revision dated the retirement; the KPI, its figures and targets stay;
+    /// quarters ending after the date take no figure (<see cref="KpiRetirement"/>). A draft deletes instead.
+    /// </summary>
+    private async Task<Outcome<string>> RetireKpiAsync(Plan plan, Kpi kpi, KpiRemovalRequest request, CancellationToken cancellationToken)
+    {
+        if (plan.Status == PlanStatus.Draft)
+        {
+            return Outcome.Refused<string>("下書きの計画では、指標は廃止せずに削除してください。");
+        }
+
+        if (kpi.RetiredOn is { } retired)
+        {
+            return Outcome.Refused<string>($"指標 {kpi.Code} は{CollectionWindows.DateLabel(retired)}に廃止済みです。");
+        }
+
+        var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
+        if (errors.Count == 0 && request.RevisionDate is { } day)
+        {
+            // Figures already entered for a quarter the retirement would leave behind would be stranded.
+            var stranded = await db.Entries.AsNoTracking().Where(e => e.KpiId == kpi.Id).Select(e => new { e.FiscalYear, e.Quarter }).ToListAsync(cancellationToken);
+            if (stranded.Select(e => new FiscalQuarter(e.FiscalYear, e.Quarter)).Where(q => !KpiRetirement.Expects(day, q)).OrderBy(q => q).FirstOrDefault() is { FiscalYear: > 0 } later)
+            {
+                errors[nameof(KpiRemovalRequest.RevisionDate)] =
+                    [$"{later.ToJapaneseLabel()}の実績が入力されています。廃止日はその四半期の末日（{CollectionWindows.DateLabel(later.EndDate)}）以降にしてください。"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<string>(errors);
+        }
+
+        var reason = TextPolicy.Clean(request.RevisionReason);
+        var date = request.RevisionDate!.Value;
+        audit.Changed(PlanAudit, $"{plan.Code}/{kpi.Code}", "指標の廃止", null, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason);
+        kpi.RetiredOn = date;
+        await RecordRevisionAsync(plan, date, reason, $"指標 {kpi.Code} を廃止", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(kpi.Code);
     }
@@ -309,18 +357,16 @@ public sealed partial class ServerPlanService
     }
 
     /// <summary>
-    /// The plan as it would be after the change, through the seed files' validator (collecting): the problems of the
-    /// changed KPI, by field. Targets stay as they are: the KPI is checked with its own (当初) targets.
+    /// The changed KPI through the seed files' validator (collecting), inside the plan's period and grading: its
+    /// problems, by field. Targets stay as they are: the KPI is checked with its own (当初) targets. The KPI is checked
+    /// alone (in its initiative), so an initiative still being filled elsewhere in a draft does not hide its problems;
+    /// a code reused in the plan is checked before.
     /// </summary>
     private static Dictionary<string, string[]> ValidateWithSeedRules(
         Plan plan, Initiative initiative, Kpi? kpi, string code, KpiEditRequest request, decimal? baseline, List<Department> departments)
     {
         var file = PlanSeedShape.ToSeedFile(plan);
-        var policyIndex = plan.Policies.OrderBy(p => p.Number).ToList().FindIndex(p => p.Initiatives.Contains(initiative));
-        var policy = plan.Policies.OrderBy(p => p.Number).ElementAt(policyIndex);
-        var initiativeIndex = policy.Initiatives.OrderBy(i => i.Number).ToList().IndexOf(initiative);
-        var list = file.Policies![policyIndex]!.Initiatives![initiativeIndex]!.Kpis!;
-        var index = kpi is null ? list.Count : list.FindIndex(k => k!.Code == kpi.Code);
+        var policy = plan.Policies.First(p => p.Initiatives.Contains(initiative));
         var seed = new KpiSeed
         {
             Code = code,
@@ -336,16 +382,17 @@ public sealed partial class ServerPlanService
             Source = request.Source,
             Note = request.Note,
         };
-        if (index == list.Count)
-        {
-            list.Add(seed);
-        }
-        else
-        {
-            list[index] = seed;
-        }
+        file.Policies =
+        [
+            new PolicySeed
+            {
+                Number = policy.Number,
+                Title = policy.Title,
+                Initiatives = [new InitiativeSeed { Number = initiative.Number, Title = initiative.Title, Kpis = [seed] }],
+            },
+        ];
 
-        var at = $"$.policies[{policyIndex}].initiatives[{initiativeIndex}].kpis[{index}]";
+        const string at = "$.policies[0].initiatives[0].kpis[0]";
         var collected = new List<SeedDataException>();
         try
         {

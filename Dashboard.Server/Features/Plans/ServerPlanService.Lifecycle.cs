@@ -96,6 +96,13 @@ public sealed partial class ServerPlanService
                 copy.Initiatives.Add(initiativeCopy);
                 foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
                 {
+                    if (kpi.RetiredOn is not null)
+                    {
+                        // Retired in the plan in force: not carried over (the planner may still choose 継続 for it).
+                        db.KpiSuccessions.Add(new KpiSuccession { Plan = next, PredecessorKpiId = kpi.Id, Disposition = KpiDisposition.Abolished });
+                        continue;
+                    }
+
                     var kpiCopy = CopyKpi(kpi, next, first);
                     initiativeCopy.Kpis.Add(kpiCopy);
                     db.KpiSuccessions.Add(new KpiSuccession { Plan = next, PredecessorKpiId = kpi.Id, SuccessorKpi = kpiCopy, Disposition = KpiDisposition.Continued });

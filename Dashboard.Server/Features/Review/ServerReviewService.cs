@@ -61,7 +61,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
                     submitted is null ? null : name(submitted.Actor), submitted?.AtUtc);
             }).ToList();
         var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
-        var kpiCount = await db.Kpis.CountAsync(k => k.PlanId == plan.Id, cancellationToken);
+        var kpiCount = await db.Kpis.Where(k => k.PlanId == plan.Id).ExpectedIn(q).CountAsync(cancellationToken);
         var approvedCount = await db.Entries.CountAsync(e => e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter && e.State == EntryState.Approved
             && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id), cancellationToken);
         return new ReviewQueueDto(q.FiscalYear, q.Quarter, closed.Contains(q), QuarterRecords.QuarterOptions(plan, closed), items, kpiCount, approvedCount,
@@ -230,7 +230,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
         var window = await QuarterRecords.WindowAsync(db, plan, q, cancellationToken);
         var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
         var today = quarters.LatenessDate(plan);
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id)
+        var kpis = await db.Kpis.AsNoTracking().Where(k => k.PlanId == plan.Id).ExpectedIn(q)
             .Select(k => new { k.Id, k.Code, k.Name, k.DisplayOrder, Initiative = db.Initiatives.Where(i => i.Id == k.InitiativeId).Select(i => i.Number).First(), Owners = k.Owners.Select(o => o.Code).ToList() })
             .ToListAsync(cancellationToken);
         var entries = await db.Entries.AsNoTracking()

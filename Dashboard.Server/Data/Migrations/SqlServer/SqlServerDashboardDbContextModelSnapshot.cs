@@ -459,6 +459,9 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -474,6 +477,8 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
 
                     b.HasIndex("PlanId", "Code")
                         .IsUnique();
+
+                    b.HasIndex("PlanId", "RetiredOn");
 
                     b.ToTable("Kpis");
                 });

@@ -433,6 +433,9 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -448,6 +451,8 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanId", "Code")
                         .IsUnique();
+
+                    b.HasIndex("PlanId", "RetiredOn");
 
                     b.ToTable("Kpis");
                 });
