@@ -45,6 +45,12 @@ public interface IPlanService
     /// <summary>The plan as its version (版) <paramref name="number"/> left it; null when there is no such version or it was recorded before versions were kept.</summary>
     Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a basic policy or an initiative (numbered after the last): a draft freely, a plan in force as a recorded revision (planners; audited). Answers the heading's label.</summary>
+    Task<Outcome<string>> AddHeadingAsync(string code, HeadingAddRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an empty basic policy (no initiatives) or initiative (no KPIs, no assessments): a draft freely, a plan in force as a recorded revision (planners; audited).</summary>
+    Task<Outcome<string>> RemoveHeadingAsync(string code, int? policyNumber, int? initiativeNumber, KpiRemovalRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Renames a basic policy (<paramref name="initiativeNumber"/> null) or an initiative: a draft freely, a plan in force as a recorded revision (planners; audited).</summary>
     Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default);
 

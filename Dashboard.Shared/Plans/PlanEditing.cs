@@ -7,7 +7,7 @@ namespace Dashboard.Shared.Plans;
 /// from a date). A KPI's code is its stable ID across versions and plans: set when it is added, never changed.
 /// </summary>
 /// <param name="Code">For a new KPI: its code (unique in the plan). Ignored for an edit.</param>
-/// <param name="InitiativeNumber">For a new KPI: the initiative it belongs to.</param>
+/// <param name="InitiativeNumber">For a new KPI: the initiative it belongs to; for a KPI being changed: the initiative it moves to (null keeps it).</param>
 /// <param name="Name">KPI名.</param>
 /// <param name="Kind">種類.</param>
 /// <param name="Direction">方向; null takes the kind's own.</param>
@@ -47,7 +47,16 @@ public sealed record KpiRemovalRequest(DateOnly? RevisionDate, string? RevisionR
 /// <param name="Subtitle">The policy's subtitle or the initiative's summary.</param>
 /// <param name="RevisionDate">改訂日: required for a plan in force.</param>
 /// <param name="RevisionReason">改訂の理由: required for a plan in force.</param>
-public sealed record HeadingEditRequest(string? Title, string? Subtitle, DateOnly? RevisionDate = null, string? RevisionReason = null);
+/// <param name="MoveToPolicy">For an initiative: the basic policy it moves to (regrouping); null keeps it where it is.</param>
+public sealed record HeadingEditRequest(string? Title, string? Subtitle, DateOnly? RevisionDate = null, string? RevisionReason = null, int? MoveToPolicy = null);
+
+/// <summary>A new basic policy (<paramref name="PolicyNumber"/> null) or a new initiative in a policy; for a plan in force, as a recorded revision.</summary>
+/// <param name="PolicyNumber">The policy the new initiative belongs to; null adds a basic policy.</param>
+/// <param name="Title">基本方針 or 施策 title.</param>
+/// <param name="Subtitle">The policy's subtitle or the initiative's summary.</param>
+/// <param name="RevisionDate">改訂日: required for a plan in force.</param>
+/// <param name="RevisionReason">改訂の理由: required for a plan in force.</param>
+public sealed record HeadingAddRequest(int? PolicyNumber, string? Title, string? Subtitle, DateOnly? RevisionDate = null, string? RevisionReason = null);
 
 /// <summary>
 /// 廃止 inside a plan in force: a KPI that has figures is not deleted but retired by a recorded revision. Its figures

@@ -254,4 +254,33 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal("×", cell.TextContent.Trim());
         Assert.Equal("/dashboard?fy=2025&q=2&policy=1#initiative-1", page.Find("tr[data-initiative='1'] td[data-status='OnTrack'] a").GetAttribute("href"));
     }
+
+    [Fact]
+    public void AHeatmapMarksARetiredKpisLaterQuartersWithoutAStatusAndOffersThePlans()
+    {
+        var heatmap = new HeatmapDto([new QuarterRef(2026, 1), new QuarterRef(2026, 2)],
+        [
+            new HeatmapInitiativeDto(1, 1, "行政手続のオンライン化", [Shared.Kpis.KpiStatus.OnTrack, Shared.Kpis.KpiStatus.OnTrack],
+            [
+                new HeatmapKpiDto("I01-K1", "オンライン化した行政手続の数", [Shared.Kpis.KpiStatus.OnTrack, Shared.Kpis.KpiStatus.OnTrack]),
+                new HeatmapKpiDto("I01-K2", "「書かない窓口」の拡大", [Shared.Kpis.KpiStatus.OnTrack, Shared.Kpis.KpiStatus.NotReported], RetiredFrom: 1),
+            ]),
+        ], "dx-2026", "第2期", PlanSamples());
+        _ctx.Services.AddSingleton<IDashboardService>(new FixedDashboardService(heatmap: heatmap));
+        _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));
+
+        var page = _ctx.Render<HeatmapPage>();
+
+        Assert.Single(page.FindAll("tr[data-kpi='I01-K2'] td a"));
+        var retired = page.Find("tr[data-kpi='I01-K2'] td[data-status='Retired']");
+        Assert.Contains("廃止後", retired.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/dashboard/heatmap?fy=2025&q=4", page.Find("[data-plan-chooser] a[data-plan='goshogawara-dx-2022']").GetAttribute("href"));
+        Assert.Equal("page", page.Find("[data-plan-chooser] a[data-plan='dx-2026']").GetAttribute("aria-current"));
+    }
+
+    private static List<Shared.Plans.PlanSummaryDto> PlanSamples() =>
+    [
+        new("goshogawara-dx-2022", "第1期", new DateOnly(2022, 10, 1), new DateOnly(2026, 3, 31), Shared.Plans.PlanStatus.Ended, false, null),
+        new("dx-2026", "第2期", new DateOnly(2026, 4, 1), new DateOnly(2030, 3, 31), Shared.Plans.PlanStatus.Active, true, "goshogawara-dx-2022"),
+    ];
 }

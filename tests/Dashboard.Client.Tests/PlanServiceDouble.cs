@@ -18,6 +18,12 @@ internal class PlanServiceDouble : IPlanService
     public virtual Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(Outcome.Refused<string>("not in this test"));
 
+    public virtual Task<Outcome<string>> AddHeadingAsync(string code, HeadingAddRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Outcome.Refused<string>("not in this test"));
+
+    public virtual Task<Outcome<string>> RemoveHeadingAsync(string code, int? policyNumber, int? initiativeNumber, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Outcome.Refused<string>("not in this test"));
+
     public virtual Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
 
     public virtual Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default) =>

@@ -115,6 +115,30 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(planner.Locator("tr[data-kpi='I01-K2']")).ToContainTextAsync("窓口の申請等のオンライン化"); // as that version said
         await ShotAsync(planner, "edition-3");
 
+        // 5b. Regrouping in the plan in force: a new initiative in policy 1 (第5版), and I01-K2 moved into it (第6版).
+        await planner.GotoAsync("/plan");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
+        await planner.Locator("[data-action='add-heading']").ClickAsync();
+        await ChooseAsync(planner, "[data-field='add-heading-where']", "基本方針1に施策を追加");
+        await editor.Locator("input[name='heading-title']").FillAsync("窓口のデジタル化");
+        await editor.Locator("input[name='editor-revision-date']").FillAsync("2026-12-05");
+        await editor.Locator("textarea[name='editor-revision-reason']").FillAsync("窓口の取組を一つの施策にまとめるため");
+        await editor.Locator("[data-action='save-kpi-editor']").ClickAsync();
+        await BrowserFixture.WaitForFocusAsync(planner, "[data-editor-saved]");
+        await Assertions.Expect(planner.Locator("[data-revisions] li[data-edition='5']")).ToContainTextAsync("取組施策12を基本方針1に追加");
+        await Assertions.Expect(planner.Locator("[data-initiative='12'] [data-no-kpis]")).ToBeVisibleAsync();
+        await planner.Locator("[data-action='edit-kpi']").ClickAsync();
+        await ChooseAsync(planner, "[data-field='editor-kpi']", "I01-K2");
+        await ChooseAsync(planner, "[data-field='initiative']", "取組施策12");
+        await editor.Locator("input[name='editor-revision-date']").FillAsync("2026-12-05");
+        await editor.Locator("textarea[name='editor-revision-reason']").FillAsync("窓口の取組を一つの施策にまとめるため");
+        await editor.Locator("[data-action='save-kpi-editor']").ClickAsync();
+        await BrowserFixture.WaitForFocusAsync(planner, "[data-editor-saved]");
+        await Assertions.Expect(planner.Locator("[data-revisions] li[data-edition='6']")).ToContainTextAsync("指標 I01-K2 を取組施策12に移動");
+        await Assertions.Expect(planner.Locator("[data-initiative='12'] tr[data-kpi='I01-K2']")).ToBeVisibleAsync();
+        await Assertions.Expect(planner.Locator("[data-initiative='1'] tr[data-kpi='I01-K2']")).ToHaveCountAsync(0);
+        await ShotAsync(planner, "regrouped");
+
         // 6. 「次期計画を作成」 from the extended plan: a draft that starts after it (令和9年度).
         await planner.GotoAsync("/plan");
         await BrowserFixture.WaitForInteractiveAsync(planner);
@@ -175,6 +199,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await planner.GotoAsync("/dashboard/kpis/I11-K2?fy=2026&q=4");
         await Assertions.Expect(planner.Locator("[data-lineage-next]")).ToContainTextAsync("廃止");
 
+        await DarkShotsAsync(planner, "/plan/goshogawara-dx-2027", "/plan/goshogawara-dx-2022", "/dashboard/kpis/I01-K1?fy=2027&q=1", "/plan/goshogawara-dx-2022/editions/3");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.True(staffErrors.Count == 0, string.Join("\n", staffErrors));
     }
@@ -197,10 +222,53 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
     /// <summary>A screenshot for a person to look at, when E2E_SHOTS names a folder (never in CI).</summary>
     private static async Task ShotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("E2E_SHOTS") is { Length: > 0 } folder)
+        if (Environment.GetEnvironmentVariable("E2E_SHOTS") is not { Length: > 0 } folder)
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            return;
         }
+
+        var size = page.ViewportSize;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        foreach (var (label, width, height) in new[] { ("phone", 390, 844), ("tablet", 1024, 768) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+
+            // Charts follow a resize when their observer fires: give the page a moment to fit, and name the shot when it does not.
+            var fits = true;
+            try
+            {
+                await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 3000 });
+            }
+            catch (TimeoutException)
+            {
+                fits = false;
+            }
+
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{label}{(fits ? "" : "-OVERFLOW")}.png"), FullPage = true });
+        }
+
+        if (size is not null)
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+        }
+    }
+
+    /// <summary>The pages this test made, in the dark theme, for a person to look at (E2E_SHOTS only).</summary>
+    private static async Task DarkShotsAsync(IPage page, params string[] urls)
+    {
+        if (Environment.GetEnvironmentVariable("E2E_SHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        foreach (var url in urls)
+        {
+            await page.GotoAsync($"/preferences/theme?mode=dark&returnUrl={Uri.EscapeDataString(url)}");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"dark-{url.Split('?')[0].Replace('/', '_')}.png"), FullPage = true });
+        }
+
+        await page.GotoAsync("/preferences/theme?mode=light&returnUrl=%2F");
     }
 
     private static async Task ReviseTargetAsync(IPage page, string kpi, string year, string value, string from, string reason)

@@ -214,6 +214,65 @@ public sealed class PlanEditorTests : AppTestBase
         Assert.Equal(KpiDisposition.Abolished, draft.Successions!.Single(s => s.PredecessorCode == "I01-K1").Disposition);
     }
 
+    [Fact]
+    public async Task InitiativesAndPoliciesAreAddedRegroupedAndRemovedAsRecordedRevisions()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var (date, reason) = (new DateOnly(2026, 12, 5), "国の計画に合わせて施策を組み直すため");
+        var url = $"/api/plans/{Current}";
+
+        // Bad input, nothing changed: no reason for the plan in force, no title, a policy or initiative that is not there.
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"{url}/policies/1/initiatives", new HeadingAddRequest(null, "生成AIの活用", null)), "RevisionReason", "理由");
+        await ExpectInvalidAsync(await planner.PostAsJsonAsync($"{url}/policies/1/initiatives", new HeadingAddRequest(null, " ", null, date, reason)), "Title", "入力してください");
+        Assert.Equal(HttpStatusCode.NotFound, (await planner.PostAsJsonAsync($"{url}/policies/9/initiatives", new HeadingAddRequest(null, "x", null, date, reason))).StatusCode);
+        Assert.Equal(11, (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!.Policies.SelectMany(p => p.Initiatives).Count());
+
+        // A new initiative takes the next number; a KPI moves into it with its figures; the initiative moves to policy 2.
+        var added = await planner.PostAsJsonAsync($"{url}/policies/1/initiatives", new HeadingAddRequest(null, "生成AIの活用", "業務での生成AI利用", date, reason));
+        Assert.Equal("取組施策12", await added.Content.ReadFromJsonAsync<string>());
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"{url}/kpis/I01-K1", await EditOf(planner, "I01-K1") with { InitiativeNumber = 99, RevisionDate = date, RevisionReason = reason }),
+            "InitiativeNumber", "ありません");
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"{url}/kpis/I01-K1",
+            await EditOf(planner, "I01-K1") with { InitiativeNumber = 12, RevisionDate = date, RevisionReason = reason })).StatusCode);
+        await ExpectInvalidAsync(await planner.PutAsJsonAsync($"{url}/initiatives/12", new HeadingEditRequest("生成AIの活用", null, date, reason, MoveToPolicy: 9)), "MoveToPolicy", "ありません");
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"{url}/initiatives/12", new HeadingEditRequest("生成AIの活用", "業務での生成AI利用", date, reason, MoveToPolicy: 2))).StatusCode);
+
+        var plan = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        var moved = plan.Policies.Single(p => p.Number == 2).Initiatives.Single(i => i.Number == 12);
+        Assert.Equal("生成AIの活用", moved.Title);
+        Assert.Equal(["I01-K1"], moved.Kpis.Select(k => k.Code));
+        Assert.DoesNotContain(plan.Policies[0].Initiatives[0].Kpis, k => k.Code == "I01-K1");
+        Assert.Equal(["取組施策12を基本方針1に追加", "指標 I01-K1 を取組施策12に移動", "取組施策12を基本方針2に移動"], plan.Revisions.Skip(2).Select(r => r.Description));
+        var figures = await App.WithDbAsync(db => db.Entries.CountAsync(e => db.Kpis.Any(k => k.Id == e.KpiId && k.Code == "I01-K1" && k.Plan!.Code == Current)));
+        Assert.True(figures > 0, "the moved KPI keeps its figures");
+        var edition = (await planner.GetFromJsonAsync<PlanDto>($"{url}/editions/4"))!;
+        Assert.Contains(edition.Policies[0].Initiatives.Single(i => i.Number == 12).Kpis, k => k.Code == "I01-K1"); // as 第4版 left it
+
+        // Only an empty heading is removed.
+        var full = await planner.PostAsJsonAsync($"{url}/initiatives/12/remove", new KpiRemovalRequest(date, reason));
+        Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
+        Assert.Contains("指標が1件あります", (await full.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"{url}/kpis/I01-K1",
+            await EditOf(planner, "I01-K1") with { InitiativeNumber = 1, RevisionDate = date, RevisionReason = reason })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"{url}/initiatives/12/remove", new KpiRemovalRequest(date, reason))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await planner.PostAsJsonAsync($"{url}/policies/1/remove", new KpiRemovalRequest(date, reason))).StatusCode);
+        Assert.Equal("基本方針4", await (await planner.PostAsJsonAsync($"{url}/policies", new HeadingAddRequest(null, "デジタル人材の育成", null, date, reason))).Content.ReadFromJsonAsync<string>());
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"{url}/policies/4/remove", new KpiRemovalRequest(date, reason))).StatusCode);
+        plan = (await planner.GetFromJsonAsync<PlanDto>("/api/plans/current"))!;
+        Assert.Equal((3, 11), (plan.Policies.Count, plan.Policies.SelectMany(p => p.Initiatives).Count()));
+        Assert.Contains(plan.Policies[0].Initiatives[0].Kpis, k => k.Code == "I01-K1");
+        var audited = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityKey == $"{Current}/施策12" && a.Field == "基本方針").SingleAsync());
+        Assert.Equal(("基本方針1", "基本方針2", reason), (audited.OldValue, audited.NewValue, audited.Reason));
+
+        // A draft may hold an empty initiative while it is drafted, but does not start with one.
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"{url}/successor", new SuccessorRequest("dx-2027", "第2期", null, 2030))).StatusCode);
+        Assert.Equal("取組施策12", await (await planner.PostAsJsonAsync("/api/plans/dx-2027/policies/3/initiatives", new HeadingAddRequest(null, "データ連携", null))).Content.ReadFromJsonAsync<string>());
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync("/api/plans/dx-2027/kpis/I01-K1/targets/2027", new DraftTargetRequest("230"))).StatusCode);
+        var start = await planner.PostAsync("/api/plans/dx-2027/start", null);
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+        Assert.Contains("取組施策12に指標がありません", (await start.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+    }
+
     private static KpiDto Kpi(PlanDto? plan, string code) => plan!.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == code);
 
     private async Task<string> NameAsync(string code) =>

@@ -86,6 +86,16 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
             ? $"api/plans/{Uri.EscapeDataString(code)}/initiatives/{n}"
             : $"api/plans/{Uri.EscapeDataString(code)}/policies/{policyNumber}", request, cancellationToken), cancellationToken);
 
+    public Task<Outcome<string>> AddHeadingAsync(string code, HeadingAddRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<string>(http.PostAsJsonAsync(request.PolicyNumber is { } p
+            ? $"api/plans/{Uri.EscapeDataString(code)}/policies/{p}/initiatives"
+            : $"api/plans/{Uri.EscapeDataString(code)}/policies", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<string>> RemoveHeadingAsync(string code, int? policyNumber, int? initiativeNumber, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<string>(http.PostAsJsonAsync(initiativeNumber is { } n
+            ? $"api/plans/{Uri.EscapeDataString(code)}/initiatives/{n}/remove"
+            : $"api/plans/{Uri.EscapeDataString(code)}/policies/{policyNumber}/remove", request, cancellationToken), cancellationToken);
+
     public Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<string>(http.PostAsJsonAsync($"api/plans/{Uri.EscapeDataString(code)}/kpis/{Uri.EscapeDataString(kpiCode)}/remove", request, cancellationToken), cancellationToken);
 

@@ -41,13 +41,21 @@ public static class PlanEndpoints
         plans.MapPost("/kpis", AddKpi).WithName(nameof(AddKpi))
             .WithSummary("Adds a KPI to an initiative: a draft freely, a plan in force as a recorded revision (audited).");
         plans.MapPut("/kpis/{kpiCode}", EditKpi).WithName(nameof(EditKpi))
-            .WithSummary("Changes a KPI's definition (not its code or targets): a draft freely, a plan in force as a recorded revision (audited).");
+            .WithSummary("Changes a KPI's definition (not its code or targets) or moves it to another initiative: a draft freely, a plan in force as a recorded revision (audited).");
         plans.MapPost("/kpis/{kpiCode}/remove", RemoveKpi).WithName(nameof(RemoveKpi))
-            .WithSummary("Removes a KPI that has no figures; one with figures is refused (廃止 it in the next plan instead) (audited).");
+            .WithSummary("Removes a KPI that has no figures, or retires (廃止) one of the plan in force by a recorded revision; deleting one with figures is refused (audited).");
         plans.MapPut("/policies/{policyNumber:int}", RenamePolicy).WithName(nameof(RenamePolicy))
             .WithSummary("Renames a basic policy: a draft freely, a plan in force as a recorded revision (audited).");
         plans.MapPut("/initiatives/{initiativeNumber:int}", RenameInitiative).WithName(nameof(RenameInitiative))
-            .WithSummary("Renames an initiative: a draft freely, a plan in force as a recorded revision (audited).");
+            .WithSummary("Renames an initiative or moves it to another basic policy: a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPost("/policies", AddPolicy).WithName(nameof(AddPolicy))
+            .WithSummary("Adds a basic policy: a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPost("/policies/{policyNumber:int}/initiatives", AddInitiative).WithName(nameof(AddInitiative))
+            .WithSummary("Adds an initiative to a basic policy: a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPost("/policies/{policyNumber:int}/remove", RemovePolicy).WithName(nameof(RemovePolicy))
+            .WithSummary("Removes a basic policy without initiatives: a draft freely, a plan in force as a recorded revision (audited).");
+        plans.MapPost("/initiatives/{initiativeNumber:int}/remove", RemoveInitiative).WithName(nameof(RemoveInitiative))
+            .WithSummary("Removes an initiative without KPIs or assessments: a draft freely, a plan in force as a recorded revision (audited).");
         plans.MapPost("/start", Start).WithName(nameof(Start))
             .WithSummary("Starts a draft plan: it becomes the plan in force and the plan it follows ends, read-only (audited).");
         return app;
@@ -113,6 +121,22 @@ public static class PlanEndpoints
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RenameInitiative(
         string code, int initiativeNumber, HeadingEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.RenameAsync(code, null, initiativeNumber, request, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> AddPolicy(
+        string code, HeadingAddRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.AddHeadingAsync(code, request with { PolicyNumber = null }, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> AddInitiative(
+        string code, int policyNumber, HeadingAddRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.AddHeadingAsync(code, request with { PolicyNumber = policyNumber }, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemovePolicy(
+        string code, int policyNumber, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.RemoveHeadingAsync(code, policyNumber, null, request, cancellationToken));
+
+    public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemoveInitiative(
+        string code, int initiativeNumber, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
+        Problems.ProblemResults.ToHttp(await plans.RemoveHeadingAsync(code, null, initiativeNumber, request, cancellationToken));
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Start(string code, IPlanService plans, CancellationToken cancellationToken) =>
         Problems.ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));

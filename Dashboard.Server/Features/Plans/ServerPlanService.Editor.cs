@@ -55,7 +55,14 @@ public sealed partial class ServerPlanService
         }
         else
         {
-            initiative = plan.Policies.SelectMany(p => p.Initiatives).First(i => i.Kpis.Contains(kpi));
+            // A KPI moves to another initiative when one is named (regrouping); its code and figures go with it.
+            initiative = request.InitiativeNumber is { } to ? plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == to) : null;
+            if (request.InitiativeNumber is not null && initiative is null)
+            {
+                errors[nameof(request.InitiativeNumber)] = [$"取組施策{request.InitiativeNumber}はこの計画にありません。"];
+            }
+
+            initiative ??= plan.Policies.SelectMany(p => p.Initiatives).First(i => i.Kpis.Contains(kpi));
             if (kpi.Kind != request.Kind && await db.Entries.AnyAsync(e => e.KpiId == kpi.Id, cancellationToken))
             {
                 errors[nameof(request.Kind)] = ["実績がある指標の種類は変えられません（報告済みの実績の意味が変わるため）。"];
@@ -142,13 +149,25 @@ public sealed partial class ServerPlanService
             () => kpi.Owners = owners);
         Set("出典", kpi.Source, TextPolicy.Clean(request.Source), () => kpi.Source = TextPolicy.Clean(request.Source));
         Set("備考", kpi.Note, TextPolicy.Clean(request.Note), () => kpi.Note = TextPolicy.Clean(request.Note));
+        var from = isNew ? initiative! : plan.Policies.SelectMany(p => p.Initiatives).First(i => i.Kpis.Contains(kpi));
+        if (from != initiative)
+        {
+            Set("施策", $"取組施策{from.Number}", $"取組施策{initiative!.Number}", () =>
+            {
+                // By the key, not the collections: taken out of one collection, EF would delete it as an orphan.
+                kpi.DisplayOrder = initiative.Kpis.Select(k => k.DisplayOrder).DefaultIfEmpty(initiative.Number * 100).Max() + 1;
+                kpi.InitiativeId = initiative.Id;
+            });
+        }
         if (changed.Count == 0)
         {
             return Outcome.Ok(kpi.ToDto());
         }
 
         await RecordRevisionAsync(plan, request.RevisionDate, reason,
-            isNew ? $"指標 {kpi.Code} を追加" : $"指標 {kpi.Code} の{string.Join("・", changed)}を変更", cancellationToken);
+            isNew ? $"指標 {kpi.Code} を追加"
+            : changed is ["施策"] ? $"指標 {kpi.Code} を取組施策{initiative!.Number}に移動"
+            : $"指標 {kpi.Code} の{string.Join("・", changed)}を変更", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(kpi.ToDto());
     }
@@ -242,72 +261,6 @@ public sealed partial class ServerPlanService
         return Outcome.Ok(kpi.Code);
     }
 
-    public async Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default)
-    {
-        db.StartOperation();
-        if (await EditableAsync(code, cancellationToken) is not { } plan)
-        {
-            return NotEditable<string>();
-        }
-
-        var policy = policyNumber is { } pn ? plan.Policies.FirstOrDefault(p => p.Number == pn) : null;
-        var initiative = initiativeNumber is { } n ? plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == n) : null;
-        if (policy is null && initiative is null)
-        {
-            return Outcome.Refused<string>("基本方針または施策が見つかりません。", OutcomeKind.NotFound);
-        }
-
-        var label = initiative is null ? "基本方針" : "施策";
-        var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
-        var title = TextPolicy.Clean(request.Title);
-        if (title is null)
-        {
-            errors[nameof(request.Title)] = [$"{label}の名称を入力してください。"];
-        }
-        else if (title.Length > 200)
-        {
-            errors[nameof(request.Title)] = [$"{label}の名称は200文字以内で入力してください。"];
-        }
-        else if (TextPolicy.NameProblem(request.Title, $"{label}の名称") is { } problem)
-        {
-            errors[nameof(request.Title)] = [problem];
-        }
-
-        if (TextPolicy.Problem(request.Subtitle, "補足", multiline: true) is { } bad)
-        {
-            errors[nameof(request.Subtitle)] = [bad];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid<string>(errors);
-        }
-
-        var reason = TextPolicy.Clean(request.RevisionReason);
-        var subtitle = TextPolicy.Clean(request.Subtitle);
-        var (key, number, beforeTitle, beforeSub) = initiative is null
-            ? ($"{plan.Code}/基本方針{policy!.Number}", policy.Number, policy.Title, policy.Subtitle)
-            : ($"{plan.Code}/施策{initiative.Number}", initiative.Number, initiative.Title, initiative.Summary);
-        var changed = audit.Changed(PlanAudit, key, "名称", beforeTitle, title, reason) | audit.Changed(PlanAudit, key, initiative is null ? "副題" : "概要", beforeSub, subtitle, reason);
-        if (!changed)
-        {
-            return Outcome.Ok(title!);
-        }
-
-        if (initiative is null)
-        {
-            (policy!.Title, policy.Subtitle) = (title!, subtitle);
-        }
-        else
-        {
-            (initiative.Title, initiative.Summary) = (title!, subtitle);
-        }
-
-        await RecordRevisionAsync(plan, request.RevisionDate, reason, $"{(initiative is null ? "基本方針" : "取組施策")}{number}の名称を変更", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Ok(title!);
-    }
-
     /// <summary>A draft or a plan in force, tracked with everything the editor changes; null for an ended plan or a reader who may not edit.</summary>
     private async Task<Plan?> EditableAsync(string code, CancellationToken cancellationToken) =>
         MayMaintain
@@ -343,6 +296,9 @@ public sealed partial class ServerPlanService
         }
 
         var name = (await PeopleNames.ResolveAsync(db, [audit.Actor], cancellationToken))(audit.Actor);
+
+        // A KPI or initiative moved by its key: fix up the collections so the snapshot reads the plan as changed.
+        db.ChangeTracker.DetectChanges();
         plan.Revisions.Add(new PlanRevision
         {
             PlanId = plan.Id,

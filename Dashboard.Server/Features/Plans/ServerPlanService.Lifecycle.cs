@@ -258,6 +258,20 @@ public sealed partial class ServerPlanService
             return Outcome.Refused<PlanSummaryDto>("指標のない計画は開始できません。");
         }
 
+        // The seed files' rule: every basic policy has an initiative and every initiative a KPI.
+        var empty = await db.Policies.AsNoTracking().Where(p => p.PlanId == plan.Id)
+            .Select(p => new { p.Number, Initiatives = p.Initiatives.Count, Empty = p.Initiatives.Where(i => i.Kpis.Count == 0).Select(i => i.Number).ToList() })
+            .ToListAsync(cancellationToken);
+        if (empty.FirstOrDefault(p => p.Initiatives == 0) is { } bare)
+        {
+            return Outcome.Refused<PlanSummaryDto>($"基本方針{bare.Number}に施策がありません。施策を追加するか、基本方針を削除してから開始してください。");
+        }
+
+        if (empty.SelectMany(p => p.Empty).Order().FirstOrDefault() is var hollow and > 0)
+        {
+            return Outcome.Refused<PlanSummaryDto>($"取組施策{hollow}に指標がありません。指標を追加するか、施策を削除してから開始してください。");
+        }
+
         var previous = plan.PredecessorId is { } id ? await db.Plans.FirstAsync(p => p.Id == id, cancellationToken) : null;
         if (previous is not null && previous.PeriodEnd >= plan.PeriodStart)
         {
