@@ -24,6 +24,16 @@ public sealed class PlanLifecycleTests : EntryTestBase
 
     protected override bool Samples => true;
 
+    /// <summary>The planner removes the draft's initiatives that no KPI is left in (as the start's message asks).</summary>
+    private static async Task RemoveEmptyInitiativesAsync(HttpClient planner)
+    {
+        var draft = (await planner.GetFromJsonAsync<PlanDto>($"/api/plans/{NewCode}"))!;
+        foreach (var initiative in draft.Policies.SelectMany(p => p.Initiatives).Where(i => i.Kpis.Count == 0))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{NewCode}/initiatives/{initiative.Number}/remove", new KpiRemovalRequest(null, null))).StatusCode);
+        }
+    }
+
     private static SuccessorRequest Successor(int? first = null, int last = 2030, string code = NewCode) =>
         new(code, "第2期五所川原市DX推進計画", first, last);
 
@@ -129,6 +139,12 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Equal((KpiDisposition.Expanded, (string?)"I01-K1"), Pair(draft, "I01-K1"));
 
         Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync($"/api/plans/{NewCode}/kpis/I01-K1/targets/2026", new DraftTargetRequest("２２０"))).StatusCode);
+
+        // The abolished and merged KPIs left their initiative empty: the draft does not start until it goes.
+        var hollow = await planner.PostAsync($"/api/plans/{NewCode}/start", null);
+        Assert.Equal(HttpStatusCode.Conflict, hollow.StatusCode);
+        Assert.Contains("に指標がありません", (await hollow.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        await RemoveEmptyInitiativesAsync(planner);
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/plans/{NewCode}/start", null)).StatusCode);
 
         // A figure in the new plan, approved; the KPI page reads both plans as one series with the boundary marked.
@@ -173,7 +189,19 @@ public sealed class PlanLifecycleTests : EntryTestBase
         var codes = await App.WithDbAsync(db => db.Kpis.Where(k => k.Plan!.Code == OldCode).OrderBy(k => k.Id).Select(k => k.Code).ToListAsync());
         Assert.Equal(HttpStatusCode.OK, (await SetAsync(planner, codes[^1], KpiDisposition.Abolished)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SetAsync(planner, codes[^2], KpiDisposition.Merged, codes[^3])).StatusCode);
+        await RemoveEmptyInitiativesAsync(planner);
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/plans/{NewCode}/start", null)).StatusCode);
+
+        // The public page shows the plan in force and links the ended one, whose published quarter stays readable.
+        var anonymous = App.CreateClient();
+        var page = await anonymous.GetStringAsync("/public");
+        Assert.Contains("第2期五所川原市DX推進計画<span>の進捗</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/public?plan={OldCode}\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-published=\"none\"", page, StringComparison.Ordinal);
+        var old = await anonymous.GetStringAsync($"/public?plan={OldCode}");
+        Assert.Contains("data-published=\"2025-3\"", old, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/public?plan={OldCode}\" aria-current=\"page\"", old, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/public?plan=no-such-plan")).StatusCode);
 
         var csv = Encoding.UTF8.GetString(await App.CreateClient().GetByteArrayAsync("/public/data/kpi-progress.csv")).TrimStart('\uFEFF');
         Assert.EndsWith(",前計画KPI_ID,前計画からの引継区分,次計画KPI_ID,次計画での扱い", csv.Split("\r\n")[0], StringComparison.Ordinal);

@@ -30,6 +30,9 @@ public sealed class PublicOptions
     public string? BaseUrl { get; set; }
 }
 
+/// <summary>A started plan as the public page's chooser links it.</summary>
+public sealed record PublicPlanLink(string Code, string Name, PlanStatus Status, bool IsCurrent);
+
 /// <summary>One KPI on the public page: its rows (one per published quarter) and its public notes, if any.</summary>
 public sealed record PublicKpi(BasicPolicy Policy, Initiative Initiative, Kpi Kpi, KpiDefinition Definition, IReadOnlyList<OpenDataRow> Rows, QuarterlyEntry? PublicNotes);
 
@@ -55,12 +58,25 @@ public sealed record PublicSnapshot(
     public string Version { get; } = Convert.ToHexString(SHA256.HashData(OpenDataColumns.Csv((EarlierRows ?? []).Concat(Kpis.SelectMany(k => k.Rows)))))[..32]
         + (Kpis.Any(k => k.PublicNotes is not null) ? "-" + string.Join(".", Kpis.Where(k => k.PublicNotes is not null).Select(k => k.PublicNotes!.Id)) : "");
 
-    public static async Task<PublicSnapshot> LoadAsync(DashboardDbContext db, PublicOptions options, CancellationToken cancellationToken)
+    /// <summary>The started plans (実施中 and 終了, never a draft), oldest first: the public page's plan chooser.</summary>
+    public IReadOnlyList<PublicPlanLink> Plans { get; init; } = [];
+
+    public static Task<PublicSnapshot> LoadAsync(DashboardDbContext db, PublicOptions options, CancellationToken cancellationToken) =>
+        LoadAsync(db, options, null, cancellationToken);
+
+    /// <summary>The snapshot of the plan named by <paramref name="planCode"/> (a started plan), or the plan in force when none is named.</summary>
+    public static async Task<PublicSnapshot> LoadAsync(DashboardDbContext db, PublicOptions options, string? planCode, CancellationToken cancellationToken)
     {
-        var plan = await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken);
+        var plans = await PlanQuarters.Started(db.Plans.AsNoTracking()).OrderBy(p => p.PeriodStart)
+            .Select(p => new PublicPlanLink(p.Code, p.Name, p.Status, p.IsCurrent)).ToListAsync(cancellationToken);
+        var plan = planCode is null
+            ? await ServerPlanService.CurrentWithKpis(db).FirstOrDefaultAsync(cancellationToken)
+            : await PlanQuarters.Started(db.Plans).Where(p => p.Code == planCode).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } chosenId
+                ? await ServerPlanService.WithKpis(db, chosenId).FirstAsync(cancellationToken)
+                : null;
         if (plan is null)
         {
-            return new PublicSnapshot(null, [], [], DateTime.UnixEpoch);
+            return new PublicSnapshot(null, [], [], DateTime.UnixEpoch) { Plans = plans };
         }
 
         var links = await LinksAsync(db, cancellationToken);
@@ -80,7 +96,7 @@ public sealed record PublicSnapshot(
             modified = earlierPublished.Select(p => p.PublishedUtc).Concat(earlierApproved.Select(e => e.UpdatedUtc)).Append(modified).Max();
         }
 
-        return new PublicSnapshot(plan, published, kpis, modified, earlierRows);
+        return new PublicSnapshot(plan, published, kpis, modified, earlierRows) { Plans = plans };
     }
 
     /// <summary>How KPIs go on across plans: (previous KPI id, its code, next KPI id or null, its code, disposition) of started plans.</summary>

@@ -15,6 +15,8 @@ internal static class PublicStyles
         h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-left: 6px solid #0b4f9c; padding-left: .5rem; }
         h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
         h4 { font-size: 1rem; margin: 0 0 .5rem; }
+        nav.plans ul { list-style: none; margin: 0 0 .5rem; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }
+        nav.plans a[aria-current] { font-weight: bold; color: inherit; text-decoration: none; }
         .code { color: #4a4a4a; font-weight: normal; font-size: .85rem; }
         .kpi { border: 1px solid #c6c6c6; border-radius: 4px; padding: .75rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0 0 .5rem; }

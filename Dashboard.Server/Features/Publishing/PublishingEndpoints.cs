@@ -45,7 +45,7 @@ public static class PublishingEndpoints
     public static IEndpointRouteBuilder MapPublishingEndpoints(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/public").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public");
-        open.MapGet("/", PublicPage).WithName("PublicProgress").WithSummary("The plan's published progress for residents (no sign-in, no JavaScript).");
+        open.MapGet("/", PublicPage).WithName("PublicProgress").WithSummary("The plan's published progress for residents (no sign-in, no JavaScript); ?plan= names an earlier started plan.");
         open.MapGet("/data", DataPage).WithName("PublicData").WithSummary("What the open data holds: datasets, licence, columns.");
         open.MapGet("/data/kpi-progress.csv", Csv).WithName("KpiProgressCsv").WithSummary("One row per KPI and published quarter, UTF-8 with BOM, CRLF.");
         open.MapGet("/data/kpi-progress.json", Json).WithName("KpiProgressJson").WithSummary("The same rows as the CSV, with English keys.");
@@ -59,11 +59,20 @@ public static class PublishingEndpoints
         return app;
     }
 
-    public static async Task<IResult> PublicPage(HttpContext http, DashboardDbContext db, IOptions<PublicOptions> options, string? lang, CancellationToken cancellationToken)
+    public static async Task<IResult> PublicPage(HttpContext http, DashboardDbContext db, IOptions<PublicOptions> options, string? lang, string? plan, CancellationToken cancellationToken)
     {
         var english = string.Equals(lang, "en", StringComparison.Ordinal);
-        var snapshot = await PublicSnapshot.LoadAsync(db, options.Value, cancellationToken);
-        return (IResult?)NotModified(http, snapshot, english ? "en" : "ja")
+        var chosen = string.IsNullOrWhiteSpace(plan) ? null : plan;
+        var snapshot = await PublicSnapshot.LoadAsync(db, options.Value, chosen, cancellationToken);
+        if (chosen is not null && snapshot.Plan is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // The page also lists the started plans: a plan started since is a new page, not a 304.
+        var plans = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join(",", snapshot.Plans.Select(p => $"{p.Code}:{p.Status}")))))[..8];
+        return (IResult?)NotModified(http, snapshot, (english ? "en" : "ja") + (chosen is null ? "" : "-" + snapshot.Plan!.Code) + "-" + plans)
             ?? new RazorComponentResult<PublicProgressPage>(new { Snapshot = snapshot, English = english, Options = options.Value });
     }
 
