@@ -185,6 +185,15 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         Assert.Equal(0, await staff.Locator("[data-form='entry'] [data-action='submit']").CountAsync());
         await Assertions.Expect(staff.Locator("[data-read-only-reason]")).ToContainTextAsync("計画は終了しています");
 
+        // 8b. The ended plan's pack (its 最終評価) is still one choice away on the export page.
+        await planner.GotoAsync("/exports");
+        await BrowserFixture.WaitForInteractiveAsync(planner);
+        await planner.Locator("[data-plan-chooser] a[data-plan='goshogawara-dx-2022']").ClickAsync();
+        await Assertions.Expect(planner.Locator("[data-plan-chooser] a[data-plan='goshogawara-dx-2022'][aria-current='page']")).ToBeVisibleAsync();
+        await ChooseAsync(planner, "[data-picker='quarter']", "令和8年度 第4四半期");
+        var pack = await planner.RunAndWaitForDownloadAsync(() => planner.Locator("[data-action='export-pack']").ClickAsync());
+        Assert.Equal("DX推進計画_令和8年度第4四半期_PDCA資料.xlsx", pack.SuggestedFilename);
+
         // 9. The continued KPI's page in the new plan draws the old plan's figures with the boundary marked.
         await planner.GotoAsync("/dashboard/kpis/I01-K1?fy=2027&q=1");
         await BrowserFixture.WaitForInteractiveAsync(planner);
