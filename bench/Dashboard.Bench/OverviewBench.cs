@@ -35,6 +35,8 @@ internal static partial class OverviewBench
         "/api/dashboard/overview?fy=2026&q=1",
         "/api/dashboard/kpis/I01-K1?fy=2025&q=2",
         "/api/dashboard/kpis/I01-K1?fy=2026&q=1",
+        "/api/dashboard/heatmap?fy=2025&q=4",
+        "/api/dashboard/heatmap",
         "/api/plans/current",
     ];
 

@@ -194,6 +194,20 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         var pack = await planner.RunAndWaitForDownloadAsync(() => planner.Locator("[data-action='export-pack']").ClickAsync());
         Assert.Equal("DX推進計画_令和8年度第4四半期_PDCA資料.xlsx", pack.SuggestedFilename);
 
+        // The pack's 評価シート shows the revised 令和7年度 target beside the original, with the date and the reason.
+        await ChooseAsync(planner, "[data-picker='quarter']", "令和7年度 第4四半期");
+        var fy2025 = await planner.RunAndWaitForDownloadAsync(() => planner.Locator("[data-action='export-pack']").ClickAsync());
+        var packPath = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
+        await fy2025.SaveAsAsync(packPath);
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(packPath))
+        {
+            var sheet = workbook.Worksheets.Single(w => w.Cell(1, 1).GetString().StartsWith("評価シート　取組施策1 ", StringComparison.Ordinal));
+            Assert.Contains(sheet.CellsUsed().Select(c => c.GetString()),
+                t => t.Contains("当初目標 200手続 → 見直し後目標 185手続（目標設定日 2025/10/01、見直し理由: 国の方針で対象手続が減ったため）", StringComparison.Ordinal));
+        }
+
+        File.Delete(packPath);
+
         // 9. The continued KPI's page in the new plan draws the old plan's figures with the boundary marked.
         await planner.GotoAsync("/dashboard/kpis/I01-K1?fy=2027&q=1");
         await BrowserFixture.WaitForInteractiveAsync(planner);
