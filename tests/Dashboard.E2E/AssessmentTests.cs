@@ -17,7 +17,7 @@ public sealed class AssessmentTests(BrowserFixture browser)
         var (planner, errors) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/dashboard?fy=2025&q=4", interactive: false);
         await planner.Locator("[data-assessment-link='2']").ClickAsync();
-        await planner.WaitForURLAsync(url => url.EndsWith("/initiatives/2/assessment/2025", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(planner, url => url.EndsWith("/initiatives/2/assessment/2025", StringComparison.Ordinal));
         await BrowserFixture.WaitForInteractiveAsync(planner);
 
         Assert.Contains("取組施策2", await planner.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);

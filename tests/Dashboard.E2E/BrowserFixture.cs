@@ -75,13 +75,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, errors);
     }
 
-    /// <summary>Signs in through the demo sign-in page, as a person would, and waits for the app to be interactive.</summary>
     /// <summary>Signs in through the form; waits for WebAssembly unless the page is server-rendered only (overview, heatmap).</summary>
     public static async Task SignInAsync(IPage page, string login, string returnUrl = "/", bool interactive = true)
     {
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.Locator($"button[name='login'][value='{login}']").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitForUrlAsync(page, url => !url.Contains("/account/login", StringComparison.Ordinal));
         if (interactive)
         {
             await WaitForInteractiveAsync(page);
@@ -90,6 +89,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches, then until that document has loaded. Playwright's WaitForURLAsync reads
+    /// the address and then listens for the next navigation: a navigation that lands between the two is missed and the
+    /// wait runs out (seen in CI on a loaded machine). Polling the address has no such gap; the load-state wait checks
+    /// and listens under one lock.
+    /// </summary>
+    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> matches, int timeoutMs = 30_000)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(page.Url))
+        {
+            if (clock.ElapsedMilliseconds > timeoutMs)
+            {
+                throw new TimeoutException($"the address stayed {page.Url} for {timeoutMs} ms");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>axe's serious and critical violations on the page, one line each (empty when there are none).</summary>

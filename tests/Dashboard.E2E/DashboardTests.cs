@@ -35,7 +35,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         await page.Locator("[data-picker='fiscal-year']").SelectOptionAsync(new SelectOptionValue { Label = "令和5年度" });
         await page.Locator("[data-picker='quarter']").SelectOptionAsync(new SelectOptionValue { Label = "第4四半期" });
         await page.Locator("[data-action='show']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("fy=2023", StringComparison.Ordinal) && url.Contains("q=4", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("fy=2023", StringComparison.Ordinal) && url.Contains("q=4", StringComparison.Ordinal));
 
         await Assertions.Expect(online).ToContainTextAsync("137手続");
         await Assertions.Expect(page.Locator("[data-quarter-label]")).ToContainTextAsync("令和5年度 第4四半期末時点");
@@ -120,7 +120,7 @@ public sealed class DashboardTests(BrowserFixture browser)
 
         await page.Locator("[data-picker='quarter']").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText("令和6年度 第2四半期", new() { Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("fy=2024", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("fy=2024", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator("tr[data-quarter]")).ToHaveCountAsync(8);  // FY2022 Q3 - FY2024 Q2
         await Assertions.Expect(page.Locator("path.apexcharts-bar-area[val]:not([val='null']):not([val=''])")).ToHaveCountAsync(8);
@@ -157,7 +157,7 @@ public sealed class DashboardTests(BrowserFixture browser)
 
         await page.Locator("tr[data-kpi='I01-K1'] td").Nth(4).Locator("a").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/dashboard/kpis/I01-K1?fy=2023&q=3", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/dashboard/kpis/I01-K1?fy=2023&q=3", StringComparison.Ordinal));
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("オンライン化した行政手続の数");
         Assert.Equal(5, await page.Locator("tr[data-quarter]").CountAsync());  // FY2022 Q3 - FY2023 Q3

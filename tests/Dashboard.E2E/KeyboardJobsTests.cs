@@ -77,7 +77,7 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         await page.GotoAsync("/account/login?returnUrl=%2Fdashboard");
         await TabToAsync(page, $"button[name='login'][value='{DemoUsers.Committee}']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/dashboard", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/dashboard", StringComparison.Ordinal));
 
         // The overview's quarter: a plain select and a 表示 button (a GET form), by keyboard.
         await TabToAsync(page, "select[data-picker='quarter']");
@@ -86,12 +86,12 @@ public sealed class KeyboardJobsTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("ArrowDown"); // the first department
         await TabToAsync(page, "[data-action='show']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("q=1", StringComparison.Ordinal) && url.Contains("dept=", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("q=1", StringComparison.Ordinal) && url.Contains("dept=", StringComparison.Ordinal));
 
         // Open a KPI from its link in the table.
         await TabToAsync(page, "table a[href*='/dashboard/kpis/']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/dashboard/kpis/", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/dashboard/kpis/", StringComparison.Ordinal));
         await page.Locator("h1").WaitForAsync();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -147,7 +147,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await successor.Locator("input[name='successor-code']").FillAsync("goshogawara-dx-2027");
         await successor.Locator("input[name='successor-name']").FillAsync("第2期五所川原市DX推進計画");
         await successor.Locator("[data-action='save-successor']").ClickAsync();
-        await planner.WaitForURLAsync("**/plan/goshogawara-dx-2027");
+        await BrowserFixture.WaitForUrlAsync(planner, url => url.EndsWith("/plan/goshogawara-dx-2027", StringComparison.Ordinal));
         await Assertions.Expect(planner.Locator("[data-draft-notice]")).ToBeVisibleAsync();
         await Assertions.Expect(planner.Locator("[data-plan-status='Draft']")).ToBeVisibleAsync();
         await ShotAsync(planner, "successor-draft");

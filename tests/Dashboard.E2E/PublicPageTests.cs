@@ -45,7 +45,7 @@ public sealed class PublicPageTests(BrowserFixture browser)
         await visitor.Keyboard.PressAsync("Tab");
         Assert.Equal("English", await visitor.EvaluateAsync<string>("document.activeElement.textContent"));
         await visitor.Keyboard.PressAsync("Enter");
-        await visitor.WaitForURLAsync(url => url.Contains("lang=en", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(visitor, url => url.Contains("lang=en", StringComparison.Ordinal));
         Assert.Equal("en", await visitor.Locator("html").GetAttributeAsync("lang"));
         Assert.Contains("FY2024 Q4", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await visitor.Locator("h4 [lang='ja']").CountAsync() >= 28); // the plan's own words keep the Japanese voice

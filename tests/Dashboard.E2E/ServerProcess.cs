@@ -29,14 +29,38 @@ public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        return StartAsync();
+    }
+
+    /// <summary>
+    /// Stops the server the way a service manager does for a deployment (SIGTERM, a graceful shutdown) and starts it
+    /// again on the same address and database.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using (var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await _process.WaitForExitAsync(stopped.Token);
+        }
+
+        _process.Dispose();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var root = RepoRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
         var serverBin = Path.Combine(root, "Dashboard.Server", "bin", configuration, "net10.0");
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
 
         var start = new ProcessStartInfo("dotnet")
         {

@@ -41,7 +41,7 @@ public sealed class ThemeAccessibilityTests(BrowserFixture browser)
         var (page, _) = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, DemoUsers.Planner, "/");
         await page.Locator("[data-nav='review']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/review", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(page, url => url.Contains("/review", StringComparison.Ordinal));
         // Polled from here: WaitForFunction builds its predicate with eval, which the page's CSP refuses.
         for (var i = 0; i < 100 && !await page.EvaluateAsync<bool>("() => document.activeElement?.tagName === 'H1'"); i++)
         {

@@ -1,0 +1,223 @@
+// Nothing typed is lost (issue 22, decision 016). Interactive pages run on the server: a dropped connection, a restart
+// of the instance or a move to another instance ends the circuit that holds what a person typed. This script, loaded
+// on every page before Blazor, keeps a copy in the browser and watches the connection:
+//  - every keystroke in a form marked data-keep="<name>" is copied into localStorage under the signed-in person's id
+//    (meta dashboard-keep-owner) and the form's name, with the version of the record it was typed on; the form's
+//    component reads the copy back when the page comes again (FormKeeper.razor) and forgets it once saved;
+//  - a press on a form's button while the connection is down is refused, with the form's own message, instead of
+//    going nowhere;
+//  - the reconnect dialog (ReconnectModal.razor) is shown and hidden as Blazor reports; when the server no longer
+//    knows the circuit (restarted, or another instance), the page reloads and the form restores the copy.
+(() => {
+    const prefix = 'dashboard-keep:';
+    const maxAgeMs = 14 * 24 * 60 * 60 * 1000;
+    let connected = navigator.onLine !== false;
+    let dialogShown = false;
+
+    const owner = () => document.querySelector('meta[name="dashboard-keep-owner"]')?.content ?? '';
+    const storageKey = name => `${prefix}${owner()}:${name}`;
+    const formNamed = name => [...document.querySelectorAll('[data-keep]')].find(form => form.dataset.keep === name);
+
+    function fieldsOf(form) {
+        const fields = {};
+        for (const field of form.querySelectorAll('input[name], textarea[name]')) {
+            if (field.type === 'checkbox' || field.type === 'radio' || field.type === 'hidden' || field.type === 'file' || field.readOnly || field.disabled) {
+                continue;
+            }
+
+            fields[field.name] = field.value;
+        }
+
+        return fields;
+    }
+
+    function remember(form) {
+        if (!owner() || !form.dataset.keep) {
+            return;
+        }
+
+        try {
+            localStorage.setItem(storageKey(form.dataset.keep), JSON.stringify({ version: form.dataset.keepVersion ?? '', at: Date.now(), fields: fieldsOf(form) }));
+        } catch {
+            // Storage refused (full, or private mode): the page works as before, only without the copy.
+        }
+    }
+
+    function read(name) {
+        try {
+            const raw = localStorage.getItem(storageKey(name));
+            if (!raw) {
+                return null;
+            }
+
+            const kept = JSON.parse(raw);
+            if (typeof kept?.at !== 'number' || Date.now() - kept.at > maxAgeMs || typeof kept.fields !== 'object') {
+                localStorage.removeItem(storageKey(name));
+                return null;
+            }
+
+            return { version: String(kept.version ?? ''), fields: Object.fromEntries(Object.entries(kept.fields).map(([k, v]) => [k, String(v ?? '')])) };
+        } catch {
+            return null;
+        }
+    }
+
+    function show(form, selector, visible) {
+        form?.querySelectorAll(selector).forEach(element => element.hidden = !visible);
+    }
+
+    // Each form's notice "restored, not yet saved" shows while a copy exists that the server has not received.
+    function showKeptNotices() {
+        document.querySelectorAll('[data-keep]').forEach(form => show(form, '[data-keep-notice]', read(form.dataset.keep) !== null));
+    }
+
+    function setConnected(value) {
+        const was = connected;
+        connected = value;
+        document.documentElement.toggleAttribute('data-disconnected', !value);
+        if (value && !was) {
+            showKeptNotices();
+        }
+    }
+
+    document.addEventListener('input', event => {
+        const form = event.target instanceof Element ? event.target.closest('[data-keep]') : null;
+        if (form && event.target.name) {
+            remember(form);
+        }
+    }, true);
+
+    // Capture phase on window: runs before Blazor's own handlers, which would send the press into a dead connection.
+    for (const type of ['click', 'submit']) {
+        window.addEventListener(type, event => {
+            if (connected) {
+                return;
+            }
+
+            const form = event.target instanceof Element ? event.target.closest('[data-keep]') : null;
+            const pressed = event.target instanceof Element ? event.target.closest('button, input[type="submit"]') : null;
+            if (form && (pressed || type === 'submit')) {
+                event.preventDefault();
+                event.stopImmediatePropagation();
+                remember(form);
+                show(form, '[data-keep-refused]', true);
+                form.querySelector('[data-keep-refused]')?.focus();
+            }
+        }, true);
+    }
+
+    window.addEventListener('offline', () => setConnected(false));
+    window.addEventListener('online', () => setConnected(!dialogShown));
+
+    // Signing out leaves nothing of the person's text in this browser (a shared office PC).
+    window.addEventListener('submit', event => {
+        if (event.target instanceof HTMLFormElement && event.target.action.endsWith('/account/logout')) {
+            Object.keys(localStorage).filter(key => key.startsWith(`${prefix}${owner()}:`)).forEach(key => localStorage.removeItem(key));
+        }
+    }, true);
+
+    // Old copies (two weeks) go on every page load.
+    try {
+        Object.keys(localStorage).filter(key => key.startsWith(prefix)).forEach(key => {
+            try {
+                const kept = JSON.parse(localStorage.getItem(key));
+                if (typeof kept?.at !== 'number' || Date.now() - kept.at > maxAgeMs) {
+                    localStorage.removeItem(key);
+                }
+            } catch {
+                localStorage.removeItem(key);
+            }
+        });
+    } catch {
+        // no storage
+    }
+
+    const forget = name => {
+        try {
+            localStorage.removeItem(storageKey(name));
+        } catch {
+            // no storage
+        }
+
+        const form = formNamed(name);
+        show(form, '[data-keep-notice]', false);
+        show(form, '[data-keep-refused]', false);
+    };
+
+    window.dashboardKeep = {
+        // The copy of a form's fields when it differs from what the form shows, or null: { version, fields }. A copy
+        // that only repeats what the server already has is dropped.
+        take: name => {
+            const kept = read(name);
+            const form = formNamed(name);
+            if (!kept || !form) {
+                return null;
+            }
+
+            const shown = fieldsOf(form);
+            if (Object.entries(kept.fields).every(([field, value]) => !(field in shown) || shown[field] === value)) {
+                forget(name);
+                return null;
+            }
+
+            return kept;
+        },
+        // The form's component restored the copy: say so until it is saved.
+        restored: name => show(formNamed(name), '[data-keep-notice]', true),
+        // Saved: drop the copy and the notices.
+        forget,
+    };
+
+    // The reconnect dialog. Blazor uses an element with this id instead of its own English overlay, adds the state
+    // classes to it and reports each change with this event.
+    function wireDialog() {
+        const dialog = document.getElementById('components-reconnect-modal');
+        if (!dialog) {
+            return;
+        }
+
+        const retry = async () => {
+            try {
+                // true: rejoined; false: the server answered but no longer knows the circuit; throws: not reachable.
+                if (!await Blazor.reconnect()) {
+                    location.reload();
+                }
+            } catch {
+                // still unreachable: Blazor's own schedule tries again
+            }
+        };
+
+        dialog.addEventListener('components-reconnect-state-changed', event => {
+            const state = event.detail?.state;
+            if (state === 'show') {
+                dialogShown = true;
+                setConnected(false);
+                document.querySelectorAll('[data-keep]').forEach(remember);
+                if (!dialog.open) {
+                    dialog.showModal();
+                }
+            } else if (state === 'hide') {
+                dialogShown = false;
+                if (dialog.open) {
+                    dialog.close();
+                }
+
+                setConnected(navigator.onLine !== false);
+            } else if (state === 'rejected') {
+                // The instance restarted or the person moved to another one: a fresh page, then the form restores.
+                location.reload();
+            } else if (state === 'failed') {
+                document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && retry(), { once: true });
+            }
+        });
+        dialog.querySelector('[data-action="reconnect-retry"]')?.addEventListener('click', retry);
+        dialog.querySelector('[data-action="reconnect-reload"]')?.addEventListener('click', () => location.reload());
+        dialog.addEventListener('cancel', event => event.preventDefault()); // Escape must not hide a dead page
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', wireDialog);
+    } else {
+        wireDialog();
+    }
+})();

@@ -1,0 +1,118 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+/// <summary>
+/// Issue 22, point 1: a person types a figure and notes in the entry form without saving; the server restarts, or the
+/// network drops for 20 seconds. The text is back with the line 「入力途中の内容を復元しました。まだ保存されていません」,
+/// a save pressed while the connection is down is refused with a message (never dropped in silence), and saving
+/// afterwards stores exactly what was typed. Each test has its own server, so restarting it disturbs no other test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NothingTypedLostTests(BrowserFixture browser)
+{
+    // I06-K1 (AI-OCR・RPA, 企画課) has no figure for 令和7年度 第4四半期 in the sample data.
+    private const string EntryUrl = "/entries/I06-K1/2025/4";
+    private const string Figure = "17";
+    private const string Done = "住民税の申告書にAI-OCRを導入した（保存前に入力した文）。";
+    private const string Check = "読取精度は96%。帳票の様式で差が出た。";
+
+    [Fact]
+    public async Task TextTypedBeforeARestartOfTheServerIsRestoredAndSavesAsTyped()
+    {
+        var server = new ServerProcess();
+        await server.InitializeAsync();
+        try
+        {
+            var (page, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(page, DemoUsers.StaffKikaku, EntryUrl);
+            var form = page.Locator("[data-form='entry']");
+            await TypeAsync(form);
+
+            // SIGTERM and a fresh process on the same database: the circuit that held the text is gone.
+            await server.RestartAsync();
+
+            // The page finds the server again, is told the circuit is unknown, reloads, and the form restores the copy.
+            await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            Assert.Contains("まだ保存されていません", await form.Locator("[data-keep-notice]").InnerTextAsync(), StringComparison.Ordinal);
+            await ExpectTypedAsync(form);
+
+            await SaveAndReadBackAsync(page);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ASaveDuringATwentySecondDropIsRefusedWithAMessageAndTheTextSavesAfterwards()
+    {
+        var server = new ServerProcess();
+        await server.InitializeAsync();
+        try
+        {
+            var (page, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(page, DemoUsers.StaffKikaku, EntryUrl);
+            var form = page.Locator("[data-form='entry']");
+            await TypeAsync(form);
+
+            await page.Context.SetOfflineAsync(true);
+            await Assertions.Expect(page.Locator("html[data-disconnected]")).ToHaveCountAsync(1);
+
+            // 下書き保存 while the network is down: refused, said in Japanese, and nothing reaches the server.
+            await form.Locator("[data-action='save-draft']").ClickAsync();
+            var refused = form.Locator("[data-keep-refused]");
+            await Assertions.Expect(refused).ToBeVisibleAsync();
+            Assert.Contains("保存していません", await refused.InnerTextAsync(), StringComparison.Ordinal);
+
+            // The drop lasts 20 seconds (the scenario itself, not a wait for the page).
+            await Task.Delay(TimeSpan.FromSeconds(20));
+            await page.Context.SetOfflineAsync(false);
+
+            // Back online: the circuit rejoins, the text is as typed and marked not saved.
+            await Assertions.Expect(page.Locator("html[data-disconnected]")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
+            await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
+            await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync();
+            await ExpectTypedAsync(form);
+
+            await SaveAndReadBackAsync(page);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    private static async Task TypeAsync(ILocator form)
+    {
+        await form.Locator("input[name='value']").FillAsync(Figure);
+        await form.Locator("textarea[name='done']").FillAsync(Done);
+        await form.Locator("textarea[name='check']").FillAsync(Check);
+        await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeHiddenAsync();
+    }
+
+    private static async Task ExpectTypedAsync(ILocator form)
+    {
+        await Assertions.Expect(form.Locator("input[name='value']")).ToHaveValueAsync(Figure);
+        await Assertions.Expect(form.Locator("textarea[name='done']")).ToHaveValueAsync(Done);
+        await Assertions.Expect(form.Locator("textarea[name='check']")).ToHaveValueAsync(Check);
+    }
+
+    // 下書き保存 stores exactly what was typed: the notice goes, and a fresh load shows the server's copy.
+    private static async Task SaveAndReadBackAsync(IPage page)
+    {
+        var form = page.Locator("[data-form='entry']");
+        await form.Locator("[data-action='save-draft']").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Draft");
+        await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeHiddenAsync();
+        await Assertions.Expect(form.Locator("[data-keep-refused]")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(form.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Draft");
+        await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeHiddenAsync();
+        await ExpectTypedAsync(form);
+    }
+}
