@@ -72,14 +72,3 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 public sealed class SqliteDashboardDbContext(DbContextOptions<SqliteDashboardDbContext> options) : DashboardDbContext(options);
 
 public sealed class SqlServerDashboardDbContext(DbContextOptions<SqlServerDashboardDbContext> options) : DashboardDbContext(options);
-
-public static class DashboardDbContextOperations
-{
-    /// <summary>
-    /// Starts a service operation with nothing tracked. In an interactive server circuit the scoped context lives as long
-    /// as the page: without this, an entity saved earlier in the circuit would be returned as it was then (stale
-    /// version, spurious conflict), and a save that failed would leave its changes pending for the next one. For an API
-    /// request (one scope per request) it does nothing.
-    /// </summary>
-    public static void StartOperation(this DashboardDbContext db) => db.ChangeTracker.Clear();
-}

@@ -17,19 +17,18 @@ public static class DataServiceCollectionExtensions
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlQueryCounter>();
-        services.AddDbContext<SqliteDashboardDbContext>((sp, options) => options
+        services.AddDbContextFactory<SqliteDashboardDbContext>((sp, options) => options
             .UseSqlite(SqliteConnectionString(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
                 sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
             .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>()));
-        services.AddDbContext<SqlServerDashboardDbContext>((sp, options) => options
+        services.AddDbContextFactory<SqlServerDashboardDbContext>((sp, options) => options
             .UseSqlServer(SqlServerConnectionString(sp.GetRequiredService<IConfiguration>()))
             .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>()));
-        services.AddScoped<DashboardDbContext>(sp => ProviderOf(sp.GetRequiredService<IConfiguration>()) switch
-        {
-            DatabaseProviders.SqlServer => sp.GetRequiredService<SqlServerDashboardDbContext>(),
-            _ => sp.GetRequiredService<SqliteDashboardDbContext>(),
-        });
+        services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardDbContextFactory>();
+        // One context per operation for the services (DbOperations); one per request for endpoints, start-up and seeding.
+        services.AddScoped<DbOperations>();
+        services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         return services;
     }
 

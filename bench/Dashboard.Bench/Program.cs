@@ -52,7 +52,13 @@ static async Task PackBenchAsync(string root, string folder, int runs)
         new BenchEnvironment(folder), NullLogger<SeedLoader>.Instance).LoadAsync();
 
     var quarter = new FiscalQuarter(2025, 4);
-    var plan = (await new PlanQuarters(db, TimeProvider.System).PlanAsync(CancellationToken.None))!;
+    var operations = new DbOperations(new BenchContexts(options));
+    CurrentPlan plan;
+    using (operations.Begin())
+    {
+        plan = (await new PlanQuarters(operations, TimeProvider.System).PlanAsync(CancellationToken.None))!;
+    }
+
     var real = await PackData.LoadAsync(db, plan, quarter, "bench", DateTime.UtcNow, CancellationToken.None);
     Report("real plan", real, runs);
     Report("10x synthetic plan", Synthetic.TenTimes(real), runs);
@@ -140,4 +146,10 @@ internal static class Synthetic
 
         return real with { Plan = plan, Entries = entries };
     }
+}
+
+/// <summary>Contexts on the bench's database, for the services' one-context-per-operation (DbOperations).</summary>
+internal sealed class BenchContexts(DbContextOptions<SqliteDashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
+{
+    public DashboardDbContext CreateDbContext() => new SqliteDashboardDbContext(options);
 }

@@ -12,13 +12,16 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Server.Features.Admin;
 
 /// <summary>Users, roles and departments over EF Core; each changed field is audited in the same save.</summary>
-public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth) : IAdminService
+public sealed class ServerAdminService(DbOperations operations, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth) : IAdminService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     private const int RecentChanges = 50;
 
     public async Task<AdminOverviewDto> GetOverviewAsync(CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.LoginName)
             .Select(u => new UserDto(u.Id, u.LoginName, u.DisplayName, u.Roles, u.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToList(), u.IsActive, u.IsDemo))
             .ToListAsync(cancellationToken);
@@ -51,7 +54,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
         if (await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
         {
@@ -65,7 +68,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<SaveResult> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
@@ -126,7 +129,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<SaveResult> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var errors = AdminValidation.Validate(request);
         if (errors.Count > 0)
         {
@@ -147,7 +150,7 @@ public sealed class ServerAdminService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<SaveResult> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var errors = AdminValidation.Validate(request with { Code = code });
         if (errors.Count > 0)
         {

@@ -16,22 +16,25 @@ namespace Dashboard.Server.Features.Assessments;
 /// Initiative assessments over the database: everyone signed in reads them; planners write the assessment and the
 /// committee's opinion, the owning departments their reply; every field change is audited with the save.
 /// </summary>
-public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser current, TimeProvider clock, PlanQuarters quarters, AuditWriter audit) : IAssessmentService
+public sealed class ServerAssessmentService(DbOperations operations, CurrentUser current, TimeProvider clock, PlanQuarters quarters, AuditWriter audit) : IAssessmentService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     private const string EntityType = "InitiativeAssessment";
 
     private ClaimsPrincipal User => current.Principal;
 
     public async Task<InitiativeAssessmentDto?> GetAsync(int initiative, int fiscalYear, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var loaded = await LoadAsync(initiative, fiscalYear, cancellationToken);
         return loaded is { InPlan: true } ? await ToDtoAsync(loaded, cancellationToken) : null;
     }
 
     public async Task<AssessmentSaveResult> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await LoadAsync(initiative, fiscalYear, cancellationToken) is not { } loaded)
         {
             return new(AssessmentSaveStatus.NotFound, Empty);
@@ -72,7 +75,7 @@ public sealed class ServerAssessmentService(DashboardDbContext db, CurrentUser c
 
     public async Task<AssessmentSaveResult> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await LoadAsync(initiative, fiscalYear, cancellationToken) is not { } loaded)
         {
             return new(AssessmentSaveStatus.NotFound, Empty);

@@ -4,8 +4,11 @@ using Dashboard.Server.Data;
 namespace Dashboard.Server.Features.Audit;
 
 /// <summary>Adds audit rows to the current unit of work, so they are saved with the change or not at all.</summary>
-public sealed class AuditWriter(DashboardDbContext db, Dashboard.Server.Features.Auth.CurrentUser current, TimeProvider clock)
+public sealed class AuditWriter(DbOperations operations, Dashboard.Server.Features.Auth.CurrentUser current, TimeProvider clock)
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     public string Actor => current.Principal.FindFirstValue(ClaimTypes.Upn)
         ?? current.Principal.Identity?.Name
         ?? "system";

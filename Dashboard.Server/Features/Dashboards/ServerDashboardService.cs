@@ -13,8 +13,11 @@ namespace Dashboard.Server.Features.Dashboards;
 /// Computes the dashboards from the plan and its entries. Each view costs the plan's split query plus one entries
 /// query, whatever the number of KPIs; the rules run in memory through <see cref="DashboardRules"/>.
 /// </summary>
-public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters planQuarters, DashboardViewCache cache) : IDashboardService
+public sealed class ServerDashboardService(DbOperations operations, PlanQuarters planQuarters, DashboardViewCache cache) : IDashboardService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     public Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         CachedAsync($"overview:{fiscalYear}:{quarter}", () => ComputeOverviewAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
 
@@ -32,10 +35,13 @@ public sealed class ServerDashboardService(DashboardDbContext db, PlanQuarters p
     /// (and so the default view) moves with the date.
     /// </summary>
     private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> compute, CancellationToken cancellationToken)
-        where T : class =>
-        await DashboardViewCache.VersionAsync(db, cancellationToken) is { } version
+        where T : class
+    {
+        using var operation = operations.Begin();
+        return await DashboardViewCache.VersionAsync(db, cancellationToken) is { } version
             ? await cache.GetOrComputeAsync(version, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{planQuarters.Today:yyyy-MM-dd}:{key}"), compute)
             : null;
+    }
 
     private async Task<OverviewDto?> ComputeOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken)
     {

@@ -20,13 +20,16 @@ namespace Dashboard.Server.Features.Entries;
 /// the quarter is in the plan, the quarter is open, the caller edits the version that is stored, the entry is not
 /// approved, the values pass <see cref="EntryValidation"/>. Changes and their audit rows are saved together.
 /// </summary>
-public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock, PlanQuarters quarters, CollectionNotices notices) : IEntryService
+public sealed class ServerEntryService(DbOperations operations, AuditWriter audit, CurrentUser current, TimeProvider clock, PlanQuarters quarters, CollectionNotices notices) : IEntryService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     private ClaimsPrincipal User => current.Principal;
 
     public async Task<MyKpisDto?> GetMyKpisAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
@@ -55,7 +58,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken, read: true);
         if (failure is not null)
         {
@@ -69,7 +72,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {
@@ -112,7 +115,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var items = request.Items ?? [];
         if (items.Count == 0 || items.Count > 500)
         {
@@ -198,7 +201,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<Outcome<IReadOnlyList<EntryHistoryDto>>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await quarters.PlanAsync(cancellationToken);
         var owners = plan is null
             ? null
@@ -233,7 +236,7 @@ public sealed class ServerEntryService(DashboardDbContext db, AuditWriter audit,
 
     public async Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (failure is not null)
         {

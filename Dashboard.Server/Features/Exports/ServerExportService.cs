@@ -15,13 +15,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Exports;
 
 public sealed class ServerExportService(
-    DashboardDbContext db, AuditWriter audit, TimeProvider clock, PlanQuarters quarters, IDataProtectionProvider protection, IEntryService entries, CurrentUser current) : IExportService
+    DbOperations operations, AuditWriter audit, TimeProvider clock, PlanQuarters quarters, IDataProtectionProvider protection, IEntryService entries, CurrentUser current) : IExportService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     private ClaimsPrincipal User => current.Principal;
 
     public async Task<ExportFile?> BuildPackAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
@@ -34,7 +37,7 @@ public sealed class ServerExportService(
 
     public async Task<ExportFile?> BuildTemplateAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
@@ -51,7 +54,7 @@ public sealed class ServerExportService(
 
     public async Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         // A dry run of the real save inside a transaction that is always rolled back: the preview applies exactly the
         // rules the import will (departments, closed quarter, approved entries, validation) and stores nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -66,6 +69,7 @@ public sealed class ServerExportService(
 
     private async Task<TemplatePreviewDto> ReadAndSaveAsync(ExportFile upload, CancellationToken cancellationToken)
     {
+        using var operation = operations.Begin();
         if (await quarters.PlanAsync(cancellationToken) is not { } plan)
         {
             return new TemplatePreviewDto(0, 0, [], [new TemplateError(EntryTemplate.InputSheet, 0, "", "現行の計画がありません。")]);

@@ -16,8 +16,11 @@ namespace Dashboard.Server.Features.Notifications;
 /// "all in" to the secretariat. Each is a <see cref="Dispatch"/> under a unique key, saved with its in-app notices
 /// and, when mail is configured, its outgoing mails, in one transaction: a key already there means it was sent.
 /// </summary>
-public sealed class CollectionNotices(DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, IOptions<MailOptions> mail, ILogger<CollectionNotices> log)
+public sealed class CollectionNotices(DbOperations operations, TimeProvider clock, PlanQuarters quarters, IOptions<MailOptions> mail, ILogger<CollectionNotices> log)
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     /// <summary>Active section staff per department code.</summary>
     public static async Task<Dictionary<string, int>> StaffCountsAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
         (await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Roles & AppRoles.SectionStaff) != 0)

@@ -31,13 +31,17 @@ public sealed class MailHealth
 /// it is sent, so two instances never send the same one; a mail that fails stays in the outbox and is tried again on the
 /// next round (at most 10 times). A server that does not answer never stops the app: the error is kept for the admin page.
 /// </summary>
-public sealed class MailPump(DashboardDbContext db, IOptions<MailOptions> options, TimeProvider clock, MailHealth health, ILogger<MailPump> log)
+public sealed class MailPump(DbOperations operations, IOptions<MailOptions> options, TimeProvider clock, MailHealth health, ILogger<MailPump> log)
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     public const int MaxAttempts = 10;
 
     /// <summary>Sends what is waiting; returns how many went out.</summary>
     public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
     {
+        using var operation = operations.Begin();
         var settings = options.Value;
         if (!settings.IsConfigured)
         {

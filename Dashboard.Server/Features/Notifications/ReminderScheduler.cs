@@ -13,12 +13,15 @@ namespace Dashboard.Server.Features.Notifications;
 /// over a point catches up when it starts; when it missed several, only the latest is sent (an old "3 days left" after
 /// the due date would mislead).
 /// </summary>
-public sealed class ReminderScheduler(DashboardDbContext db, CollectionNotices notices, IOptions<ReminderOptions> options, PlanQuarters quarters, ILogger<ReminderScheduler> log)
+public sealed class ReminderScheduler(DbOperations operations, CollectionNotices notices, IOptions<ReminderOptions> options, PlanQuarters quarters, ILogger<ReminderScheduler> log)
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     /// <summary>Sends what is due today; returns how many dispatches were made.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var settings = options.Value;
         var points = settings.Points();
         // An ended plan's quarters are history: its last quarter is not chased for ever.

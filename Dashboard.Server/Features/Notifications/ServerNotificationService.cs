@@ -7,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Notifications;
 
 /// <summary>The signed-in person's notices.</summary>
-public sealed class ServerNotificationService(DashboardDbContext db, AuditWriter audit, TimeProvider clock) : INotificationService
+public sealed class ServerNotificationService(DbOperations operations, AuditWriter audit, TimeProvider clock) : INotificationService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     public async Task<NotificationListDto> GetMineAsync(CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var me = audit.Actor;
         var items = await db.Notifications.AsNoTracking().Where(n => n.Recipient == me).OrderByDescending(n => n.Id).Take(30)
             .Select(n => new NotificationDto(n.Id, n.Kind, n.Subject, n.Body, n.Link, n.CreatedUtc, n.ReadUtc != null))
@@ -22,7 +25,7 @@ public sealed class ServerNotificationService(DashboardDbContext db, AuditWriter
 
     public async Task MarkReadAsync(long? id, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var me = audit.Actor;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.Recipient == me && n.ReadUtc == null && (id == null || n.Id == id))

@@ -14,8 +14,11 @@ public sealed record PlanQuarter(CurrentPlan Plan, FiscalQuarter Quarter);
 /// the plan and checking the quarter by hand: a quarter outside the plan, or no plan at all, comes back as a not-found
 /// outcome with a message for people.
 /// </summary>
-public sealed class PlanQuarters(DashboardDbContext db, TimeProvider clock)
+public sealed class PlanQuarters(DbOperations operations, TimeProvider clock)
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     /// <summary>Today in Japan (the app's one date; see <see cref="ClockExtensions.Today"/>).</summary>
     public DateOnly Today => clock.Today();
 

@@ -20,7 +20,7 @@ public sealed partial class ServerPlanService
 {
     public async Task<Outcome<KpiDto>> SaveKpiAsync(string code, string? kpiCode, KpiEditRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await EditableAsync(code, cancellationToken) is not { } plan)
         {
             return NotEditable<KpiDto>();
@@ -174,7 +174,7 @@ public sealed partial class ServerPlanService
 
     public async Task<Outcome<string>> RemoveKpiAsync(string code, string kpiCode, KpiRemovalRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await EditableAsync(code, cancellationToken) is not { } plan)
         {
             return NotEditable<string>();

@@ -16,7 +16,7 @@ public sealed partial class ServerPlanService
 {
     public async Task<Outcome<string>> AddHeadingAsync(string code, HeadingAddRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await EditableAsync(code, cancellationToken) is not { } plan)
         {
             return NotEditable<string>();
@@ -59,7 +59,7 @@ public sealed partial class ServerPlanService
 
     public async Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await EditableAsync(code, cancellationToken) is not { } plan)
         {
             return NotEditable<string>();
@@ -127,7 +127,7 @@ public sealed partial class ServerPlanService
 
     public async Task<Outcome<string>> RemoveHeadingAsync(string code, int? policyNumber, int? initiativeNumber, KpiRemovalRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await EditableAsync(code, cancellationToken) is not { } plan)
         {
             return NotEditable<string>();

@@ -24,14 +24,14 @@ public sealed partial class ServerPlanService
 
     public async Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await WithKpis(db.Plans.Where(p => p.Code == code)).Include(p => p.Revisions).FirstOrDefaultAsync(cancellationToken);
         return plan is null || (plan.Status == PlanStatus.Draft && !MayMaintain) ? null : await ToDtoAsync(plan, cancellationToken);
     }
 
     public async Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (!MayMaintain)
         {
             return Outcome.Refused<PlanSummaryDto>("計画を変更する権限がありません。", OutcomeKind.Forbidden);
@@ -118,7 +118,7 @@ public sealed partial class ServerPlanService
 
     public async Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await DraftAsync(code, cancellationToken) is not { } plan)
         {
             return NotADraft<SuccessionDto>();
@@ -188,7 +188,7 @@ public sealed partial class ServerPlanService
 
     public async Task<Outcome<KpiDto>> SetDraftTargetAsync(string code, string kpiCode, int fiscalYear, DraftTargetRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await DraftAsync(code, cancellationToken) is not { } plan)
         {
             return NotADraft<KpiDto>();
@@ -247,7 +247,7 @@ public sealed partial class ServerPlanService
 
     public async Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await DraftAsync(code, cancellationToken) is not { } plan)
         {
             return NotADraft<PlanSummaryDto>();

@@ -10,7 +10,7 @@ public sealed partial class ServerPlanService
 {
     public async Task<ExportFile?> ExportWorkbookAsync(string code, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await ExportableAsync(code, cancellationToken) is not { } plan)
         {
             return null;
@@ -22,7 +22,7 @@ public sealed partial class ServerPlanService
 
     public async Task<ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await ExportableAsync(code, cancellationToken) is not { } plan)
         {
             return null;
@@ -33,7 +33,7 @@ public sealed partial class ServerPlanService
 
     public async Task<PlanImportResult> ImportAsync(ExportFile upload, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (!MayMaintain)
         {
             return new PlanImportResult(null, [new TemplateError(PlanWorkbookRead.KpiSheet, 0, "", "計画を読み込む権限がありません。")]);

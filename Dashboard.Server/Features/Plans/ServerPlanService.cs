@@ -13,12 +13,15 @@ namespace Dashboard.Server.Features.Plans;
 
 /// <summary>Reads plans into the Shared DTOs; a fixed number of queries whatever the number of KPIs.</summary>
 public sealed partial class ServerPlanService(
-    DashboardDbContext db, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit, Dashboard.Server.Features.Auth.CurrentUser current,
+    DbOperations operations, TimeProvider clock, PlanQuarters quarters, Dashboard.Server.Features.Audit.AuditWriter audit, Dashboard.Server.Features.Auth.CurrentUser current,
     IPlanWorkbookFormat workbooks) : IPlanService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     public async Task<PlanDto?> GetCurrentPlanAsync(CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await CurrentWithKpis(db).Include(p => p.Revisions).FirstOrDefaultAsync(cancellationToken);
         return plan is null ? null : await ToDtoAsync(plan, cancellationToken);
     }
@@ -63,7 +66,7 @@ public sealed partial class ServerPlanService(
 
     public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var errors = grading.Validate();
         if (errors.Count > 0)
         {
@@ -89,7 +92,7 @@ public sealed partial class ServerPlanService(
 
     public async Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await PlanQuarters.InForce(db.Plans.Include(p => p.Revisions)).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
@@ -130,7 +133,7 @@ public sealed partial class ServerPlanService(
 
     public async Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await quarters.PlanAsync(cancellationToken);
         var kpi = plan is null ? null : await db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
             .FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
@@ -181,7 +184,7 @@ public sealed partial class ServerPlanService(
 
     public async Task<PlanDto?> GetEditionAsync(string code, int number, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await db.Plans.AsNoTracking().Include(p => p.Revisions).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (plan is null || (plan.Status == PlanStatus.Draft && !MayMaintain))
         {

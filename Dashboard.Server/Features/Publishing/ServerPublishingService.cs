@@ -9,13 +9,16 @@ using Dashboard.Server.Features.Plans;
 namespace Dashboard.Server.Features.Publishing;
 
 /// <summary>Publishing decisions over the database; every decision is audited.</summary>
-public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider clock, PlanQuarters planQuarters, AuditWriter audit) : IPublishingService
+public sealed class ServerPublishingService(DbOperations operations, TimeProvider clock, PlanQuarters planQuarters, AuditWriter audit) : IPublishingService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     private const string EntityType = "PublishedQuarter";
 
     public async Task<PublishingDto?> GetAsync(CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if (await planQuarters.PlanAsync(cancellationToken) is not { } plan)
         {
             return null;
@@ -40,7 +43,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return "計画期間内の四半期を指定してください。";
@@ -64,7 +67,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return "計画期間内の四半期を指定してください。";
@@ -83,7 +86,7 @@ public sealed class ServerPublishingService(DashboardDbContext db, TimeProvider 
 
     public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         var plan = await planQuarters.PlanAsync(cancellationToken);
         var entry = plan is null ? null : await db.Entries
             .Where(e => e.FiscalYear == fiscalYear && e.Quarter == quarter && db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id && k.Code == kpiCode))

@@ -22,13 +22,16 @@ namespace Dashboard.Server.Features.Review;
 /// The secretariat's side of a quarter over EF Core: the review queue and decisions, the collection window, the
 /// completion board, reminders by hand, closing and reopening. Entry itself is <see cref="ServerEntryService"/>.
 /// </summary>
-public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit, CurrentUser current, TimeProvider clock, PlanQuarters quarters, CollectionNotices notices) : IReviewService
+public sealed class ServerReviewService(DbOperations operations, AuditWriter audit, CurrentUser current, TimeProvider clock, PlanQuarters quarters, CollectionNotices notices) : IReviewService
 {
+    // The context of the database operation in progress (one per operation, decision 016).
+    private DashboardDbContext db => operations.Current;
+
     private ClaimsPrincipal User => current.Principal;
 
     public async Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
@@ -70,7 +73,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
     public async Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("指標または四半期が見つかりません。", OutcomeKind.NotFound);
@@ -130,7 +133,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
     public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
@@ -180,7 +183,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
     public async Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
@@ -221,7 +224,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
     public async Task<CompletionBoardDto?> GetBoardAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ResolveAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return null;
@@ -259,7 +262,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
     public async Task<Outcome<CollectionWindowDto>> SetWindowAsync(int fiscalYear, int quarter, SetWindowRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return Outcome.Refused<CollectionWindowDto>("四半期が計画期間にありません。", OutcomeKind.NotFound);
@@ -301,7 +304,7 @@ public sealed class ServerReviewService(DashboardDbContext db, AuditWriter audit
 
     public async Task<Outcome<RemindResult>> RemindAsync(int fiscalYear, int quarter, RemindRequest request, CancellationToken cancellationToken = default)
     {
-        db.StartOperation();
+        using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
             return Outcome.Refused<RemindResult>("四半期が計画期間にありません。", OutcomeKind.NotFound);
