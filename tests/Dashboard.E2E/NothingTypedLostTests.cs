@@ -29,8 +29,20 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             var form = page.Locator("[data-form='entry']");
             await TypeAsync(form);
 
-            // SIGTERM and a fresh process on the same database: the circuit that held the text is gone.
-            await server.RestartAsync();
+            // SIGTERM: while the server is down the page says so in Japanese, in a dialog, and that the text is kept.
+            await server.StopAsync();
+            var dialog = page.Locator("#components-reconnect-modal");
+            await Assertions.Expect(dialog).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            Assert.Contains("サーバーとの接続が切れました", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("入力中の内容はこのブラウザに保持しています", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+            if (Environment.GetEnvironmentVariable("E2E_SHOTS") is { Length: > 0 } shots)
+            {
+                Directory.CreateDirectory(shots);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "reconnect-dialog.png") });
+            }
+
+            // A fresh process on the same database: the circuit that held the text is gone.
+            await server.StartAgainAsync();
 
             // The page finds the server again, is told the circuit is unknown, reloads, and the form restores the copy.
             await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });

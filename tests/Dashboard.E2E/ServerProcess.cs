@@ -36,11 +36,8 @@ public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
         return StartAsync();
     }
 
-    /// <summary>
-    /// Stops the server the way a service manager does for a deployment (SIGTERM, a graceful shutdown) and starts it
-    /// again on the same address and database.
-    /// </summary>
-    public async Task RestartAsync()
+    /// <summary>Stops the server the way a service manager does for a deployment: SIGTERM (a graceful shutdown), and waits until it has gone.</summary>
+    public async Task StopAsync()
     {
         using (var term = Process.Start("kill", ["-TERM", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -53,8 +50,11 @@ public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
         }
 
         _process.Dispose();
-        await StartAsync();
+        _process = null;
     }
+
+    /// <summary>Starts the stopped server again on the same address and database.</summary>
+    public Task StartAgainAsync() => StartAsync();
 
     private async Task StartAsync()
     {
