@@ -87,7 +87,8 @@ builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(Rem
 builder.Services.AddHostedService<ReminderService>();
 builder.Services.AddScoped<IExportService, ServerExportService>();
 builder.Services.AddSingleton<DashboardViewCache>();
-builder.Services.AddScoped<IDashboardService, ServerDashboardService>();
+builder.Services.AddScoped<ServerDashboardService>();
+builder.Services.AddScoped<IDashboardService>(sp => sp.GetRequiredService<ServerDashboardService>());
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, ServerAssessmentService>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddUiPreferences();
@@ -139,6 +140,10 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringCo
         && !context.Request.Path.StartsWithSegments("/public", StringComparison.OrdinalIgnoreCase),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
+
+// Routing here, so a static asset (CSS, scripts, fonts: public, fingerprinted) is answered at this point with the
+// headers above, without the sign-in check, authorization, rate limits or antiforgery below (ShortCircuit).
+app.UseRouting();
 SqlQueryCounter.UseSqlQueryCounting(app);
 app.UseAuthentication();
 app.UseAuthorization();
@@ -146,7 +151,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseRequestForgeryGuard();
 
-app.MapStaticAssets();
+app.MapStaticAssets().ShortCircuit();
 app.MapAccountEndpoints();
 app.MapPreferenceEndpoints();
 app.MapPlanEndpoints();

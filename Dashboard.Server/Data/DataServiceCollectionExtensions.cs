@@ -17,14 +17,15 @@ public static class DataServiceCollectionExtensions
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlQueryCounter>();
+        services.AddSingleton<LocalDataChanges>();
         services.AddDbContextFactory<SqliteDashboardDbContext>((sp, options) => options
             .UseSqlite(SqliteConnectionString(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
                 sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-            .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>()));
+            .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>(), sp.GetRequiredService<LocalDataChanges>()));
         services.AddDbContextFactory<SqlServerDashboardDbContext>((sp, options) => options
             .UseSqlServer(SqlServerConnectionString(sp.GetRequiredService<IConfiguration>()))
-            .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>()));
+            .AddInterceptors(sp.GetRequiredService<SqlQueryCounter>(), sp.GetRequiredService<LocalDataChanges>()));
         services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardDbContextFactory>();
         // One context per operation for the services (DbOperations); one per request for endpoints, start-up and seeding.
         services.AddScoped<DbOperations>();

@@ -8,7 +8,8 @@ namespace Dashboard.Server.Data;
 /// a second operation on one context. So a service method begins an operation, which takes a fresh context from the
 /// <see cref="IDbContextFactory{TContext}"/>, and everything that method calls on the same async flow (the audit
 /// writer, plan and quarter rules, another service) works on that same context: one unit of work, saved together or not
-/// at all. An operation begun inside another one of the same scope joins it. The context goes when the operation ends.
+/// at all. An operation begun inside another one of the same scope joins it. The context is made on first use (a view
+/// served from the cache needs none) and goes when the operation ends.
 /// </summary>
 public sealed class DbOperations(IDbContextFactory<DashboardDbContext> factory)
 {
@@ -30,21 +31,29 @@ public sealed class DbOperations(IDbContextFactory<DashboardDbContext> factory)
             return default;
         }
 
-        var lease = new Lease(this, factory.CreateDbContext(), Ambient.Value);
+        var lease = new Lease(this, Ambient.Value);
         Ambient.Value = lease;
         return new DbOperation(lease);
     }
 
-    internal sealed record Lease(DbOperations Owner, DashboardDbContext Context, Lease? Previous)
+    private DashboardDbContext CreateContext() => factory.CreateDbContext();
+
+    internal sealed class Lease(DbOperations owner, Lease? previous)
     {
+        private DashboardDbContext? _context;
+
+        public DbOperations Owner => owner;
+
+        public DashboardDbContext Context => _context ??= owner.CreateContext();
+
         public void End()
         {
             if (ReferenceEquals(Ambient.Value, this))
             {
-                Ambient.Value = Previous;
+                Ambient.Value = previous;
             }
 
-            Context.Dispose();
+            _context?.Dispose();
         }
     }
 }

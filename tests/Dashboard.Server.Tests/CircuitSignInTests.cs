@@ -30,7 +30,7 @@ public sealed class CircuitSignInTests : AppTestBase
         Assert.True(await RevalidatingCircuitAuthentication.StillValidAsync(scopes, again, CancellationToken.None));
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().EndSessionAsync(secondSession, DateTime.UtcNow);
+            await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().EndSessionAsync(int.Parse(again.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture), secondSession, DateTime.UtcNow);
         }
 
         Assert.False(await RevalidatingCircuitAuthentication.StillValidAsync(scopes, again, CancellationToken.None));

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Server.Features.Admin;
 
 /// <summary>Users, roles and departments over EF Core; each changed field is audited in the same save.</summary>
-public sealed class ServerAdminService(DbOperations operations, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth) : IAdminService
+public sealed class ServerAdminService(DbOperations operations, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth, Auth.SessionChecks sessions) : IAdminService
 {
     // The context of the database operation in progress (one per operation, decision 016).
     private DashboardDbContext db => operations.Current;
@@ -124,6 +124,8 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         user.Departments = departments;
         user.SecurityStamp = Guid.NewGuid(); // open sessions pick the change up on their next request
         await db.SaveChangesAsync(cancellationToken);
+        sessions.Forget(user.Id); // here at once; other instances within Auth:SessionCheckSeconds
+
         return SaveResult.Ok;
     }
 

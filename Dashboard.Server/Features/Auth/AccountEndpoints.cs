@@ -51,9 +51,10 @@ public static class AccountEndpoints
     public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http, UserPrincipalFactory users, TimeProvider clock)
     {
         // End the session on the server first: a copied cookie must not outlive the sign-out.
-        if (UserPrincipalFactory.SessionOf(http.User) is { } session)
+        if (UserPrincipalFactory.SessionOf(http.User) is { } session
+            && int.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.CultureInfo.InvariantCulture, out var userId))
         {
-            await users.EndSessionAsync(session, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
+            await users.EndSessionAsync(userId, session, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
         }
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -27,6 +27,9 @@ public static class AuthServiceCollectionExtensions
 
         services.AddSingleton(mode);
         services.AddScoped<UserPrincipalFactory>();
+        services.AddSingleton<SessionChecks>();
+        services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section)
+            .Validate(o => o.SessionCheckSeconds is >= 0 and <= 60, "Auth:SessionCheckSeconds must be 0-60.").ValidateOnStart();
         services.AddAuthorization(o => o.AddDashboardPolicies());
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentUser>();

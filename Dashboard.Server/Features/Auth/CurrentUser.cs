@@ -66,7 +66,7 @@ internal sealed class RevalidatingCircuitAuthentication(ILoggerFactory loggerFac
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var (stamp, open) = await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().StampOfAsync(userId, session, cancellationToken);
+        var (stamp, open) = await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().ReadStampAsync(userId, session, cancellationToken);
         return open && stamp is { } current && string.Equals(current.ToString(), principal.FindFirstValue(DashboardClaims.SecurityStamp), StringComparison.Ordinal);
     }
 }

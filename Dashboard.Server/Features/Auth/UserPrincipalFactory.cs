@@ -9,7 +9,7 @@ namespace Dashboard.Server.Features.Auth;
 /// Builds the signed-in person from our database: roles (merged with Entra app roles when present) and the
 /// departments they report for. The database, not the token, is the source of department membership.
 /// </summary>
-public sealed class UserPrincipalFactory(DashboardDbContext db)
+public sealed class UserPrincipalFactory(DashboardDbContext db, SessionChecks checks)
 {
     public const string AuthenticationType = "Dashboard";
 
@@ -32,9 +32,13 @@ public sealed class UserPrincipalFactory(DashboardDbContext db)
 
     /// <summary>
     /// The active user's current security stamp, and whether <paramref name="session"/> is still open; the stamp is
-    /// null when the user is gone or inactive. One small query per request.
+    /// null when the user is gone or inactive. One small query, reused for a few seconds (<see cref="SessionChecks"/>).
     /// </summary>
-    public async Task<(Guid? Stamp, bool SessionOpen)> StampOfAsync(int id, Guid session, CancellationToken cancellationToken = default)
+    public Task<(Guid? Stamp, bool SessionOpen)> StampOfAsync(int id, Guid session, CancellationToken cancellationToken = default) =>
+        checks.CheckAsync(id, session, () => ReadStampAsync(id, session, cancellationToken));
+
+    /// <summary>As <see cref="StampOfAsync"/>, read from the database now (an open circuit's check once a minute).</summary>
+    public async Task<(Guid? Stamp, bool SessionOpen)> ReadStampAsync(int id, Guid session, CancellationToken cancellationToken = default)
     {
         var row = await db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive)
             .Select(u => new { u.SecurityStamp, Open = db.Sessions.Any(s => s.Id == session && s.UserId == id && s.EndedUtc == null) })
@@ -54,9 +58,12 @@ public sealed class UserPrincipalFactory(DashboardDbContext db)
     }
 
     /// <summary>Ends a session: its cookie no longer signs anyone in, on any instance.</summary>
-    public Task EndSessionAsync(Guid session, DateTime nowUtc, CancellationToken cancellationToken = default) =>
-        db.Sessions.Where(s => s.Id == session && s.EndedUtc == null)
+    public async Task EndSessionAsync(int userId, Guid session, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await db.Sessions.Where(s => s.Id == session && s.EndedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, nowUtc), cancellationToken);
+        checks.Forget(userId, session);
+    }
 
     /// <summary>The session id a principal carries, if any.</summary>
     public static Guid? SessionOf(ClaimsPrincipal principal) =>

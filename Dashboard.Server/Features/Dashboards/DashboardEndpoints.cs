@@ -29,34 +29,35 @@ public static class DashboardEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> GetOverview(
-        IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
-        await dashboards.GetOverviewAsync(fy, q, cancellationToken) is { } overview ? TypedResults.Ok(overview) : QuarterNotFound();
+    // The views come with their JSON cached per data version: the same bytes for everyone who may see them.
+    public static async Task<Results<CachedJson<OverviewDto>, ProblemHttpResult>> GetOverview(
+        ServerDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
+        await dashboards.OverviewAsync(fy, q, cancellationToken) is { } overview ? new CachedJson<OverviewDto>(overview) : QuarterNotFound();
 
-    public static async Task<Results<Ok<HeatmapDto>, ProblemHttpResult>> GetHeatmap(
-        IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
-        await dashboards.GetHeatmapAsync(fy, q, cancellationToken) is { } heatmap ? TypedResults.Ok(heatmap) : QuarterNotFound();
+    public static async Task<Results<CachedJson<HeatmapDto>, ProblemHttpResult>> GetHeatmap(
+        ServerDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
+        await dashboards.HeatmapAsync(fy, q, cancellationToken) is { } heatmap ? new CachedJson<HeatmapDto>(heatmap) : QuarterNotFound();
 
-    public static async Task<Results<Ok<KpiDetailDto>, ProblemHttpResult>> GetKpiDetail(
-        IDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
-        await dashboards.GetKpiDetailAsync(code, fy, q, cancellationToken) is { } detail
-            ? TypedResults.Ok(detail)
+    public static async Task<Results<CachedJson<KpiDetailDto>, ProblemHttpResult>> GetKpiDetail(
+        ServerDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
+        await dashboards.KpiDetailAsync(code, fy, q, cancellationToken) is { } detail
+            ? new CachedJson<KpiDetailDto>(detail)
             : TypedResults.Problem(
                 title: "指標が見つかりません",
                 detail: $"現行の計画に指標「{code}」がないか、四半期が計画期間の外です。",
                 statusCode: StatusCodes.Status404NotFound);
 
-    public static async Task<Results<Ok<DepartmentViewDto>, ProblemHttpResult>> GetDepartment(
-        IDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
-        await dashboards.GetDepartmentAsync(code, fy, q, cancellationToken) is { } view
-            ? TypedResults.Ok(view)
+    public static async Task<Results<CachedJson<DepartmentViewDto>, ProblemHttpResult>> GetDepartment(
+        ServerDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
+        await dashboards.DepartmentAsync(code, fy, q, cancellationToken) is { } view
+            ? new CachedJson<DepartmentViewDto>(view)
             : TypedResults.Problem(
                 title: "課が見つかりません",
                 detail: $"課「{code}」は指標を担当していないか、四半期が計画期間の外です。",
                 statusCode: StatusCodes.Status404NotFound);
 
-    public static Task<Results<Ok<DepartmentViewDto>, ProblemHttpResult>> GetFirstDepartment(
-        IDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
+    public static Task<Results<CachedJson<DepartmentViewDto>, ProblemHttpResult>> GetFirstDepartment(
+        ServerDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         GetDepartment(dashboards, "", fy, q, cancellationToken);
 
     private static ProblemHttpResult QuarterNotFound() => TypedResults.Problem(

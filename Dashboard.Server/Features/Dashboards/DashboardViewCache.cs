@@ -8,47 +8,64 @@ namespace Dashboard.Server.Features.Dashboards;
 
 /// <summary>
 /// Computed dashboard views, kept per plan, data version, view, quarter, filter, day and language. The data version is
-/// the current plan's id and the <see cref="DataStamp"/>, read in one query per request: every saved change to data (a
-/// save, a submission, an approval, a closing, a plan or grading change) writes a new stamp in its own transaction, so
-/// a new version means "recompute" on every instance at once, with no timer and no shared cache store. Old versions are
-/// simply never asked for again; they leave by size and by a sliding expiry.
+/// the current plan's id and the <see cref="DataStamp"/>: every saved change to data (a save, a submission, an
+/// approval, a closing, a plan or grading change) writes a new stamp in its own transaction, so a new version means
+/// "recompute" on every instance, with no shared cache store. The version is read from the database at most once per
+/// <c>Dashboards:VersionCheckMilliseconds</c> (1000 by default; 0 reads it on every request), and again at once after
+/// any write of this instance (<see cref="LocalDataChanges"/>): a change made here shows here on the next request, one
+/// made on another instance within that time. Old versions are simply never asked for again; they leave by size and
+/// by a sliding expiry.
 /// </summary>
 /// <remarks><c>Dashboards:ViewCache=false</c> turns it off (the benchmark measures the computation that way).</remarks>
-public sealed class DashboardViewCache(IConfiguration configuration) : IDisposable
+public sealed class DashboardViewCache(IConfiguration configuration, TimeProvider clock, LocalDataChanges writes) : IDisposable
 {
     private readonly MemoryCache _views = new(new MemoryCacheOptions { SizeLimit = 512 });
     private readonly bool _enabled = configuration.GetValue("Dashboards:ViewCache", true);
+    private readonly TimeSpan _versionFor = TimeSpan.FromMilliseconds(configuration.GetValue("Dashboards:VersionCheckMilliseconds", 1000));
+    private KeptVersion? _kept;
+
+    private sealed record KeptVersion(DataVersion? Version, long ReadAt, long Writes);
 
     /// <summary>The data version, or null when no plan is current.</summary>
-    public static async Task<DataVersion?> VersionAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    public async Task<DataVersion?> VersionAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
+        var writesBefore = writes.Count;
+        if (_kept is { } kept && kept.Writes == writesBefore && clock.GetElapsedTime(kept.ReadAt) < _versionFor)
+        {
+            return kept.Version;
+        }
+
+        var readAt = clock.GetTimestamp();
         var row = await PlanQuarters.InForce(db.Plans.AsNoTracking())
             .Select(p => new { p.Id, Stamp = db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => s.Stamp).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new DataVersion(row.Id, row.Stamp);
+        var version = row is null ? (DataVersion?)null : new DataVersion(row.Id, row.Stamp);
+        _kept = new KeptVersion(version, readAt, writesBefore);
+        return version;
     }
 
     /// <summary>The view for <paramref name="key"/> at <paramref name="version"/>, computed once.</summary>
-    public async Task<T?> GetOrComputeAsync<T>(DataVersion version, string key, Func<Task<T?>> compute)
+    public async Task<CachedView<T>?> GetOrComputeAsync<T>(DataVersion version, string key, Func<Task<T?>> compute)
         where T : class
     {
         if (!_enabled)
         {
-            return await compute();
+            return await compute() is { } fresh ? new CachedView<T>(fresh) : null;
         }
 
         var full = string.Create(CultureInfo.InvariantCulture, $"{version.PlanId}:{version.Stamp:N}:{CultureInfo.CurrentUICulture.Name}:{key}");
-        if (_views.TryGetValue(full, out T? cached))
+        if (_views.TryGetValue(full, out CachedView<T>? cached))
         {
             return cached;
         }
 
-        var view = await compute();
-        if (view is not null)
+        if (await compute() is not { } computed)
         {
-            _views.Set(full, view, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            return null;
         }
 
+        var view = new CachedView<T>(computed);
+        _views.Set(full, view, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return view;
     }
 
@@ -56,3 +73,19 @@ public sealed class DashboardViewCache(IConfiguration configuration) : IDisposab
 }
 
 public readonly record struct DataVersion(int PlanId, Guid Stamp);
+
+/// <summary>
+/// A computed view and, once asked for, its JSON: the API sends the same bytes to everyone who may see the view until
+/// the data changes, instead of serializing it again for every request.
+/// </summary>
+public sealed class CachedView<T>(T value)
+    where T : class
+{
+    private byte[]? _json;
+
+    public T Value { get; } = value;
+
+    /// <summary>The view as UTF-8 JSON with the API's options (serialized once; a race serializes twice, harmlessly).</summary>
+    public byte[] Json(System.Text.Json.JsonSerializerOptions options) =>
+        _json ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Value, options);
+}

@@ -18,27 +18,40 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
     // The context of the database operation in progress (one per operation, decision 016).
     private DashboardDbContext db => operations.Current;
 
-    public Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+    public async Task<OverviewDto?> GetOverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+        (await OverviewAsync(fiscalYear, quarter, cancellationToken))?.Value;
+
+    public async Task<HeatmapDto?> GetHeatmapAsync(int? fiscalYear = null, int? quarter = null, CancellationToken cancellationToken = default) =>
+        (await HeatmapAsync(fiscalYear, quarter, cancellationToken))?.Value;
+
+    public async Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+        (await KpiDetailAsync(code, fiscalYear, quarter, cancellationToken))?.Value;
+
+    public async Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+        (await DepartmentAsync(code, fiscalYear, quarter, cancellationToken))?.Value;
+
+    // The same views with their cached JSON, for the API (DashboardEndpoints).
+    internal Task<CachedView<OverviewDto>?> OverviewAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken) =>
         CachedAsync($"overview:{fiscalYear}:{quarter}", () => ComputeOverviewAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
 
-    public Task<HeatmapDto?> GetHeatmapAsync(int? fiscalYear = null, int? quarter = null, CancellationToken cancellationToken = default) =>
+    internal Task<CachedView<HeatmapDto>?> HeatmapAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken) =>
         CachedAsync($"heatmap:{fiscalYear}:{quarter}", () => ComputeHeatmapAsync(fiscalYear, quarter, cancellationToken), cancellationToken);
 
-    public Task<KpiDetailDto?> GetKpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+    internal Task<CachedView<KpiDetailDto>?> KpiDetailAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken) =>
         CachedAsync($"kpi:{code}:{fiscalYear}:{quarter}", () => ComputeKpiDetailAsync(code, fiscalYear, quarter, cancellationToken), cancellationToken);
 
-    public Task<DepartmentViewDto?> GetDepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
+    internal Task<CachedView<DepartmentViewDto>?> DepartmentAsync(string code, int? fiscalYear, int? quarter, CancellationToken cancellationToken) =>
         CachedAsync($"department:{code}:{fiscalYear}:{quarter}", () => ComputeDepartmentAsync(code, fiscalYear, quarter, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The view from the cache when the data has not changed; the day is part of the key because the reporting quarter
     /// (and so the default view) moves with the date.
     /// </summary>
-    private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> compute, CancellationToken cancellationToken)
+    private async Task<CachedView<T>?> CachedAsync<T>(string key, Func<Task<T?>> compute, CancellationToken cancellationToken)
         where T : class
     {
         using var operation = operations.Begin();
-        return await DashboardViewCache.VersionAsync(db, cancellationToken) is { } version
+        return await cache.VersionAsync(db, cancellationToken) is { } version
             ? await cache.GetOrComputeAsync(version, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{planQuarters.Today:yyyy-MM-dd}:{key}"), compute)
             : null;
     }
