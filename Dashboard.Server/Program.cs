@@ -74,6 +74,7 @@ builder.Services.AddScoped<IPlanService, ServerPlanService>();
 builder.Services.AddScoped<IAdminService, ServerAdminService>();
 builder.Services.AddScoped<IEntryService, ServerEntryService>();
 builder.Services.AddScoped<IReviewService, ServerReviewService>();
+builder.Services.AddSingleton<KeptNotices>();
 builder.Services.AddScoped<INotificationService, ServerNotificationService>();
 builder.Services.AddScoped<CollectionNotices>();
 builder.Services.AddScoped<ReminderScheduler>();
@@ -87,6 +88,7 @@ builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(Rem
 builder.Services.AddHostedService<ReminderService>();
 builder.Services.AddScoped<IExportService, ServerExportService>();
 builder.Services.AddSingleton<DashboardViewCache>();
+builder.Services.AddSingleton<Dashboard.Client.Features.Dashboards.IRenderedFragments, RenderedFragments>();
 builder.Services.AddScoped<ServerDashboardService>();
 builder.Services.AddScoped<IDashboardService>(sp => sp.GetRequiredService<ServerDashboardService>());
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, ServerAssessmentService>();

@@ -71,7 +71,10 @@ public readonly struct DbOperation : IDisposable
 /// <summary>The factory for the configured provider's context (Database:Provider).</summary>
 internal sealed class DashboardDbContextFactory(IServiceProvider services, IConfiguration configuration) : IDbContextFactory<DashboardDbContext>
 {
-    public DashboardDbContext CreateDbContext() => DataServiceCollectionExtensions.ProviderOf(configuration) switch
+    // Read once: binding the setting on every context was a measurable part of a page (issue 22).
+    private readonly string _provider = DataServiceCollectionExtensions.ProviderOf(configuration);
+
+    public DashboardDbContext CreateDbContext() => _provider switch
     {
         DatabaseProviders.SqlServer => services.GetRequiredService<IDbContextFactory<SqlServerDashboardDbContext>>().CreateDbContext(),
         _ => services.GetRequiredService<IDbContextFactory<SqliteDashboardDbContext>>().CreateDbContext(),

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Dashboard.Server.Data;
 
 /// <summary>
-/// Counts the writes this instance has completed (saves and committed transactions), so what it keeps of the data
-/// version (<see cref="Features.Dashboards.DashboardViewCache"/>) is dropped as soon as it writes: a person sees their
-/// own change at once. Other instances' writes are seen when the kept version runs out.
+/// Counts the writes this instance has completed (saves, committed transactions, and bulk updates and deletes such as
+/// <c>ExecuteUpdate</c>), so what it keeps of the data version (<see cref="Features.Dashboards.DashboardViewCache"/>)
+/// and of people's notices is dropped as soon as it writes: a person sees their own change at once. Other instances'
+/// writes are seen when what is kept runs out.
 /// </summary>
-public sealed class LocalDataChanges : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class LocalDataChanges : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     private long _count;
 
@@ -33,5 +34,17 @@ public sealed class LocalDataChanges : ISaveChangesInterceptor, IDbTransactionIn
     {
         Interlocked.Increment(ref _count);
         return Task.CompletedTask;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
     }
 }

@@ -9,8 +9,14 @@ namespace Dashboard.Server.Features.Auth;
 /// Builds the signed-in person from our database: roles (merged with Entra app roles when present) and the
 /// departments they report for. The database, not the token, is the source of department membership.
 /// </summary>
-public sealed class UserPrincipalFactory(DashboardDbContext db, SessionChecks checks)
+public sealed class UserPrincipalFactory(IServiceProvider services, SessionChecks checks)
 {
+    // The request's context, made only when something must be read: a session check answered from what this instance
+    // keeps opens none (issue 22).
+    private DashboardDbContext? _db;
+
+    private DashboardDbContext db => _db ??= services.GetRequiredService<DashboardDbContext>();
+
     public const string AuthenticationType = "Dashboard";
 
     public async Task<AppUser?> FindAsync(string? objectId, string? loginName, CancellationToken cancellationToken = default)

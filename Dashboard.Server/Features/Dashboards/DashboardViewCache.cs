@@ -26,8 +26,9 @@ public sealed class DashboardViewCache(IConfiguration configuration, TimeProvide
 
     private sealed record KeptVersion(DataVersion? Version, long ReadAt, long Writes);
 
-    /// <summary>The data version, or null when no plan is current.</summary>
-    public async Task<DataVersion?> VersionAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    /// <summary>The data version, or null when no plan is current; <paramref name="context"/> is asked for only when the
+    /// version must be read (so a request answered from what is kept opens no database context).</summary>
+    public async Task<DataVersion?> VersionAsync(Func<DashboardDbContext> context, CancellationToken cancellationToken)
     {
         var writesBefore = writes.Count;
         if (_kept is { } kept && kept.Writes == writesBefore && clock.GetElapsedTime(kept.ReadAt) < _versionFor)
@@ -36,6 +37,7 @@ public sealed class DashboardViewCache(IConfiguration configuration, TimeProvide
         }
 
         var readAt = clock.GetTimestamp();
+        var db = context();
         var row = await PlanQuarters.InForce(db.Plans.AsNoTracking())
             .Select(p => new { p.Id, Stamp = db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => s.Stamp).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);

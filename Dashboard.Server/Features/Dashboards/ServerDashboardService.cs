@@ -51,7 +51,7 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
         where T : class
     {
         using var operation = operations.Begin();
-        return await cache.VersionAsync(db, cancellationToken) is { } version
+        return await cache.VersionAsync(() => db, cancellationToken) is { } version
             ? await cache.GetOrComputeAsync(version, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{planQuarters.Today:yyyy-MM-dd}:{key}"), compute)
             : null;
     }

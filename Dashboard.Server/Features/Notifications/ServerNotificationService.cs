@@ -7,15 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Features.Notifications;
 
 /// <summary>The signed-in person's notices.</summary>
-public sealed class ServerNotificationService(DbOperations operations, AuditWriter audit, TimeProvider clock) : INotificationService
+public sealed class ServerNotificationService(DbOperations operations, AuditWriter audit, TimeProvider clock, KeptNotices kept) : INotificationService
 {
     // The context of the database operation in progress (one per operation, decision 016).
     private DashboardDbContext db => operations.Current;
 
-    public async Task<NotificationListDto> GetMineAsync(CancellationToken cancellationToken = default)
+    public Task<NotificationListDto> GetMineAsync(CancellationToken cancellationToken = default)
+    {
+        var me = audit.Actor;
+        return kept.GetAsync(me, () => ReadAsync(me, cancellationToken));
+    }
+
+    private async Task<NotificationListDto> ReadAsync(string me, CancellationToken cancellationToken)
     {
         using var operation = operations.Begin();
-        var me = audit.Actor;
         var items = await db.Notifications.AsNoTracking().Where(n => n.Recipient == me).OrderByDescending(n => n.Id).Take(30)
             .Select(n => new NotificationDto(n.Id, n.Kind, n.Subject, n.Body, n.Link, n.CreatedUtc, n.ReadUtc != null))
             .ToListAsync(cancellationToken);
