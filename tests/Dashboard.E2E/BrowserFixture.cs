@@ -45,9 +45,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A fresh page with Japanese locale that records console errors and failed requests.</summary>
     /// <param name="server">Another server than the shared one (e.g. one in another render mode).</param>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(ServerProcess? server = null)
+    public Task<(IPage Page, List<string> Errors)> NewPageAsync(ServerProcess? server = null) => NewPageAsync((server ?? Server).BaseAddress);
+
+    /// <summary>A fresh page on any address (a proxy in front of several servers).</summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(Uri baseAddress)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (server ?? Server).BaseAddress.ToString(), Locale = "ja-JP" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "ja-JP" });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace Dashboard.E2E;
 
 /// <summary>
-/// Issue 22, point 1: a person types a figure and notes in the entry form without saving; the server restarts, or the
-/// network drops for 20 seconds. The text is back with the line 「入力途中の内容を復元しました。まだ保存されていません」,
+/// Issue 22, point 1: a person types a figure and notes in the entry form (or a return reason in the review queue)
+/// without saving; the server restarts, the network drops for 20 seconds, or the instance behind a proxy stops. The text is back with the line 「入力途中の内容を復元しました。まだ保存されていません」,
 /// a save pressed while the connection is down is refused with a message (never dropped in silence), and saving
 /// afterwards stores exactly what was typed. Each test has its own server, so restarting it disturbs no other test.
 /// </summary>
@@ -89,6 +89,100 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await ExpectTypedAsync(form);
 
             await SaveAndReadBackAsync(page);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TextTypedOnAnInstanceThatStopsBehindTheProxyIsRestoredOnTheOtherAndSavesAsTyped()
+    {
+        // Two instances on one database behind a real reverse proxy with session affinity, as in production.
+        var a = new ServerProcess();
+        await a.InitializeAsync();
+        var b = new ServerProcess($"--ConnectionStrings:Dashboard=Data Source={a.DatabasePath}");
+        try
+        {
+            await b.InitializeAsync();
+            await using var proxy = await AffinityProxy.StartAsync(new Dictionary<string, Uri> { ["a"] = a.BaseAddress, ["b"] = b.BaseAddress });
+            var (page, errors) = await browser.NewPageAsync(proxy.BaseAddress);
+            try
+            {
+                await BrowserFixture.SignInAsync(page, DemoUsers.StaffKikaku, EntryUrl);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{e.Message}\npage errors:\n{string.Join("\n", errors)}\nA:\n{a.Log}\nB:\n{b.Log}", e);
+            }
+
+            // The instance holding this person's page and circuit (affinity keeps both on one).
+            var shown = await page.ReloadAsync();
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            var holder = await shown!.HeaderValueAsync(AffinityProxy.InstanceHeader);
+            Assert.True(holder is "a" or "b", $"answered by {holder}");
+            var form = page.Locator("[data-form='entry']");
+            await TypeAsync(form);
+
+            // That instance stops (a deployment, a patch day); the proxy's health check takes it out.
+            await (holder == "a" ? a : b).StopAsync();
+
+            // The page finds the other instance, which does not know the circuit: it reloads there and restores the copy.
+            var other = holder == "a" ? "b" : "a";
+            await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await ExpectTypedAsync(form);
+            var now = await page.ReloadAsync();
+            Assert.Equal(other, await now!.HeaderValueAsync(AffinityProxy.InstanceHeader));
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await ExpectTypedAsync(form);
+
+            await SaveAndReadBackAsync(page);
+        }
+        finally
+        {
+            await b.DisposeAsync();
+            await a.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AReturnReasonTypedBeforeARestartIsRestoredAndReturnsAsTyped()
+    {
+        const string reason = "提出された数値の根拠となる帳票名を記入してください（保存前に入力した理由）。";
+        var server = new ServerProcess();
+        await server.InitializeAsync();
+        try
+        {
+            // The department submits; the secretariat opens the queue and types a return reason, without pressing 差戻し.
+            var (staff, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(staff, DemoUsers.StaffKikaku, EntryUrl);
+            await TypeAsync(staff.Locator("[data-form='entry']"));
+            await staff.Locator("[data-form='entry'] [data-action='submit']").ClickAsync();
+            await staff.Locator("[data-saved]").WaitForAsync();
+
+            var (planner, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, "/review?fy=2025&q=4");
+            var submission = planner.Locator("[data-submission='I06-K1']");
+            await submission.Locator("input[name='comment']").FillAsync(reason);
+            await Assertions.Expect(submission.Locator("[data-keep-notice]")).ToBeHiddenAsync();
+
+            await server.StopAsync();
+            await Assertions.Expect(planner.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await server.StartAgainAsync();
+
+            // The page reloads against the new process; the reason is back, marked not yet saved.
+            await Assertions.Expect(submission.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            Assert.Contains("まだ保存されていません", await submission.Locator("[data-keep-notice]").InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(submission.Locator("input[name='comment']")).ToHaveValueAsync(reason);
+
+            // 差戻し stores exactly what was typed, and the copy goes.
+            await submission.Locator("[data-action='return']").ClickAsync();
+            await planner.Locator("[data-submission='I06-K1'] [data-state='Returned']").WaitForAsync();
+            Assert.Equal(0, await planner.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
+            await staff.ReloadAsync();
+            await BrowserFixture.WaitForInteractiveAsync(staff);
+            await Assertions.Expect(staff.Locator("[data-review-comment]")).ToContainTextAsync(reason);
         }
         finally
         {

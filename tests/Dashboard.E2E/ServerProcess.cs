@@ -18,6 +18,9 @@ public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The SQLite file this instance made; another instance can share it (<c>--ConnectionStrings:Dashboard=...</c>).</summary>
+    public string DatabasePath => Path.Combine(_dataFolder, "dashboard.db");
+
     public string Log
     {
         get
