@@ -21,30 +21,19 @@ public sealed class DashboardViewCache(IConfiguration configuration, TimeProvide
 {
     private readonly MemoryCache _views = new(new MemoryCacheOptions { SizeLimit = 512 });
     private readonly bool _enabled = configuration.GetValue("Dashboards:ViewCache", true);
-    private readonly TimeSpan _versionFor = TimeSpan.FromMilliseconds(configuration.GetValue("Dashboards:VersionCheckMilliseconds", 1000));
-    private KeptVersion? _kept;
-
-    private sealed record KeptVersion(DataVersion? Version, long ReadAt, long Writes);
+    private readonly KeptRead<DataVersion?> _version = new(writes, clock, TimeSpan.FromMilliseconds(configuration.GetValue("Dashboards:VersionCheckMilliseconds", 1000)));
 
     /// <summary>The data version, or null when no plan is current; <paramref name="context"/> is asked for only when the
     /// version must be read (so a request answered from what is kept opens no database context).</summary>
-    public async Task<DataVersion?> VersionAsync(Func<DashboardDbContext> context, CancellationToken cancellationToken)
-    {
-        var writesBefore = writes.Count;
-        if (_kept is { } kept && kept.Writes == writesBefore && clock.GetElapsedTime(kept.ReadAt) < _versionFor)
+    public Task<DataVersion?> VersionAsync(Func<DashboardDbContext> context, CancellationToken cancellationToken) =>
+        _version.GetAsync(async () =>
         {
-            return kept.Version;
-        }
-
-        var readAt = clock.GetTimestamp();
-        var db = context();
-        var row = await PlanQuarters.InForce(db.Plans.AsNoTracking())
-            .Select(p => new { p.Id, Stamp = db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => s.Stamp).FirstOrDefault() })
-            .FirstOrDefaultAsync(cancellationToken);
-        var version = row is null ? (DataVersion?)null : new DataVersion(row.Id, row.Stamp);
-        _kept = new KeptVersion(version, readAt, writesBefore);
-        return version;
-    }
+            var db = context();
+            var row = await PlanQuarters.InForce(db.Plans.AsNoTracking())
+                .Select(p => new { p.Id, Stamp = db.DataStamps.Where(s => s.Id == DataStamp.SingleId).Select(s => s.Stamp).FirstOrDefault() })
+                .FirstOrDefaultAsync(cancellationToken);
+            return row is null ? (DataVersion?)null : new DataVersion(row.Id, row.Stamp);
+        });
 
     /// <summary>The view for <paramref name="key"/> at <paramref name="version"/>, computed once.</summary>
     public async Task<CachedView<T>?> GetOrComputeAsync<T>(DataVersion version, string key, Func<Task<T?>> compute)

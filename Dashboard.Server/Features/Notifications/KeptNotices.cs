@@ -14,21 +14,8 @@ namespace Dashboard.Server.Features.Notifications;
 public sealed class KeptNotices(TimeProvider clock, LocalDataChanges writes, IConfiguration configuration)
 {
     private readonly TimeSpan _for = TimeSpan.FromSeconds(configuration.GetValue("Notifications:CheckSeconds", 5));
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeptRead<NotificationListDto>> _entries = new(StringComparer.Ordinal);
 
-    private sealed record Entry(NotificationListDto List, long Writes, long ReadAt);
-
-    public async Task<NotificationListDto> GetAsync(string person, Func<Task<NotificationListDto>> read)
-    {
-        var writesBefore = writes.Count;
-        if (_entries.TryGetValue(person, out var entry) && entry.Writes == writesBefore && clock.GetElapsedTime(entry.ReadAt) < _for)
-        {
-            return entry.List;
-        }
-
-        var readAt = clock.GetTimestamp();
-        var list = await read();
-        _entries[person] = new Entry(list, writesBefore, readAt);
-        return list;
-    }
+    public Task<NotificationListDto> GetAsync(string person, Func<Task<NotificationListDto>> read) =>
+        _entries.GetOrAdd(person, _ => new KeptRead<NotificationListDto>(writes, clock, _for)).GetAsync(read);
 }
