@@ -4,7 +4,7 @@ namespace Dashboard.Client.Layout;
 
 /// <summary>
 /// The person's display choices: language (Japanese first, English switchable) and light or dark theme. Kept in
-/// cookies, so the prerendered HTML already has them; the server reads them per request, WebAssembly at start-up.
+/// cookies, so the prerendered HTML already has them; the server reads them per request (and the WebAssembly mode at start-up).
 /// </summary>
 public sealed class UiPreferences
 {

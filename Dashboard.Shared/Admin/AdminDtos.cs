@@ -38,13 +38,3 @@ public sealed record SaveDepartmentRequest(string Code, string Name);
 /// <param name="NewText">The value after in words.</param>
 public sealed record AuditEntryDto(DateTime AtUtc, string Actor, string EntityType, string EntityKey, string Field, string? OldValue, string? NewValue, string? Reason,
     string? ActorName = null, string? FieldLabel = null, string? OldText = null, string? NewText = null);
-
-/// <summary>The outcome of a save: errors by field, or a message for the whole form (conflict, not found).</summary>
-public sealed record SaveResult(bool Succeeded, IReadOnlyDictionary<string, string[]> Errors, string? Message = null)
-{
-    /// <summary>Saved.</summary>
-    public static SaveResult Ok { get; } = new(true, new Dictionary<string, string[]>());
-
-    /// <summary>Refused with a message.</summary>
-    public static SaveResult Failed(string message) => new(false, new Dictionary<string, string[]>(), message);
-}

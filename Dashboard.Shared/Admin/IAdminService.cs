@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+
 namespace Dashboard.Shared.Admin;
 
 /// <summary>Users, roles and departments. Every change is recorded in the audit history.</summary>
@@ -7,14 +9,14 @@ public interface IAdminService
     Task<AdminOverviewDto> GetOverviewAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Adds a person.</summary>
-    Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<Done>> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Changes a person.</summary>
-    Task<SaveResult> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<Done>> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a department.</summary>
-    Task<SaveResult> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<Done>> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Renames a department.</summary>
-    Task<SaveResult> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<Done>> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default);
 }

@@ -132,28 +132,3 @@ public sealed record SaveAssessmentRequest(
 /// <param name="Reply">The reply.</param>
 /// <param name="Version">The version read.</param>
 public sealed record SaveReplyRequest(string? Reply, Guid? Version);
-
-/// <summary>The outcome of a save: saved, refused with field errors, forbidden, not found, or changed by someone else.</summary>
-public enum AssessmentSaveStatus
-{
-    /// <summary>Saved.</summary>
-    Saved,
-
-    /// <summary>Field errors; nothing saved.</summary>
-    Invalid,
-
-    /// <summary>The caller may not write this part.</summary>
-    Forbidden,
-
-    /// <summary>No such initiative or fiscal year in the current plan.</summary>
-    NotFound,
-
-    /// <summary>Someone saved in between; reload.</summary>
-    Conflict,
-}
-
-/// <summary>A save's outcome, with the field errors (Japanese) when invalid and the saved assessment when saved.</summary>
-/// <param name="Status">What happened.</param>
-/// <param name="Errors">Field errors by field name; empty unless <see cref="AssessmentSaveStatus.Invalid"/>.</param>
-/// <param name="Saved">The assessment as saved.</param>
-public sealed record AssessmentSaveResult(AssessmentSaveStatus Status, IReadOnlyDictionary<string, string[]> Errors, InitiativeAssessmentDto? Saved = null);

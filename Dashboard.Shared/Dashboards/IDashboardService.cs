@@ -1,6 +1,6 @@
 namespace Dashboard.Shared.Dashboards;
 
-/// <summary>Reads the dashboards. The server computes them over the database, the WebAssembly client asks the API.</summary>
+/// <summary>Reads the dashboards. The server computes them over the database (the default, interactive server pages), the WebAssembly mode asks the API.</summary>
 public interface IDashboardService
 {
     /// <summary>The overview at the end of a quarter; the reporting quarter when none is given. Null when the plan or quarter is unknown.</summary>

@@ -121,22 +121,3 @@ public sealed record WithdrawRequest(Guid Version);
 /// <param name="QuarterNumber">1-4.</param>
 public sealed record EntryHistoryDto(DateTime AtUtc, string Actor, string Quarter, string Field, string? OldValue, string? NewValue, string? Reason,
     int? FiscalYear = null, int? QuarterNumber = null);
-
-/// <summary>What a save did: stored, refused with field errors, or conflicted with someone else's version.</summary>
-public sealed record EntrySaveResult(OutcomeKind Outcome, EntryDto? Entry, IReadOnlyDictionary<string, string[]> Errors, string? Message)
-{
-    /// <summary>Done, with no entry to return (closing or reopening a quarter).</summary>
-    public static EntrySaveResult Completed { get; } = new(OutcomeKind.Saved, null, new Dictionary<string, string[]>(), null);
-
-    /// <summary>Stored.</summary>
-    public static EntrySaveResult Saved(EntryDto entry) => new(OutcomeKind.Saved, entry, new Dictionary<string, string[]>(), null);
-
-    /// <summary>Field errors; nothing stored.</summary>
-    public static EntrySaveResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, null, errors, null);
-
-    /// <summary>Someone saved first; <paramref name="current"/> is what they stored.</summary>
-    public static EntrySaveResult Conflict(EntryDto? current, string message) => new(OutcomeKind.Conflict, current, new Dictionary<string, string[]>(), message);
-
-    /// <summary>Refused as a whole (closed quarter, approved entry, not found).</summary>
-    public static EntrySaveResult Refused(string message, OutcomeKind outcome = OutcomeKind.Refused) => new(outcome, null, new Dictionary<string, string[]>(), message);
-}

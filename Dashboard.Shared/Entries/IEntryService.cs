@@ -12,10 +12,10 @@ public interface IEntryService
     Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default);
 
     /// <summary>Saves a draft or submits.</summary>
-    Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<EntryDto>> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Saves drafts for several KPIs of one quarter: all or none.</summary>
-    Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<EntryDto>> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The history of one KPI, newest first; Forbidden for someone who may not read unapproved entries (only the owning
@@ -24,5 +24,5 @@ public interface IEntryService
     Task<Outcome<IReadOnlyList<EntryHistoryDto>>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the caller's department's submission back to 下書き (before the secretariat decides).</summary>
-    Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default);
+    Task<Outcome<EntryDto>> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default);
 }

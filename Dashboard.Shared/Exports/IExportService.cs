@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+
 namespace Dashboard.Shared.Exports;
 
 /// <summary>A built file to hand to the person.</summary>
@@ -18,5 +20,5 @@ public interface IExportService
     Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default);
 
     /// <summary>Saves a filled template as drafts, all or nothing; the errors say why not.</summary>
-    Task<TemplatePreviewDto> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default);
+    Task<Outcome<TemplatePreviewDto>> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default);
 }

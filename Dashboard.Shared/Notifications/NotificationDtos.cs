@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+
 namespace Dashboard.Shared.Notifications;
 
 /// <summary>One notice in the person's bell.</summary>
@@ -47,5 +49,5 @@ public interface INotificationService
     Task<NotificationListDto> GetMineAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Marks the person's notices read: one, or all when <paramref name="id"/> is null.</summary>
-    Task MarkReadAsync(long? id, CancellationToken cancellationToken = default);
+    Task<Outcome<Done>> MarkReadAsync(long? id, CancellationToken cancellationToken = default);
 }

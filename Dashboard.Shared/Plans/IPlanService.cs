@@ -3,7 +3,7 @@ using Dashboard.Shared.Problems;
 
 namespace Dashboard.Shared.Plans;
 
-/// <summary>Reads plans. The server implements it over the database, the WebAssembly client over the API.</summary>
+/// <summary>Reads plans. The server implements it over the database (the default, interactive server pages), the WebAssembly mode over the API.</summary>
 public interface IPlanService
 {
     /// <summary>The plan marked current, or null when none is loaded.</summary>
@@ -31,7 +31,7 @@ public interface IPlanService
     Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a plan workbook into a new draft plan, all or nothing (planners; audited).</summary>
-    Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default);
+    Task<Outcome<PlanSummaryDto>> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds a KPI (<paramref name="kpiCode"/> null) or changes one's definition: a draft freely, a plan in force as a
@@ -55,7 +55,7 @@ public interface IPlanService
     Task<Outcome<string>> RenameAsync(string code, int? policyNumber, int? initiativeNumber, HeadingEditRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Changes the current plan's 評価区分 scheme and thresholds (planners; audited). Field errors, empty when saved.</summary>
-    Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
+    Task<Outcome<Done>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default);
 
     /// <summary>Records a revision (改訂) of the current plan, extending its period when asked (planners; audited).</summary>
     Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default);

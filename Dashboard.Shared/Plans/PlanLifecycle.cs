@@ -76,9 +76,6 @@ public sealed record DispositionRequest(KpiDisposition Disposition, string? Merg
 /// <summary>A draft plan's own target (当初) for a year, set freely until the plan starts; empty clears it.</summary>
 public sealed record DraftTargetRequest(string? Value);
 
-/// <summary>What reading a plan workbook did: the draft plan it registered, or every problem with its sheet, row and column (nothing saved).</summary>
-public sealed record PlanImportResult(PlanSummaryDto? Plan, IReadOnlyList<Dashboard.Shared.Exports.TemplateError> Errors);
-
 /// <summary>The checks of a plan's life, the same in the browser and on the server, in Japanese.</summary>
 public static partial class PlanLifecycleRules
 {

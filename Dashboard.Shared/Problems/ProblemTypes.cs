@@ -74,26 +74,3 @@ public static class ProblemTypes
         },
     };
 }
-
-/// <summary>A value, or why there is none: reads and writes report 403, 404 and refusals as values, never as exceptions.</summary>
-public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<string, string[]> Errors, string? Message)
-{
-    /// <summary>Whether there is a value.</summary>
-    public bool Succeeded => Kind == OutcomeKind.Saved;
-
-    /// <summary>The first message for people: the first field error, else the message.</summary>
-    public string? FirstMessage => Errors.Values.SelectMany(v => v).FirstOrDefault() ?? Message;
-}
-
-/// <summary>Makes outcomes.</summary>
-public static class Outcome
-{
-    /// <summary>The value.</summary>
-    public static Outcome<T> Ok<T>(T value) => new(OutcomeKind.Saved, value, new Dictionary<string, string[]>(), null);
-
-    /// <summary>Field errors.</summary>
-    public static Outcome<T> Invalid<T>(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, default, errors, null);
-
-    /// <summary>Refused, not found or forbidden, with a message for people.</summary>
-    public static Outcome<T> Refused<T>(string message, OutcomeKind kind = OutcomeKind.Refused) => new(kind, default, new Dictionary<string, string[]>(), message);
-}

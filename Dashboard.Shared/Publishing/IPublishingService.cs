@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+
 namespace Dashboard.Shared.Publishing;
 
 /// <summary>What the planner publishes for residents. The server implements it over the database, the client over the API.</summary>
@@ -6,12 +8,12 @@ public interface IPublishingService
     /// <summary>The plan's quarters with their closed and published state, and the notes of published quarters.</summary>
     Task<PublishingDto?> GetAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Publishes a closed quarter; the problem in Japanese when it cannot be (null when done).</summary>
-    Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default);
+    /// <summary>Publishes a closed quarter; why not, in Japanese, when it cannot be.</summary>
+    Task<Outcome<Done>> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default);
 
-    /// <summary>Withdraws a published quarter; the problem in Japanese when it cannot be (null when done).</summary>
-    Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default);
+    /// <summary>Withdraws a published quarter; why not, in Japanese, when it cannot be.</summary>
+    Task<Outcome<Done>> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes an approved entry's PDCA notes public or internal; the problem in Japanese, or null when done.</summary>
-    Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default);
+    /// <summary>Makes an approved entry's PDCA notes public or internal; why not, in Japanese, when it cannot be.</summary>
+    Task<Outcome<Done>> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Client.Features.Assessments;
 using Dashboard.Client.Layout;
 using Dashboard.Shared.Assessments;
@@ -95,11 +96,11 @@ public sealed class AssessmentPageTests : IAsyncLifetime
         public Task<InitiativeAssessmentDto?> GetAsync(int initiative, int fiscalYear, CancellationToken cancellationToken = default) =>
             Task.FromResult<InitiativeAssessmentDto?>(_current with { MayAssess = MayAssess, MayReply = MayReply });
 
-        public Task<AssessmentSaveResult> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
+        public Task<Outcome<InitiativeAssessmentDto>> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
         {
             if (AssessmentRules.Validate(request, GradeScheme.AtoD) is { Count: > 0 } errors)
             {
-                return Task.FromResult(new AssessmentSaveResult(AssessmentSaveStatus.Invalid, errors));
+                return Task.FromResult(Outcome.Invalid<InitiativeAssessmentDto>(errors));
             }
 
             Saves.Add(request);
@@ -108,19 +109,19 @@ public sealed class AssessmentPageTests : IAsyncLifetime
                 Override = request.Override, OverrideReason = request.OverrideReason, Issues = request.Issues, Direction = request.Direction,
                 CommitteeOpinion = request.CommitteeOpinion, Version = Guid.NewGuid(), UpdatedBy = "高橋 美咲", UpdatedUtc = DateTime.UtcNow,
             };
-            return Task.FromResult(new AssessmentSaveResult(AssessmentSaveStatus.Saved, new Dictionary<string, string[]>(), _current with { MayAssess = MayAssess, MayReply = MayReply }));
+            return Task.FromResult(Outcome.Ok(_current with { MayAssess = MayAssess, MayReply = MayReply }));
         }
 
-        public Task<AssessmentSaveResult> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
+        public Task<Outcome<InitiativeAssessmentDto>> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
         {
             if (AssessmentRules.Validate(request) is { Count: > 0 } errors)
             {
-                return Task.FromResult(new AssessmentSaveResult(AssessmentSaveStatus.Invalid, errors));
+                return Task.FromResult(Outcome.Invalid<InitiativeAssessmentDto>(errors));
             }
 
             Replies.Add(request);
             _current = _current with { DepartmentReply = request.Reply, RepliedBy = "佐藤 花子", Version = Guid.NewGuid() };
-            return Task.FromResult(new AssessmentSaveResult(AssessmentSaveStatus.Saved, new Dictionary<string, string[]>(), _current with { MayAssess = MayAssess, MayReply = MayReply }));
+            return Task.FromResult(Outcome.Ok(_current with { MayAssess = MayAssess, MayReply = MayReply }));
         }
     }
 }

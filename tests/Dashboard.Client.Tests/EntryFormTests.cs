@@ -214,26 +214,26 @@ public sealed class EntryFormTests : IAsyncLifetime
     {
         public List<SaveEntryRequest> Saved { get; } = [];
 
-        public Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
+        public Task<Outcome<EntryDto>> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
         {
             Saved.Add(request);
-            return Task.FromResult(EntrySaveResult.Refused("テストでは保存しません。"));
+            return Task.FromResult(Outcome.Refused<EntryDto>("テストでは保存しません。"));
         }
 
         public Task<MyKpisDto?> GetMyKpisAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Outcome<EntryDto>> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<Outcome<IReadOnlyList<EntryHistoryDto>>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public List<WithdrawRequest> Withdrawn { get; } = [];
 
-        public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
+        public Task<Outcome<EntryDto>> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
         {
             Withdrawn.Add(request);
-            return Task.FromResult(EntrySaveResult.Saved(Entry(null) with { State = EntryState.Draft, Version = Guid.NewGuid() }));
+            return Task.FromResult(Outcome.Ok(Entry(null) with { State = EntryState.Draft, Version = Guid.NewGuid() }));
         }
 
     }
@@ -242,17 +242,17 @@ public sealed class EntryFormTests : IAsyncLifetime
     {
         public Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Outcome<EntryDto>> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public List<CloseQuarterRequest> Closed { get; } = [];
 
-        public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
+        public Task<Outcome<Done>> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
         {
             Closed.Add(request);
-            return Task.FromResult(EntrySaveResult.Completed);
+            return Task.FromResult(Outcome.Done());
         }
 
-        public Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Outcome<Done>> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<CompletionBoardDto?> GetBoardAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

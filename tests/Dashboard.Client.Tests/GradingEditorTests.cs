@@ -80,10 +80,10 @@ public sealed class GradingEditorTests : IAsyncLifetime
     {
         public List<GradeScale> Saved { get; } = [];
 
-        public override Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
+        public override Task<Outcome<Done>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
         {
             Saved.Add(grading);
-            return Task.FromResult<IReadOnlyDictionary<string, string[]>>(new Dictionary<string, string[]>());
+            return Task.FromResult(Outcome.Done());
         }
     }
 }

@@ -36,8 +36,8 @@ internal class PlanServiceDouble : IPlanService
 
     public virtual Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<Dashboard.Shared.Exports.ExportFile?>(null);
 
-    public virtual Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new PlanImportResult(null, []));
+    public virtual Task<Outcome<PlanSummaryDto>> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Outcome.Refused<PlanSummaryDto>("読み込めません。"));
 
     public virtual Task<PlanDto?> GetPlanAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<PlanDto?>(null);
 
@@ -53,6 +53,6 @@ internal class PlanServiceDouble : IPlanService
     public virtual Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default) =>
         Task.FromResult(Outcome.Refused<PlanSummaryDto>("not in this test"));
 
-    public virtual Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, string[]>>(new Dictionary<string, string[]> { [""] = ["not in this test"] });
+    public virtual Task<Outcome<Done>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Outcome.Refused<Done>("not in this test"));
 }

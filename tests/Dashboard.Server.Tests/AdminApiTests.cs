@@ -29,7 +29,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     {
         var response = await _admin.PostAsJsonAsync("/api/admin/users", new SaveUserRequest("Kato@City.Example", "加藤 正", AppRoles.SectionStaff, ["zeimu"], true));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var overview = await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin");
         var kato = overview!.Users.Single(u => u.LoginName == "kato@city.example");
         Assert.Equal(AppRoles.SectionStaff, kato.Roles);
@@ -101,7 +101,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     {
         var response = await _admin.PutAsJsonAsync("/api/admin/departments/kikaku", new SaveDepartmentRequest("kikaku", "企画政策課"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var overview = await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin");
         Assert.Equal(("企画政策課", false), overview!.Departments.Where(d => d.Code == "kikaku").Select(d => (d.Name, d.IsSample)).Single());
         Assert.Contains(overview.RecentChanges, a => a.EntityType == "Department" && a.OldValue == "企画課（DX推進担当）" && a.NewValue == "企画政策課");
@@ -114,7 +114,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         var control = await _admin.PostAsJsonAsync("/api/admin/users", new SaveUserRequest("y@city.example", "bell\u0007", AppRoles.Committee, [], true));
         var huge = await _admin.PostAsJsonAsync("/api/admin/departments", new SaveDepartmentRequest("huge", new string('長', 5000)));
 
-        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, script.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         var stored = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.LoginName == "x@city.example");

@@ -23,7 +23,7 @@ public abstract class AppTestBase : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         Temp.Dispose();

@@ -72,7 +72,7 @@ public sealed class CollectionCycleTests : EntryTestBase
 
         var closed = await CloseAsync(planner, new CloseQuarterRequest(true, "委員会の日程のため"));
 
-        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
         Assert.True(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityType == "Quarter" && a.Reason!.Contains("I01-K1") && a.Reason.Contains("委員会の日程のため"))));
         using var pack = new XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync($"/api/exports/pack?fy={Year}&q={Q}")));
         var summary = pack.Worksheet(PackBuilder.KpiListSheet);
@@ -94,6 +94,6 @@ public sealed class CollectionCycleTests : EntryTestBase
         var approved = await planner.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(true, null, fixedUp.Version!.Value));
 
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await CloseAsync(planner)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await CloseAsync(planner)).StatusCode);
     }
 }

@@ -44,7 +44,13 @@ public sealed class EntryTemplateTests : EntryTestBase
         }
 
         var response = await client.PostAsync(preview ? "/api/imports/template/preview" : "/api/imports/template", form);
-        var result = response.Content.Headers.ContentType?.MediaType == "application/json" ? await response.Content.ReadFromJsonAsync<TemplatePreviewDto>() : null;
+        // A refused import is the one outcome contract's 400 with what was read as "current".
+        var result = response.Content.Headers.ContentType?.MediaType switch
+        {
+            "application/json" => await response.Content.ReadFromJsonAsync<TemplatePreviewDto>(),
+            "application/problem+json" => (await response.Content.ReadFromJsonAsync<PreviewProblem>())?.Current,
+            _ => null,
+        };
         return (response.StatusCode, result);
     }
 
@@ -212,4 +218,6 @@ public sealed class EntryTemplateTests : EntryTestBase
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
+
+    private sealed record PreviewProblem(TemplatePreviewDto? Current);
 }

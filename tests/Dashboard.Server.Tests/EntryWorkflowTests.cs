@@ -113,7 +113,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
         var admin = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);
-        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"/api/quarters/{Year}/{Q}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await planner.PostAsync($"/api/quarters/{Year}/{Q}/close", null)).StatusCode);
 
         var refused = await PutAsync(staff, "I01-K1", Draft("190"));
         var plannerReopen = await planner.PostAsJsonAsync($"/api/quarters/{Year}/{Q}/reopen", new ReopenQuarterRequest("訂正"));
@@ -126,7 +126,7 @@ public sealed class EntryWorkflowTests : EntryTestBase
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await staff.GetFromJsonAsync<MyKpisDto>($"/api/entries/mine?fy={Year}&q={Q}"))!.IsClosed);
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/quarters/{Year}/{Q}/reopen", new ReopenQuarterRequest("会計課の件数訂正のため"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/quarters/{Year}/{Q}/reopen", new ReopenQuarterRequest("会計課の件数訂正のため"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("190"))).StatusCode);
         Assert.Equal(1, await App.WithDbAsync(db => Task.FromResult(db.AuditLog.Count(a => a.EntityType == "Quarter" && a.Reason == "再開: 会計課の件数訂正のため"))));
     }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Shared.Kpis;
@@ -58,7 +59,8 @@ public sealed class PlanApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Equal("現行の計画がありません", problem?.Title);
+        Assert.Equal(ProblemTypes.NotFound, problem?.Type);
+        Assert.StartsWith("現行の計画がありません", problem?.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

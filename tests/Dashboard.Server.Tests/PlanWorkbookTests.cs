@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Dashboard.Shared.Problems;
 using System.Net;
 using System.Net.Http.Json;
 using ClosedXML.Excel;
@@ -35,8 +37,8 @@ public sealed class PlanWorkbookTests : AppTestBase
         var response = await UploadAsync(emptyPlanner, workbook);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = (await response.Content.ReadFromJsonAsync<PlanImportResult>())!;
-        Assert.Equal((Code, PlanStatus.Draft), (result.Plan!.Code, result.Plan.Status));
+        var result = (await response.Content.ReadFromJsonAsync<PlanSummaryDto>())!;
+        Assert.Equal((Code, PlanStatus.Draft), (result.Code, result.Status));
         var imported = await empty.WithDbAsync(Snapshot);
         Assert.Equal(original.Count, imported.Count);
         Assert.Equal((3, 11, 28), (original.Count(l => l.StartsWith("policy|", StringComparison.Ordinal)),
@@ -81,7 +83,7 @@ public sealed class PlanWorkbookTests : AppTestBase
         var response = await UploadAsync(planner, stream.ToArray());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<PlanImportResult>())!.Errors;
+        var errors = await CellErrorsAsync(response);
         Assert.Equal(10, errors.Count);
         foreach (var (kpi, column, _, words) in bad)
         {
@@ -121,12 +123,20 @@ public sealed class PlanWorkbookTests : AppTestBase
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(staff, bytes)).StatusCode);
         var notExcel = await UploadAsync(planner, "not a workbook"u8.ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, notExcel.StatusCode);
-        Assert.Contains(".xlsx", (await notExcel.Content.ReadFromJsonAsync<PlanImportResult>())!.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Contains(".xlsx", (await CellErrorsAsync(notExcel)).Single().Message, StringComparison.Ordinal);
         var again = await UploadAsync(planner, bytes); // the same code as the plan loaded
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        var error = (await again.Content.ReadFromJsonAsync<PlanImportResult>())!.Errors.Single();
+        var error = (await CellErrorsAsync(again)).Single();
         Assert.Equal(("計画", 1, "B"), (error.Sheet, error.Row, error.Column));
         Assert.Equal(1, await App.CountAsync<Plan>());
+    }
+
+    /// <summary>The refusal's problems by sheet, row and column, read from the field errors of the one outcome contract.</summary>
+    private static async Task<IReadOnlyList<TemplateError>> CellErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
+        Assert.Equal(ProblemTypes.Invalid, problem.Type);
+        return TemplateErrors.FromFieldErrors(problem.Errors.AsReadOnly(), "KPI表");
     }
 
     /// <summary>Every policy, initiative, KPI, target and owner as comparable lines (ids left out).</summary>

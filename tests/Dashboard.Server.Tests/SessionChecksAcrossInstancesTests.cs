@@ -74,7 +74,7 @@ public sealed class SessionChecksAcrossInstancesTests : IAsyncLifetime
         var tanaka = (await admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.LoginName == DashboardFactory.Demo.StaffKikaku);
         var saved = await admin.PutAsJsonAsync($"/api/admin/users/{tanaka.Id}",
             new SaveUserRequest(tanaka.LoginName, tanaka.DisplayName, AppRoles.SectionStaff, ["kaikei"], true));
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
 
         Assert.Equal(["kaikei"], (await staff.GetFromJsonAsync<MeDto>("/api/me"))!.DepartmentCodes); // on A at once
         _clock.Advance(TimeSpan.FromSeconds(Seconds));
@@ -82,7 +82,7 @@ public sealed class SessionChecksAcrossInstancesTests : IAsyncLifetime
 
         var deactivated = await admin.PutAsJsonAsync($"/api/admin/users/{tanaka.Id}",
             new SaveUserRequest(tanaka.LoginName, tanaka.DisplayName, AppRoles.SectionStaff, ["kaikei"], false));
-        Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deactivated.StatusCode);
         _clock.Advance(TimeSpan.FromSeconds(Seconds));
         Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync("/api/me")).StatusCode);
     }

@@ -137,7 +137,7 @@ public sealed class SignInTests : AppTestBase
         var tanaka = overview!.Users.Single(u => u.LoginName == DashboardFactory.Demo.StaffKikaku);
 
         var saved = await admin.PutAsJsonAsync($"/api/admin/users/{tanaka.Id}", new SaveUserRequest(tanaka.LoginName, tanaka.DisplayName, AppRoles.SectionStaff, ["kaikei"], true));
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
         Assert.Equal(["kaikei"], (await staff.GetFromJsonAsync<MeDto>("/api/me"))!.DepartmentCodes);
 
         await admin.PutAsJsonAsync($"/api/admin/users/{tanaka.Id}", new SaveUserRequest(tanaka.LoginName, tanaka.DisplayName, AppRoles.SectionStaff, ["kaikei"], IsActive: false));

@@ -6,7 +6,7 @@ using Dashboard.Shared.Assessments;
 
 namespace Dashboard.Client.Features.Assessments;
 
-/// <summary>Initiative assessments through the server API; the status code tells the outcome, never the message text.</summary>
+/// <summary>Initiative assessments through the server API; answers read as outcomes by their problem type, never by the message text.</summary>
 public sealed class ClientAssessmentService(HttpClient http) : IAssessmentService
 {
     public async Task<InitiativeAssessmentDto?> GetAsync(int initiative, int fiscalYear, CancellationToken cancellationToken = default)
@@ -21,29 +21,9 @@ public sealed class ClientAssessmentService(HttpClient http) : IAssessmentServic
         return await response.Content.ReadFromJsonAsync<InitiativeAssessmentDto>(cancellationToken);
     }
 
-    public async Task<AssessmentSaveResult> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.PutAsJsonAsync($"api/assessments/{initiative}/{fiscalYear}", request, cancellationToken);
-        return await ResultAsync(response, cancellationToken);
-    }
+    public Task<Outcome<InitiativeAssessmentDto>> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<InitiativeAssessmentDto>(http.PutAsJsonAsync($"api/assessments/{initiative}/{fiscalYear}", request, cancellationToken), cancellationToken);
 
-    public async Task<AssessmentSaveResult> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.PutAsJsonAsync($"api/assessments/{initiative}/{fiscalYear}/reply", request, cancellationToken);
-        return await ResultAsync(response, cancellationToken);
-    }
-
-    private static async Task<AssessmentSaveResult> ResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var result = await ProblemReader.ReadAsync<InitiativeAssessmentDto>(Task.FromResult(response), cancellationToken);
-        var none = new Dictionary<string, string[]>();
-        return result.Kind switch
-        {
-            OutcomeKind.Saved => new(AssessmentSaveStatus.Saved, none, result.Value),
-            OutcomeKind.Invalid => new(AssessmentSaveStatus.Invalid, result.Errors),
-            OutcomeKind.Forbidden or OutcomeKind.SignedOut => new(AssessmentSaveStatus.Forbidden, none),
-            OutcomeKind.NotFound => new(AssessmentSaveStatus.NotFound, none),
-            _ => new(AssessmentSaveStatus.Conflict, none),
-        };
-    }
+    public Task<Outcome<InitiativeAssessmentDto>> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<InitiativeAssessmentDto>(http.PutAsJsonAsync($"api/assessments/{initiative}/{fiscalYear}/reply", request, cancellationToken), cancellationToken);
 }

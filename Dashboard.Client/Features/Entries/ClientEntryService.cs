@@ -16,17 +16,17 @@ public sealed class ClientEntryService(HttpClient http) : IEntryService
     public Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<EntryDto>(http.GetAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", cancellationToken), cancellationToken);
 
-    public Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default) =>
-        ProblemReader.ReadEntryAsync(http.PutAsJsonAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", request, cancellationToken), cancellationToken);
+    public Task<Outcome<EntryDto>> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<EntryDto>(http.PutAsJsonAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", request, cancellationToken), cancellationToken);
 
-    public Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) =>
-        ProblemReader.ReadEntryAsync(http.PostAsJsonAsync("api/entries/bulk", request, cancellationToken), cancellationToken);
+    public Task<Outcome<EntryDto>> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<EntryDto>(http.PostAsJsonAsync("api/entries/bulk", request, cancellationToken), cancellationToken);
 
     public Task<Outcome<IReadOnlyList<EntryHistoryDto>>> GetHistoryAsync(string kpiCode, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<IReadOnlyList<EntryHistoryDto>>(http.GetAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/history", cancellationToken), cancellationToken);
 
-    public Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default) =>
-        ProblemReader.ReadEntryAsync(http.PostAsJsonAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}/withdraw", request, cancellationToken), cancellationToken);
+    public Task<Outcome<EntryDto>> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<EntryDto>(http.PostAsJsonAsync($"api/entries/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}/withdraw", request, cancellationToken), cancellationToken);
 
     /// <summary>?fy=2025&amp;q=4, or nothing for the reporting quarter.</summary>
     public static string QuarterQuery(int? fiscalYear, int? quarter) =>

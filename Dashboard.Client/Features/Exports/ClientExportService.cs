@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Client.Features.Problems;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Shared.Exports;
@@ -18,8 +20,11 @@ public sealed class ClientExportService(HttpClient http, AntiforgeryStateProvide
     public Task<TemplatePreviewDto> PreviewTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default) =>
         UploadAsync("api/imports/template/preview", upload, cancellationToken);
 
-    public Task<TemplatePreviewDto> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default) =>
-        UploadAsync("api/imports/template", upload, cancellationToken);
+    public async Task<Outcome<TemplatePreviewDto>> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default)
+    {
+        using var form = Form(upload);
+        return await ProblemReader.ReadAsync<TemplatePreviewDto>(http.PostAsync("api/imports/template", form, cancellationToken), cancellationToken);
+    }
 
     private async Task<ExportFile?> DownloadAsync(string url, string fallbackName, CancellationToken cancellationToken)
     {
@@ -35,13 +40,7 @@ public sealed class ClientExportService(HttpClient http, AntiforgeryStateProvide
 
     private async Task<TemplatePreviewDto> UploadAsync(string url, ExportFile upload, CancellationToken cancellationToken)
     {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(upload.Content), "file", upload.FileName);
-        if (antiforgery.GetAntiforgeryToken() is { } token)
-        {
-            form.Add(new StringContent(token.Value), token.FormFieldName);
-        }
-
+        using var form = Form(upload);
         using var response = await http.PostAsync(url, form, cancellationToken);
         if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest
             && response.Content.Headers.ContentType?.MediaType == "application/json")
@@ -56,5 +55,16 @@ public sealed class ClientExportService(HttpClient http, AntiforgeryStateProvide
             _ => $"アップロードできませんでした（{(int)response.StatusCode}）。もう一度お試しください。",
         };
         return new TemplatePreviewDto(0, 0, [], [new TemplateError("入力", 0, "", message)]);
+    }
+
+    private MultipartFormDataContent Form(ExportFile upload)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(upload.Content), "file", upload.FileName } };
+        if (antiforgery.GetAntiforgeryToken() is { } token)
+        {
+            form.Add(new StringContent(token.Value), token.FormFieldName);
+        }
+
+        return form;
     }
 }

@@ -1,5 +1,7 @@
+using Dashboard.Client.Features.Problems;
 using System.Net.Http.Json;
 using Dashboard.Shared.Notifications;
+using Dashboard.Shared.Problems;
 
 namespace Dashboard.Client.Features.Notifications;
 
@@ -9,9 +11,6 @@ public sealed class ClientNotificationService(HttpClient http) : INotificationSe
     public async Task<NotificationListDto> GetMineAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<NotificationListDto>("api/notifications", cancellationToken) ?? new NotificationListDto(0, []);
 
-    public async Task MarkReadAsync(long? id, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.PostAsync(id is { } one ? $"api/notifications/read?id={one}" : "api/notifications/read", null, cancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task<Outcome<Done>> MarkReadAsync(long? id, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PostAsync(id is { } one ? $"api/notifications/read?id={one}" : "api/notifications/read", null, cancellationToken), cancellationToken);
 }

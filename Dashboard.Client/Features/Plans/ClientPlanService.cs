@@ -60,12 +60,10 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
     public Task<Dashboard.Shared.Exports.ExportFile?> ExportSeedAsync(string code, CancellationToken cancellationToken = default) =>
         DownloadAsync($"api/plans/{Uri.EscapeDataString(code)}/seed.json", cancellationToken);
 
-    public async Task<PlanImportResult> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanSummaryDto>> ImportAsync(Dashboard.Shared.Exports.ExportFile upload, CancellationToken cancellationToken = default)
     {
         using var content = new MultipartFormDataContent { { new ByteArrayContent(upload.Content), "file", upload.FileName } };
-        using var response = await http.PostAsync("api/plans/import", content, cancellationToken);
-        return await response.Content.ReadFromJsonAsync<PlanImportResult>(cancellationToken)
-            ?? new PlanImportResult(null, [new Dashboard.Shared.Exports.TemplateError("KPI表", 0, "", "読み込めませんでした。")]);
+        return await ProblemReader.ReadAsync<PlanSummaryDto>(http.PostAsync("api/plans/import", content, cancellationToken), cancellationToken);
     }
 
     private async Task<Dashboard.Shared.Exports.ExportFile?> DownloadAsync(string url, CancellationToken cancellationToken)
@@ -105,14 +103,6 @@ public sealed class ClientPlanService(HttpClient http) : IPlanService
     public Task<Outcome<KpiDto>> ReviseTargetAsync(string kpiCode, int fiscalYear, TargetRevisionRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<KpiDto>(http.PutAsJsonAsync($"api/plans/current/kpis/{Uri.EscapeDataString(kpiCode)}/targets/{fiscalYear}", request, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
-    {
-        var result = await ProblemReader.ReadDoneAsync(http.PutAsJsonAsync("api/plans/current/grading", grading, cancellationToken), cancellationToken);
-        return result.Kind switch
-        {
-            OutcomeKind.Saved => new Dictionary<string, string[]>(),
-            OutcomeKind.Invalid => result.Errors,
-            _ => new Dictionary<string, string[]> { [""] = [result.Message ?? "保存できませんでした。"] },
-        };
-    }
+    public Task<Outcome<Done>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PutAsJsonAsync("api/plans/current/grading", grading, cancellationToken), cancellationToken);
 }

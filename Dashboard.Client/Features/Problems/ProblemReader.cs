@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Dashboard.Shared.Entries;
 using Dashboard.Shared.Problems;
 
 namespace Dashboard.Client.Features.Problems;
@@ -11,71 +10,38 @@ namespace Dashboard.Client.Features.Problems;
 /// </summary>
 public static class ProblemReader
 {
-    /// <summary>A value or its problem.</summary>
+    /// <summary>A value or its problem: a conflict carries what was stored first, a refusal the items it names.</summary>
     public static async Task<Outcome<T>> ReadAsync<T>(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
     {
         using var response = await sending;
         if (response.IsSuccessStatusCode)
         {
-            return response.Content.Headers.ContentLength is 0
-                ? Outcome.Ok<T>(default!)
+            return response.Content.Headers.ContentLength is 0 || response.StatusCode == HttpStatusCode.NoContent
+                ? Outcome.Ok(typeof(T) == typeof(Done) ? (T)(object)Done.Value : default!)
                 : Outcome.Ok((await response.Content.ReadFromJsonAsync<T>(cancellationToken))!);
         }
 
-        var (kind, problem) = await ProblemOfAsync(response, cancellationToken);
-        return kind == OutcomeKind.Invalid
-            ? Outcome.Invalid<T>(ErrorsOf(problem))
-            : Outcome.Refused<T>(MessageOf(kind, problem, response.StatusCode), kind);
-    }
-
-    /// <summary>A write whose answer body does not matter: done, or its problem.</summary>
-    public static async Task<Outcome<bool>> ReadDoneAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
-    {
-        using var response = await sending;
-        if (response.IsSuccessStatusCode)
-        {
-            return Outcome.Ok(true);
-        }
-
-        var (kind, problem) = await ProblemOfAsync(response, cancellationToken);
-        return kind == OutcomeKind.Invalid
-            ? Outcome.Invalid<bool>(ErrorsOf(problem))
-            : Outcome.Refused<bool>(MessageOf(kind, problem, response.StatusCode), kind);
-    }
-
-    /// <summary>An entry write: the entry, or its problem (a conflict carries the stored entry).</summary>
-    public static async Task<EntrySaveResult> ReadEntryAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
-    {
-        using var response = await sending;
-        if (response.IsSuccessStatusCode)
-        {
-            var entry = response.Content.Headers.ContentLength is 0 ? null : await response.Content.ReadFromJsonAsync<EntryDto?>(cancellationToken);
-            return entry is null ? EntrySaveResult.Completed : EntrySaveResult.Saved(entry);
-        }
-
-        var (kind, problem) = await ProblemOfAsync(response, cancellationToken);
+        var (kind, problem) = await ProblemOfAsync<T>(response, cancellationToken);
         return kind switch
         {
-            OutcomeKind.Invalid => EntrySaveResult.Invalid(ErrorsOf(problem)),
-            OutcomeKind.Conflict => EntrySaveResult.Conflict(problem?.Current, problem?.Detail ?? "ほかの人が先に保存しました。"),
-            OutcomeKind.Refused when problem?.Errors is { Count: > 0 } errors =>
-                new EntrySaveResult(OutcomeKind.Refused, null, errors, MessageOf(kind, problem, response.StatusCode)),
-            _ => EntrySaveResult.Refused(MessageOf(kind, problem, response.StatusCode), kind),
+            OutcomeKind.Invalid => Outcome.Invalid(ErrorsOf(problem), problem is null ? default : problem.Current),
+            OutcomeKind.Conflict => Outcome.Conflict(problem is null ? default : problem.Current, problem?.Detail ?? "ほかの人が先に保存しました。"),
+            _ => Outcome.Refused<T>(MessageOf(kind, problem, response.StatusCode), kind, kind == OutcomeKind.Refused ? problem?.Errors : null),
         };
     }
 
-    private static async Task<(OutcomeKind Kind, Problem? Problem)> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<(OutcomeKind Kind, Problem<T>? Problem)> ProblemOfAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? await response.Content.ReadFromJsonAsync<Problem>(cancellationToken)
+            ? await response.Content.ReadFromJsonAsync<Problem<T>>(cancellationToken)
             : null;
         return (ProblemTypes.KindOf(problem?.Type, (int)response.StatusCode), problem);
     }
 
-    private static Dictionary<string, string[]> ErrorsOf(Problem? problem) =>
+    private static Dictionary<string, string[]> ErrorsOf<T>(Problem<T>? problem) =>
         problem?.Errors ?? new Dictionary<string, string[]> { [""] = [problem?.Detail ?? "入力内容を確認してください。"] };
 
-    private static string MessageOf(OutcomeKind kind, Problem? problem, HttpStatusCode status) => kind switch
+    private static string MessageOf<T>(OutcomeKind kind, Problem<T>? problem, HttpStatusCode status) => kind switch
     {
         OutcomeKind.SignedOut => "サインインの有効期限が切れました。入力内容を控えてから、ページを再読み込みしてください。",
         OutcomeKind.Forbidden => problem?.Detail ?? "この操作をする権限がありません。",
@@ -83,5 +49,5 @@ public static class ProblemReader
         _ => problem?.Detail ?? $"実行できませんでした（{(int)status}）。入力内容はそのまま残っています。",
     };
 
-    private sealed record Problem(string? Type, string? Title, string? Detail, Dictionary<string, string[]>? Errors, EntryDto? Current);
+    private sealed record Problem<T>(string? Type, string? Title, string? Detail, Dictionary<string, string[]>? Errors, T? Current);
 }

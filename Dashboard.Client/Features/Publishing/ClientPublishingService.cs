@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Client.Features.Problems;
+using Dashboard.Shared.Problems;
 using Dashboard.Shared.Publishing;
 
 namespace Dashboard.Client.Features.Publishing;
@@ -20,21 +21,21 @@ public sealed class ClientPublishingService(HttpClient http) : IPublishingServic
         return await response.Content.ReadFromJsonAsync<PublishingDto>(cancellationToken);
     }
 
-    public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         return await ProblemAsync(http.PostAsync($"api/publishing/{fiscalYear}/{quarter}", null, cancellationToken), cancellationToken);
     }
 
-    public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         return await ProblemAsync(http.DeleteAsync($"api/publishing/{fiscalYear}/{quarter}", cancellationToken), cancellationToken);
     }
 
-    public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
     {
         return await ProblemAsync(http.PutAsJsonAsync($"api/publishing/notes/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", new NoteVisibilityRequest(isPublic), cancellationToken), cancellationToken);
     }
 
-    private static async Task<string?> ProblemAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
-        await ProblemReader.ReadDoneAsync(sending, cancellationToken) is { Succeeded: false } failed ? failed.FirstMessage : null;
+    private static Task<Outcome<Done>> ProblemAsync(Task<HttpResponseMessage> sending, CancellationToken cancellationToken) =>
+        ProblemReader.ReadAsync<Done>(sending, cancellationToken);
 }

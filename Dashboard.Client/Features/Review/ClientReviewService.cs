@@ -14,14 +14,14 @@ public sealed class ClientReviewService(HttpClient http) : IReviewService
     public async Task<ReviewQueueDto?> GetReviewQueueAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         (await ProblemReader.ReadAsync<ReviewQueueDto>(http.GetAsync($"api/review{ClientEntryService.QuarterQuery(fiscalYear, quarter)}", cancellationToken), cancellationToken)).Value;
 
-    public Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) =>
-        ProblemReader.ReadEntryAsync(http.PostAsJsonAsync($"api/review/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", request, cancellationToken), cancellationToken);
+    public Task<Outcome<EntryDto>> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<EntryDto>(http.PostAsJsonAsync($"api/review/{Uri.EscapeDataString(kpiCode)}/{fiscalYear}/{quarter}", request, cancellationToken), cancellationToken);
 
-    public Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default) =>
-        ProblemReader.ReadEntryAsync(http.PostAsJsonAsync($"api/quarters/{fiscalYear}/{quarter}/close", request, cancellationToken), cancellationToken);
+    public Task<Outcome<Done>> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PostAsJsonAsync($"api/quarters/{fiscalYear}/{quarter}/close", request, cancellationToken), cancellationToken);
 
-    public Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) =>
-        ProblemReader.ReadEntryAsync(http.PostAsJsonAsync($"api/quarters/{fiscalYear}/{quarter}/reopen", request, cancellationToken), cancellationToken);
+    public Task<Outcome<Done>> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PostAsJsonAsync($"api/quarters/{fiscalYear}/{quarter}/reopen", request, cancellationToken), cancellationToken);
 
     public async Task<CompletionBoardDto?> GetBoardAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default) =>
         (await ProblemReader.ReadAsync<CompletionBoardDto>(http.GetAsync($"api/review/board{ClientEntryService.QuarterQuery(fiscalYear, quarter)}", cancellationToken), cancellationToken)).Value;

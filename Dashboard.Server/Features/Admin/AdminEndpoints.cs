@@ -1,3 +1,5 @@
+using Dashboard.Server.Features.Problems;
+using Dashboard.Shared.Problems;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,22 +22,15 @@ public static class AdminEndpoints
     public static async Task<Ok<AdminOverviewDto>> GetAdminOverview(IAdminService admin, CancellationToken cancellationToken) =>
         TypedResults.Ok(await admin.GetOverviewAsync(cancellationToken));
 
-    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> CreateUser(SaveUserRequest request, IAdminService admin, CancellationToken cancellationToken) =>
-        ToHttp(await admin.CreateUserAsync(request, cancellationToken));
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CreateUser(SaveUserRequest request, IAdminService admin, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await admin.CreateUserAsync(request, cancellationToken));
 
-    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> UpdateUser(int id, SaveUserRequest request, IAdminService admin, CancellationToken cancellationToken) =>
-        ToHttp(await admin.UpdateUserAsync(id, request, cancellationToken));
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateUser(int id, SaveUserRequest request, IAdminService admin, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await admin.UpdateUserAsync(id, request, cancellationToken));
 
-    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> CreateDepartment(SaveDepartmentRequest request, IAdminService admin, CancellationToken cancellationToken) =>
-        ToHttp(await admin.CreateDepartmentAsync(request, cancellationToken));
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CreateDepartment(SaveDepartmentRequest request, IAdminService admin, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await admin.CreateDepartmentAsync(request, cancellationToken));
 
-    public static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> UpdateDepartment(string code, SaveDepartmentRequest request, IAdminService admin, CancellationToken cancellationToken) =>
-        ToHttp(await admin.UpdateDepartmentAsync(code, request, cancellationToken));
-
-    private static Results<Ok, ValidationProblem, ProblemHttpResult> ToHttp(SaveResult result) => result switch
-    {
-        { Succeeded: true } => TypedResults.Ok(),
-        { Errors.Count: > 0 } => TypedResults.ValidationProblem(result.Errors, title: "入力内容を確認してください"),
-        _ => TypedResults.Problem(title: "保存できませんでした", detail: result.Message, statusCode: StatusCodes.Status409Conflict),
-    };
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateDepartment(string code, SaveDepartmentRequest request, IAdminService admin, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await admin.UpdateDepartmentAsync(code, request, cancellationToken));
 }

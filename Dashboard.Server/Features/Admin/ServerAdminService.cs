@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Server.Features.Notifications;
@@ -52,13 +53,13 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             mailHealth.LastAttemptUtc, mailHealth.LastError, pending);
     }
 
-    public async Task<SaveResult> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> CreateUserAsync(SaveUserRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
         if (await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
         {
-            return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
         }
 
         var user = new AppUser { LoginName = login, DisplayName = "", CreatedUtc = DateTime.UtcNow };
@@ -66,30 +67,30 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         return await ApplyAsync(user, request, isNew: true, cancellationToken);
     }
 
-    public async Task<SaveResult> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
-            return SaveResult.Failed("利用者が見つかりません。一覧を更新してください。");
+            return Outcome.NotFound<Done>("利用者が見つかりません。一覧を更新してください。");
         }
 
         var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
         if (login != user.LoginName && await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
         {
-            return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
         }
 
         if (user.LoginName == audit.Actor && (!request.IsActive || !request.Roles.HasFlag(AppRoles.Admin)))
         {
-            return SaveResult.Failed("自分自身の管理者の役割を外したり、無効にしたりはできません。別の管理者に依頼してください。");
+            return Outcome.Refused<Done>("自分自身の管理者の役割を外したり、無効にしたりはできません。別の管理者に依頼してください。");
         }
 
         return await ApplyAsync(user, request, isNew: false, cancellationToken);
     }
 
-    private async Task<SaveResult> ApplyAsync(AppUser user, SaveUserRequest request, bool isNew, CancellationToken cancellationToken)
+    private async Task<Outcome<Done>> ApplyAsync(AppUser user, SaveUserRequest request, bool isNew, CancellationToken cancellationToken)
     {
         var errors = AdminValidation.Validate(request);
         var codes = (request.DepartmentCodes ?? []).Distinct().ToList();
@@ -101,7 +102,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
 
         if (errors.Count > 0)
         {
-            return new SaveResult(false, errors);
+            return Outcome.Invalid<Done>(errors);
         }
 
         var key = request.LoginName.Trim().ToLowerInvariant();
@@ -114,7 +115,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         changed |= audit.Changed("User", key, "IsActive", isNew ? null : user.IsActive.ToString(), request.IsActive.ToString(), reason);
         if (!changed)
         {
-            return SaveResult.Ok;
+            return Outcome.Done();
         }
 
         user.LoginName = key;
@@ -126,43 +127,43 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(user.Id); // here at once; other instances within Auth:SessionCheckSeconds
 
-        return SaveResult.Ok;
+        return Outcome.Done();
     }
 
-    public async Task<SaveResult> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var errors = AdminValidation.Validate(request);
         if (errors.Count > 0)
         {
-            return new SaveResult(false, errors);
+            return Outcome.Invalid<Done>(errors);
         }
 
         var code = request.Code.Trim();
         if (await db.Departments.AnyAsync(d => d.Code == code, cancellationToken))
         {
-            return new SaveResult(false, new Dictionary<string, string[]> { [nameof(request.Code)] = [$"課コード {code} は登録済みです。"] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.Code)] = [$"課コード {code} は登録済みです。"] });
         }
 
         db.Departments.Add(new Department { Code = code, Name = (TextPolicy.Clean(request.Name) ?? "") });
         audit.Changed("Department", code, "Name", null, (TextPolicy.Clean(request.Name) ?? ""), "課を追加");
         await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Ok;
+        return Outcome.Done();
     }
 
-    public async Task<SaveResult> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var errors = AdminValidation.Validate(request with { Code = code });
         if (errors.Count > 0)
         {
-            return new SaveResult(false, errors);
+            return Outcome.Invalid<Done>(errors);
         }
 
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
         if (department is null)
         {
-            return SaveResult.Failed("課が見つかりません。一覧を更新してください。");
+            return Outcome.NotFound<Done>("課が見つかりません。一覧を更新してください。");
         }
 
         if (audit.Changed("Department", code, "Name", department.Name, (TextPolicy.Clean(request.Name) ?? "")))
@@ -172,6 +173,6 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return SaveResult.Ok;
+        return Outcome.Done();
     }
 }

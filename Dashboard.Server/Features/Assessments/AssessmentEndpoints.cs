@@ -1,3 +1,4 @@
+using Dashboard.Server.Features.Problems;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Shared.Assessments;
 using Dashboard.Shared.Auth;
@@ -20,27 +21,11 @@ public static class AssessmentEndpoints
     }
 
     public static async Task<Results<Ok<InitiativeAssessmentDto>, ProblemHttpResult>> GetAssessment(int initiative, int fiscalYear, IAssessmentService assessments, CancellationToken cancellationToken) =>
-        await assessments.GetAsync(initiative, fiscalYear, cancellationToken) is { } found
-            ? TypedResults.Ok(found)
-            : NotFound();
+        ProblemResults.Found(await assessments.GetAsync(initiative, fiscalYear, cancellationToken), "取組施策が見つかりません。現行計画の取組施策の番号と計画期間内の年度を指定してください。");
 
-    public static async Task<IResult> SaveAssessment(int initiative, int fiscalYear, SaveAssessmentRequest request, IAssessmentService assessments, CancellationToken cancellationToken) =>
-        ToResult(await assessments.SaveAsync(initiative, fiscalYear, request, cancellationToken));
+    public static async Task<Results<Ok<InitiativeAssessmentDto>, ValidationProblem, ProblemHttpResult>> SaveAssessment(int initiative, int fiscalYear, SaveAssessmentRequest request, IAssessmentService assessments, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await assessments.SaveAsync(initiative, fiscalYear, request, cancellationToken));
 
-    public static async Task<IResult> SaveReply(int initiative, int fiscalYear, SaveReplyRequest request, IAssessmentService assessments, CancellationToken cancellationToken) =>
-        ToResult(await assessments.ReplyAsync(initiative, fiscalYear, request, cancellationToken));
-
-    private static IResult ToResult(AssessmentSaveResult result) => result.Status switch
-    {
-        AssessmentSaveStatus.Saved => TypedResults.Ok(result.Saved),
-        AssessmentSaveStatus.Invalid => TypedResults.ValidationProblem(result.Errors, title: "評価の入力を確認してください"),
-        AssessmentSaveStatus.Forbidden => TypedResults.Problem(title: "この評価を書く権限がありません", detail: "評価と推進本部の意見は企画担当が、回答は担当課が書きます。", statusCode: StatusCodes.Status403Forbidden),
-        AssessmentSaveStatus.Conflict => TypedResults.Problem(title: "ほかの人が先に保存しました", detail: "画面を読み込み直して、最新の内容に重ねて入力してください。", statusCode: StatusCodes.Status409Conflict),
-        _ => NotFound(),
-    };
-
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(
-        title: "取組施策が見つかりません",
-        detail: "現行計画の取組施策の番号と計画期間内の年度を指定してください。",
-        statusCode: StatusCodes.Status404NotFound);
+    public static async Task<Results<Ok<InitiativeAssessmentDto>, ValidationProblem, ProblemHttpResult>> SaveReply(int initiative, int fiscalYear, SaveReplyRequest request, IAssessmentService assessments, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await assessments.ReplyAsync(initiative, fiscalYear, request, cancellationToken));
 }

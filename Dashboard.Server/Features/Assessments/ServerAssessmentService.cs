@@ -8,6 +8,7 @@ using Dashboard.Shared.Auth;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Assessments;
@@ -32,33 +33,33 @@ public sealed class ServerAssessmentService(DbOperations operations, CurrentUser
         return loaded is { InPlan: true } ? await ToDtoAsync(loaded, cancellationToken) : null;
     }
 
-    public async Task<AssessmentSaveResult> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<InitiativeAssessmentDto>> SaveAsync(int initiative, int fiscalYear, SaveAssessmentRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if (await LoadAsync(initiative, fiscalYear, cancellationToken) is not { } loaded)
         {
-            return new(AssessmentSaveStatus.NotFound, Empty);
+            return Outcome.NotFound<InitiativeAssessmentDto>(NotFoundMessage);
         }
 
         if (!MayAssess(User))
         {
-            return new(AssessmentSaveStatus.Forbidden, Empty);
+            return Outcome.Forbidden<InitiativeAssessmentDto>(ForbiddenMessage);
         }
 
         if (!loaded.InPlan)
         {
-            return new(AssessmentSaveStatus.NotFound, Empty);
+            return Outcome.NotFound<InitiativeAssessmentDto>(NotFoundMessage);
         }
 
         if (AssessmentRules.Validate(request, loaded.Plan.Grading.Scheme) is { Count: > 0 } errors)
         {
-            return new(AssessmentSaveStatus.Invalid, errors);
+            return Outcome.Invalid<InitiativeAssessmentDto>(errors);
         }
 
         var row = await RowAsync(loaded, request.Version, cancellationToken);
         if (row is null)
         {
-            return new(AssessmentSaveStatus.Conflict, Empty);
+            return Outcome.Conflict<InitiativeAssessmentDto>(null, ConflictMessage);
         }
 
         var key = Key(loaded);
@@ -73,33 +74,33 @@ public sealed class ServerAssessmentService(DbOperations operations, CurrentUser
         return await SaveAsync(loaded, row, cancellationToken);
     }
 
-    public async Task<AssessmentSaveResult> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<InitiativeAssessmentDto>> ReplyAsync(int initiative, int fiscalYear, SaveReplyRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if (await LoadAsync(initiative, fiscalYear, cancellationToken) is not { } loaded)
         {
-            return new(AssessmentSaveStatus.NotFound, Empty);
+            return Outcome.NotFound<InitiativeAssessmentDto>(NotFoundMessage);
         }
 
         if (!MayReply(User, loaded.Initiative))
         {
-            return new(AssessmentSaveStatus.Forbidden, Empty);
+            return Outcome.Forbidden<InitiativeAssessmentDto>(ForbiddenMessage);
         }
 
         if (!loaded.InPlan)
         {
-            return new(AssessmentSaveStatus.NotFound, Empty);
+            return Outcome.NotFound<InitiativeAssessmentDto>(NotFoundMessage);
         }
 
         if (AssessmentRules.Validate(request) is { Count: > 0 } errors)
         {
-            return new(AssessmentSaveStatus.Invalid, errors);
+            return Outcome.Invalid<InitiativeAssessmentDto>(errors);
         }
 
         var row = await RowAsync(loaded, request.Version, cancellationToken);
         if (row is null)
         {
-            return new(AssessmentSaveStatus.Conflict, Empty);
+            return Outcome.Conflict<InitiativeAssessmentDto>(null, ConflictMessage);
         }
 
         var reply = Clean(request.Reply);
@@ -134,7 +135,11 @@ public sealed class ServerAssessmentService(DbOperations operations, CurrentUser
     public static bool MayReply(ClaimsPrincipal user, Initiative initiative) =>
         KpiAccess.MayEnter(user, initiative.Kpis.SelectMany(k => k.Owners).Select(o => o.Code));
 
-    private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
+    private const string NotFoundMessage = "取組施策が見つかりません。現行計画の取組施策の番号と計画期間内の年度を指定してください。";
+
+    private const string ForbiddenMessage = "この評価を書く権限がありません。評価と推進本部の意見は企画担当が、回答は担当課が書きます。";
+
+    private const string ConflictMessage = "ほかの人が先に保存しました。画面を読み込み直して、最新の内容に重ねて入力してください。";
 
     /// <summary>The initiative, and its assessment row when there is one; <paramref name="InPlan"/> says whether the year lies in the plan.</summary>
     private sealed record Loaded(CurrentPlan Plan, BasicPolicy Policy, Initiative Initiative, int FiscalYear, InitiativeAssessment? Row, bool InPlan);
@@ -188,7 +193,7 @@ public sealed class ServerAssessmentService(DbOperations operations, CurrentUser
         return await db.Assessments.SingleAsync(a => a.Id == loaded.Row.Id, cancellationToken);
     }
 
-    private async Task<AssessmentSaveResult> SaveAsync(Loaded loaded, InitiativeAssessment row, CancellationToken cancellationToken)
+    private async Task<Outcome<InitiativeAssessmentDto>> SaveAsync(Loaded loaded, InitiativeAssessment row, CancellationToken cancellationToken)
     {
         if (db.ChangeTracker.HasChanges())
         {
@@ -200,12 +205,12 @@ public sealed class ServerAssessmentService(DbOperations operations, CurrentUser
             catch (DbUpdateException)
             {
                 // Someone saved in between (the version moved, or the first row was created twice).
-                return new(AssessmentSaveStatus.Conflict, Empty);
+                return Outcome.Conflict<InitiativeAssessmentDto>(null, ConflictMessage);
             }
         }
 
         db.ChangeTracker.Clear();
-        return new(AssessmentSaveStatus.Saved, Empty, await ToDtoAsync(loaded with { Row = row }, cancellationToken));
+        return Outcome.Ok(await ToDtoAsync(loaded with { Row = row }, cancellationToken));
     }
 
     private async Task<InitiativeAssessmentDto> ToDtoAsync(Loaded loaded, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Server.Features.Problems;
 using System.Security.Claims;
 using Dashboard.Server.Features.Security;
 using Dashboard.Shared.Auth;
@@ -25,12 +27,12 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<Results<RedirectHttpResult, NotFound>> SignInLocal(
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignInLocal(
         [FromForm] string login, [FromForm] string? returnUrl, AuthMode mode, UserPrincipalFactory users, HttpContext http)
     {
         if (!mode.UsesLocalSignIn)
         {
-            return TypedResults.NotFound();
+            return NotUsed();
         }
 
         var user = await users.FindAsync(null, login, http.RequestAborted);
@@ -43,10 +45,10 @@ public static class AccountEndpoints
         return TypedResults.Redirect(LocalOrHome(returnUrl));
     }
 
-    public static Results<ChallengeHttpResult, NotFound> ChallengeEntra(string? returnUrl, AuthMode mode) =>
+    public static Results<ChallengeHttpResult, ProblemHttpResult> ChallengeEntra(string? returnUrl, AuthMode mode) =>
         mode.UsesEntra
             ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
-            : TypedResults.NotFound();
+            : NotUsed();
 
     public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http, UserPrincipalFactory users, TimeProvider clock)
     {
@@ -69,4 +71,6 @@ public static class AccountEndpoints
 
     /// <summary>Only paths on this site, so the sign-in cannot be used to bounce people elsewhere.</summary>
     internal static string LocalOrHome(string? returnUrl) => LocalUrl.OrHome(returnUrl);
+
+    private static ProblemHttpResult NotUsed() => ProblemResults.Problem(OutcomeKind.NotFound, "この方法のサインインは使われていません。");
 }

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Server.Features.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Dashboards;
@@ -42,26 +44,18 @@ public static class DashboardEndpoints
         ServerDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         await dashboards.KpiDetailAsync(code, fy, q, cancellationToken) is { } detail
             ? new CachedJson<KpiDetailDto>(detail)
-            : TypedResults.Problem(
-                title: "指標が見つかりません",
-                detail: $"現行の計画に指標「{code}」がないか、四半期が計画期間の外です。",
-                statusCode: StatusCodes.Status404NotFound);
+            : ProblemResults.Problem(OutcomeKind.NotFound, $"指標が見つかりません。現行の計画に指標「{code}」がないか、四半期が計画期間の外です。");
 
     public static async Task<Results<CachedJson<DepartmentViewDto>, ProblemHttpResult>> GetDepartment(
         ServerDashboardService dashboards, string code, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         await dashboards.DepartmentAsync(code, fy, q, cancellationToken) is { } view
             ? new CachedJson<DepartmentViewDto>(view)
-            : TypedResults.Problem(
-                title: "課が見つかりません",
-                detail: $"課「{code}」は指標を担当していないか、四半期が計画期間の外です。",
-                statusCode: StatusCodes.Status404NotFound);
+            : ProblemResults.Problem(OutcomeKind.NotFound, $"課が見つかりません。課「{code}」は指標を担当していないか、四半期が計画期間の外です。");
 
     public static Task<Results<CachedJson<DepartmentViewDto>, ProblemHttpResult>> GetFirstDepartment(
         ServerDashboardService dashboards, [FromQuery(Name = QuarterAddress.FiscalYear)] int? fy, [FromQuery(Name = QuarterAddress.Quarter)] int? q, CancellationToken cancellationToken) =>
         GetDepartment(dashboards, "", fy, q, cancellationToken);
 
-    private static ProblemHttpResult QuarterNotFound() => TypedResults.Problem(
-        title: "四半期が計画期間の外です",
-        detail: "計画が読み込まれていないか、指定の年度・四半期が計画期間に含まれません。",
-        statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult QuarterNotFound() => ProblemResults.Problem(OutcomeKind.NotFound,
+        "四半期が計画期間の外です。計画が読み込まれていないか、指定の年度・四半期が計画期間に含まれません。");
 }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Shared.Entries;
@@ -13,8 +14,8 @@ namespace Dashboard.Server.Features.Entries;
 public static class EntryRecords
 {
     /// <summary>The refusal for a write into a closed quarter, or null when it is open.</summary>
-    public static async Task<EntrySaveResult?> ClosedMessageAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
-        await QuarterRecords.LockedAsync(db, plan, q, cancellationToken) is { } locked ? EntrySaveResult.Refused(locked) : null;
+    public static async Task<Outcome<EntryDto>?> ClosedMessageAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
+        await QuarterRecords.LockedAsync(db, plan, q, cancellationToken) is { } locked ? Outcome.Refused<EntryDto>(locked) : null;
 
     /// <summary>The entry as the form edits it.</summary>
     public static EntryDto ToDto(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? e, bool isClosed, CollectionWindowDto? window = null)
@@ -42,7 +43,7 @@ public static class EntryRecords
     }
 
     /// <summary>Saves; someone else's write in between (stale version, or a first entry added twice) becomes a conflict.</summary>
-    public static async Task<EntrySaveResult> CommitAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
+    public static async Task<Outcome<EntryDto>> CommitAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
     {
         try
         {
@@ -52,11 +53,11 @@ public static class EntryRecords
         {
             db.ChangeTracker.Clear();
             var current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-            return EntrySaveResult.Conflict(current is null ? null : ToDto(plan, kpi, q, current, false),
+            return Outcome.Conflict<EntryDto>(current is null ? null : ToDto(plan, kpi, q, current, false),
                 "ほかの人が同時にこの実績を保存しました。保存されている内容と、入力した内容を見比べてください。");
         }
 
         var saved = await db.Entries.AsNoTracking().FirstAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-        return EntrySaveResult.Saved(ToDto(plan, kpi, q, saved, false, await QuarterRecords.WindowAsync(db, plan, q, cancellationToken)));
+        return Outcome.Ok(ToDto(plan, kpi, q, saved, false, await QuarterRecords.WindowAsync(db, plan, q, cancellationToken)));
     }
 }

@@ -62,7 +62,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken, read: true);
         if (failure is not null)
         {
-            return Outcome.Refused<EntryDto>(failure.Message ?? "", failure.Outcome);
+            return Outcome.Refused<EntryDto>(failure.Message ?? "", failure.Kind);
         }
 
         var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken)) with { Today = quarters.LatenessDate(plan!), PlanEnded = plan!.IsEnded });
     }
 
-    public async Task<EntrySaveResult> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EntryDto>> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         }
 
         var saved = await EntryRecords.CommitAsync(db, plan!, kpi!, q, cancellationToken);
-        if (request.Submit && saved.Outcome == OutcomeKind.Saved)
+        if (request.Submit && saved.Kind == OutcomeKind.Saved)
         {
             // The last department in: the secretariat hears once per quarter (the dispatch key keeps it once).
             await notices.AllInIfCompleteAsync(plan!, q, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
     }
 
     /// <summary>The KPI, quarter and tracked entry a write changes; a failure when the KPI is not the caller's or the quarter is closed.</summary>
-    private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, QuarterlyEntry? Entry, EntrySaveResult? Failure)> OpenForWriteAsync(
+    private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, QuarterlyEntry? Entry, Outcome<EntryDto>? Failure)> OpenForWriteAsync(
         string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken)
     {
         var (plan, kpi, q, failure) = await ResolveAsync(kpiCode, fiscalYear, quarter, cancellationToken);
@@ -113,23 +113,23 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         return (plan, kpi, q, entry, null);
     }
 
-    public async Task<EntrySaveResult> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EntryDto>> SaveBulkAsync(BulkSaveRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var items = request.Items ?? [];
         if (items.Count == 0 || items.Count > 500)
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["保存する指標を1件以上、500件以内で指定してください。"] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = ["保存する指標を1件以上、500件以内で指定してください。"] });
         }
 
         if (items.Any(i => i?.Entry is null || string.IsNullOrEmpty(i.KpiCode)))
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["指標コードと入力内容のない項目があります。"] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = ["指標コードと入力内容のない項目があります。"] });
         }
 
         if (items.Select(i => i.KpiCode).Distinct().Count() != items.Count)
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Items"] = ["同じ指標が2回指定されています。"] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = ["同じ指標が2回指定されています。"] });
         }
 
         var asked = (await quarters.ExactAsync(request.FiscalYear, request.Quarter, cancellationToken)).Value;
@@ -177,7 +177,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             {
                 case null:
                     continue;
-                case { Outcome: OutcomeKind.Invalid }:
+                case { Kind: OutcomeKind.Invalid }:
                     foreach (var (field, messages) in result.Errors)
                     {
                         errors[field] = messages;
@@ -193,7 +193,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return EntrySaveResult.Invalid(errors);
+            return Outcome.Invalid<EntryDto>(errors);
         }
 
         return await EntryRecords.CommitAsync(db, first.Plan, first.Kpi, first.Quarter, cancellationToken);
@@ -234,7 +234,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             }).ToList());
     }
 
-    public async Task<EntrySaveResult> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EntryDto>> WithdrawAsync(string kpiCode, int fiscalYear, int quarter, WithdrawRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var (plan, kpi, q, entry, failure) = await OpenForWriteAsync(kpiCode, fiscalYear, quarter, cancellationToken);
@@ -245,12 +245,12 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
 
         if (entry is null || entry.Version != request.Version)
         {
-            return EntrySaveResult.Conflict(entry is null ? null : EntryRecords.ToDto(plan!, kpi!, q, entry, false), "この実績はほかの人が先に変更しました。最新の内容を確認してください。");
+            return Outcome.Conflict<EntryDto>(entry is null ? null : EntryRecords.ToDto(plan!, kpi!, q, entry, false), "この実績はほかの人が先に変更しました。最新の内容を確認してください。");
         }
 
         if (entry.State != EntryState.Submitted)
         {
-            return EntrySaveResult.Refused($"この実績は「{((EntryState?)entry.State).Japanese()}」のため取り下げられません。");
+            return Outcome.Refused<EntryDto>($"この実績は「{((EntryState?)entry.State).Japanese()}」のため取り下げられません。");
         }
 
         audit.Changed(AuditTypes.Entry, plan!.EntryKey(kpi!.Code, q), "State", entry.State.ToString(), nameof(EntryState.Draft), "取り下げ");
@@ -260,7 +260,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
     }
 
     /// <summary>KPI by code in the current plan, the caller's right to it, and the quarter, in that order.</summary>
-    private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, EntrySaveResult? Failure)> ResolveAsync(
+    private async Task<(CurrentPlan? Plan, Kpi? Kpi, FiscalQuarter Quarter, Outcome<EntryDto>? Failure)> ResolveAsync(
         string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken, bool read = false)
     {
         // The caller's right to the KPI is checked before the quarter: someone else's KPI is 403 whatever the quarter.
@@ -275,7 +275,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         return (plan, kpi, resolved?.Quarter ?? default, failure ?? (resolved is null ? NotFound : null));
     }
 
-    private static readonly EntrySaveResult NotFound = EntrySaveResult.Refused("指標または四半期が見つかりません。", OutcomeKind.NotFound);
+    private static readonly Outcome<EntryDto> NotFound = Outcome.Refused<EntryDto>("指標または四半期が見つかりません。", OutcomeKind.NotFound);
 
     private Task<List<Kpi>> KpisByCodeAsync(CurrentPlan plan, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
@@ -283,7 +283,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             .ToListAsync(cancellationToken);
 
     /// <summary>A read needs the right to see unapproved entries (the reviewers too); a write the right to enter.</summary>
-    private (Kpi? Kpi, EntrySaveResult? Failure) Resolve(List<Kpi> kpis, string kpiCode, bool read = false)
+    private (Kpi? Kpi, Outcome<EntryDto>? Failure) Resolve(List<Kpi> kpis, string kpiCode, bool read = false)
     {
         var kpi = kpis.FirstOrDefault(k => k.Code == kpiCode);
         if (kpi is null)
@@ -292,40 +292,40 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         }
 
         return (read ? !KpiAccess.MayReadUnapproved(User, kpi.Owners.Select(o => o.Code)) : !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
-            ? (kpi, EntrySaveResult.Refused(read ? "未承認の実績は、担当課・事務局・システム管理者だけが見られます。" : "この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden))
+            ? (kpi, Outcome.Refused<EntryDto>(read ? "未承認の実績は、担当課・事務局・システム管理者だけが見られます。" : "この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden))
             : (kpi, null);
     }
 
     /// <summary>Checks and applies one save to the tracked entry (adding it when new); null when there is nothing to refuse.</summary>
-    private EntrySaveResult? Apply(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? entry, SaveEntryRequest request, string fieldPrefix)
+    private Outcome<EntryDto>? Apply(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? entry, SaveEntryRequest request, string fieldPrefix)
     {
         if (entry?.Version != request.Version)
         {
-            return EntrySaveResult.Conflict(entry is null ? null : EntryRecords.ToDto(plan, kpi, q, entry, false),
+            return Outcome.Conflict<EntryDto>(entry is null ? null : EntryRecords.ToDto(plan, kpi, q, entry, false),
                 "ほかの人が先にこの実績を保存しました。保存されている内容と、入力した内容を見比べてください。");
         }
 
         if (!KpiRetirement.Expects(kpi.RetiredOn, q))
         {
-            return EntrySaveResult.Refused(
+            return Outcome.Refused<EntryDto>(
                 $"この指標は{CollectionWindows.DateLabel(kpi.RetiredOn!.Value)}に廃止されたため、{q.ToJapaneseLabel()}の実績は入力できません。");
         }
 
         if (entry?.State == EntryState.Approved)
         {
-            return EntrySaveResult.Refused("承認済みの実績は変更できません。変更が必要な場合は、事務局に差戻しを依頼してください。");
+            return Outcome.Refused<EntryDto>("承認済みの実績は変更できません。変更が必要な場合は、事務局に差戻しを依頼してください。");
         }
 
         // A draft save must never take a submission silently out of the secretariat's queue.
         if (entry?.State == EntryState.Submitted)
         {
-            return EntrySaveResult.Refused("提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。");
+            return Outcome.Refused<EntryDto>("提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。");
         }
 
         var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds, plan.FirstQuarter.StartDate);
         if (!check.IsValid)
         {
-            return EntrySaveResult.Invalid(check.Errors.ToDictionary(e => fieldPrefix + e.Key, e => e.Value));
+            return Outcome.Invalid<EntryDto>(check.Errors.ToDictionary(e => fieldPrefix + e.Key, e => e.Value));
         }
 
         if (entry is null)

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Server.Features.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Exports;
@@ -33,21 +35,15 @@ public static class ExportEndpoints
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTemplate([FromQuery(Name = QuarterAddress.FiscalYear)] int fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int quarter, IExportService exports, CancellationToken cancellationToken) =>
         ToFile(await exports.BuildTemplateAsync(fiscalYear, quarter, cancellationToken));
 
-    public static async Task<Results<Ok<TemplatePreviewDto>, ProblemHttpResult>> PreviewTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<TemplatePreviewDto>, ValidationProblem>> PreviewTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken) =>
         await ReadUploadAsync(file, cancellationToken) is { } upload
             ? TypedResults.Ok(await exports.PreviewTemplateAsync(upload, cancellationToken))
             : TooLarge();
 
-    public static async Task<Results<Ok<TemplatePreviewDto>, BadRequest<TemplatePreviewDto>, ProblemHttpResult>> ImportTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken)
-    {
-        if (await ReadUploadAsync(file, cancellationToken) is not { } upload)
-        {
-            return TooLarge();
-        }
-
-        var result = await exports.ImportTemplateAsync(upload, cancellationToken);
-        return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
-    }
+    public static async Task<Results<Ok<TemplatePreviewDto>, ValidationProblem, ProblemHttpResult>> ImportTemplate(IFormFile file, IExportService exports, CancellationToken cancellationToken) =>
+        await ReadUploadAsync(file, cancellationToken) is { } upload
+            ? ProblemResults.ToHttp(await exports.ImportTemplateAsync(upload, cancellationToken))
+            : TooLarge();
 
     private static async Task<ExportFile?> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
     {
@@ -61,13 +57,13 @@ public static class ExportEndpoints
         return new ExportFile(file.FileName, stream.ToArray());
     }
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
-        title: "ファイルが大きすぎます",
-        detail: $"アップロードできるのは {EntryTemplate.MaxBytes / 1024 / 1024} MB までです。ダウンロードした入力用ファイルをお使いください。",
-        statusCode: StatusCodes.Status400BadRequest);
+    private static ValidationProblem TooLarge() => ProblemResults.Invalid(new Dictionary<string, string[]>
+    {
+        ["file"] = [$"ファイルが大きすぎます。アップロードできるのは {EntryTemplate.MaxBytes / 1024 / 1024} MB までです。ダウンロードした入力用ファイルをお使いください。"],
+    });
 
     private static Results<FileContentHttpResult, ProblemHttpResult> ToFile(ExportFile? file) =>
         file is null
-            ? TypedResults.Problem(title: "見つかりません", detail: "指定した四半期は現行の計画期間にありません。", statusCode: StatusCodes.Status404NotFound)
+            ? ProblemResults.Problem(OutcomeKind.NotFound, "指定した四半期は現行の計画期間にありません。")
             : TypedResults.File(file.Content, XlsxContentType, file.FileName);
 }

@@ -64,8 +64,11 @@ public sealed class ServerExportService(
         return result;
     }
 
-    public Task<TemplatePreviewDto> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default) =>
-        ReadAndSaveAsync(upload, cancellationToken);
+    public async Task<Outcome<TemplatePreviewDto>> ImportTemplateAsync(ExportFile upload, CancellationToken cancellationToken = default)
+    {
+        var preview = await ReadAndSaveAsync(upload, cancellationToken);
+        return preview.Errors.Count > 0 ? Outcome.Invalid(TemplateErrors.ToFieldErrors(preview.Errors), preview) : Outcome.Ok(preview);
+    }
 
     private async Task<TemplatePreviewDto> ReadAndSaveAsync(ExportFile upload, CancellationToken cancellationToken)
     {
@@ -86,7 +89,7 @@ public sealed class ServerExportService(
         var versions = await VersionsAsync(plan, q, changed.Select(r => r.KpiCode).ToList(), cancellationToken);
         var result = await entries.SaveBulkAsync(new BulkSaveRequest(q.FiscalYear, q.Quarter,
             changed.Select(r => new BulkEntryItem(r.KpiCode, r.Request with { Version = versions.GetValueOrDefault(r.KpiCode) })).ToList()), cancellationToken);
-        if (result.Outcome != OutcomeKind.Saved)
+        if (result.Kind != OutcomeKind.Saved)
         {
             errors.AddRange(ToErrors(result, changed));
         }
@@ -142,9 +145,9 @@ public sealed class ServerExportService(
             .ToDictionaryAsync(x => x.Code, x => (Guid?)x.Version, cancellationToken);
 
     /// <summary>Field errors of the bulk save ("Items[3].Value") as sheet, row and column.</summary>
-    private static IEnumerable<TemplateError> ToErrors(EntrySaveResult result, List<EntryTemplate.Row> rows)
+    private static IEnumerable<TemplateError> ToErrors(Outcome<EntryDto> result, List<EntryTemplate.Row> rows)
     {
-        if (result.Outcome != OutcomeKind.Invalid)
+        if (result.Kind != OutcomeKind.Invalid)
         {
             // A refusal for one KPI ("I02-K5: 承認済み…") is named by that KPI's row.
             var row = rows.FirstOrDefault(r => result.Message?.StartsWith(r.KpiCode + ": ", StringComparison.Ordinal) == true);

@@ -1,6 +1,8 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
+using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Notifications;
+using Dashboard.Shared.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,13 +30,14 @@ public sealed class ServerNotificationService(DbOperations operations, AuditWrit
         return new NotificationListDto(unread, items);
     }
 
-    public async Task MarkReadAsync(long? id, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> MarkReadAsync(long? id, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var me = audit.Actor;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.Recipient == me && n.ReadUtc == null && (id == null || n.Id == id))
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadUtc, now), cancellationToken);
+        return Outcome.Done();
     }
 }
 
@@ -46,10 +49,7 @@ public static class NotificationEndpoints
         group.MapGet("/", async (INotificationService notices, CancellationToken cancellationToken) => TypedResults.Ok(await notices.GetMineAsync(cancellationToken)))
             .WithName("GetMyNotifications").WithSummary("The caller's newest notices and the unread count.");
         group.MapPost("/read", async (long? id, INotificationService notices, CancellationToken cancellationToken) =>
-            {
-                await notices.MarkReadAsync(id, cancellationToken);
-                return TypedResults.NoContent();
-            })
+                ProblemResults.ToHttp(await notices.MarkReadAsync(id, cancellationToken)))
             .WithName("MarkNotificationsRead").WithSummary("Marks one notice (?id=) or all of the caller's notices read.");
 
         // For the bell in the app bar, which must work on server-rendered pages too: plain links and a plain form.

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
@@ -61,106 +63,96 @@ public static class PlanEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<PlanDto>, NotFound>> GetEdition(string code, int number, IPlanService plans, CancellationToken cancellationToken) =>
-        await plans.GetEditionAsync(code, number, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetEdition(string code, int number, IPlanService plans, CancellationToken cancellationToken) =>
+        ProblemResults.Found(await plans.GetEditionAsync(code, number, cancellationToken), "その計画の版はありません。");
 
-    public static async Task<Results<Ok<PlanDto>, NotFound>> GetPlan(string code, IPlanService plans, CancellationToken cancellationToken) =>
-        await plans.GetPlanAsync(code, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(string code, IPlanService plans, CancellationToken cancellationToken) =>
+        ProblemResults.Found(await plans.GetPlanAsync(code, cancellationToken), "その計画はありません。");
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> CreateSuccessor(
         string code, SuccessorRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.CreateSuccessorAsync(code, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.CreateSuccessorAsync(code, request, cancellationToken));
 
     public static async Task<Results<Ok<SuccessionDto>, ValidationProblem, ProblemHttpResult>> SetDisposition(
         string code, string kpiCode, DispositionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.SetDispositionAsync(code, kpiCode, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.SetDispositionAsync(code, kpiCode, request, cancellationToken));
 
     public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> SetDraftTarget(
         string code, string kpiCode, int fiscalYear, DraftTargetRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.SetDraftTargetAsync(code, kpiCode, fiscalYear, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.SetDraftTargetAsync(code, kpiCode, fiscalYear, request, cancellationToken));
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> ExportWorkbook(string code, IPlanService plans, CancellationToken cancellationToken) =>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportWorkbook(string code, IPlanService plans, CancellationToken cancellationToken) =>
         await plans.ExportWorkbookAsync(code, cancellationToken) is { } file
             ? TypedResults.File(file.Content, Exports.ExportEndpoints.XlsxContentType, file.FileName)
-            : TypedResults.NotFound();
+            : ProblemResults.Problem(OutcomeKind.NotFound, "その計画はありません。");
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> ExportSeed(string code, IPlanService plans, CancellationToken cancellationToken) =>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportSeed(string code, IPlanService plans, CancellationToken cancellationToken) =>
         await plans.ExportSeedAsync(code, cancellationToken) is { } file
             ? TypedResults.File(file.Content, "application/json", file.FileName)
-            : TypedResults.NotFound();
+            : ProblemResults.Problem(OutcomeKind.NotFound, "その計画はありません。");
 
-    public static async Task<Results<Ok<PlanImportResult>, BadRequest<PlanImportResult>>> Import(IFormFile file, IPlanService plans, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Import(IFormFile file, IPlanService plans, CancellationToken cancellationToken)
     {
         if (file.Length > Exports.EntryTemplate.MaxBytes)
         {
-            return TypedResults.BadRequest(new PlanImportResult(null,
+            return ProblemResults.Invalid(Dashboard.Shared.Exports.TemplateErrors.ToFieldErrors(
                 [new Dashboard.Shared.Exports.TemplateError("KPI表", 0, "", $"ファイルが大きすぎます（上限 {Exports.EntryTemplate.MaxBytes / 1024 / 1024} MB）。")]));
         }
 
         using var stream = new MemoryStream();
         await file.CopyToAsync(stream, cancellationToken);
-        var result = await plans.ImportAsync(new Dashboard.Shared.Exports.ExportFile(file.FileName, stream.ToArray()), cancellationToken);
-        return result.Errors.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
+        return ProblemResults.ToHttp(await plans.ImportAsync(new Dashboard.Shared.Exports.ExportFile(file.FileName, stream.ToArray()), cancellationToken));
     }
 
     public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> AddKpi(string code, KpiEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.SaveKpiAsync(code, null, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.SaveKpiAsync(code, null, request, cancellationToken));
 
     public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> EditKpi(
         string code, string kpiCode, KpiEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.SaveKpiAsync(code, kpiCode, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.SaveKpiAsync(code, kpiCode, request, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemoveKpi(
         string code, string kpiCode, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.RemoveKpiAsync(code, kpiCode, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.RemoveKpiAsync(code, kpiCode, request, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RenamePolicy(
         string code, int policyNumber, HeadingEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.RenameAsync(code, policyNumber, null, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.RenameAsync(code, policyNumber, null, request, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RenameInitiative(
         string code, int initiativeNumber, HeadingEditRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.RenameAsync(code, null, initiativeNumber, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.RenameAsync(code, null, initiativeNumber, request, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> AddPolicy(
         string code, HeadingAddRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.AddHeadingAsync(code, request with { PolicyNumber = null }, cancellationToken));
+        ProblemResults.ToHttp(await plans.AddHeadingAsync(code, request with { PolicyNumber = null }, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> AddInitiative(
         string code, int policyNumber, HeadingAddRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.AddHeadingAsync(code, request with { PolicyNumber = policyNumber }, cancellationToken));
+        ProblemResults.ToHttp(await plans.AddHeadingAsync(code, request with { PolicyNumber = policyNumber }, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemovePolicy(
         string code, int policyNumber, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.RemoveHeadingAsync(code, policyNumber, null, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.RemoveHeadingAsync(code, policyNumber, null, request, cancellationToken));
 
     public static async Task<Results<Ok<string>, ValidationProblem, ProblemHttpResult>> RemoveInitiative(
         string code, int initiativeNumber, KpiRemovalRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.RemoveHeadingAsync(code, null, initiativeNumber, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.RemoveHeadingAsync(code, null, initiativeNumber, request, cancellationToken));
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Start(string code, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));
+        ProblemResults.ToHttp(await plans.StartAsync(code, cancellationToken));
 
     public static async Task<Results<Ok<PlanRevisionDto>, ValidationProblem, ProblemHttpResult>> Revise(PlanRevisionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.ReviseAsync(request, cancellationToken));
+        ProblemResults.ToHttp(await plans.ReviseAsync(request, cancellationToken));
 
     public static async Task<Results<Ok<KpiDto>, ValidationProblem, ProblemHttpResult>> ReviseTarget(
         string kpiCode, int fiscalYear, TargetRevisionRequest request, IPlanService plans, CancellationToken cancellationToken) =>
-        Problems.ProblemResults.ToHttp(await plans.ReviseTargetAsync(kpiCode, fiscalYear, request, cancellationToken));
+        ProblemResults.ToHttp(await plans.ReviseTargetAsync(kpiCode, fiscalYear, request, cancellationToken));
 
-    public static async Task<Results<NoContent, ValidationProblem>> SaveGrading(GradeScale grading, IPlanService plans, CancellationToken cancellationToken) =>
-        await plans.SaveGradingAsync(grading, cancellationToken) is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors, title: "評価区分の設定を確認してください")
-            : TypedResults.NoContent();
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveGrading(GradeScale grading, IPlanService plans, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await plans.SaveGradingAsync(grading, cancellationToken));
 
-    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetCurrentPlan(IPlanService plans, CancellationToken cancellationToken)
-    {
-        var plan = await plans.GetCurrentPlanAsync(cancellationToken);
-        return plan is null
-            ? TypedResults.Problem(
-                title: "現行の計画がありません",
-                detail: "計画がまだ読み込まれていません。seed-data/plans を確認し、アプリを再起動してください。",
-                statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(plan);
-    }
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetCurrentPlan(IPlanService plans, CancellationToken cancellationToken) =>
+        ProblemResults.Found(await plans.GetCurrentPlanAsync(cancellationToken),
+            "現行の計画がありません。計画がまだ読み込まれていません。seed-data/plans を確認し、アプリを再起動してください。");
 }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Plans;
@@ -31,12 +32,12 @@ public sealed partial class ServerPlanService
         return new ExportFile($"{plan.Code}.json", PlanSeedShape.WriteSeed(plan));
     }
 
-    public async Task<PlanImportResult> ImportAsync(ExportFile upload, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanSummaryDto>> ImportAsync(ExportFile upload, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if (!MayMaintain)
         {
-            return new PlanImportResult(null, [new TemplateError(PlanWorkbookRead.KpiSheet, 0, "", "計画を読み込む権限がありません。")]);
+            return Outcome.Forbidden<PlanSummaryDto>("計画を読み込む権限がありません。");
         }
 
         var departments = await db.Departments.ToListAsync(cancellationToken);
@@ -50,12 +51,12 @@ public sealed partial class ServerPlanService
         var read = workbooks.Read(upload.Content, lookup);
         if (read.Plan is not { } plan || read.OwnerCodesByKpi is not { } owners)
         {
-            return new PlanImportResult(null, read.Errors);
+            return Outcome.Invalid<PlanSummaryDto>(TemplateErrors.ToFieldErrors(read.Errors));
         }
 
         if (await db.Plans.AnyAsync(p => p.Code == plan.Code, cancellationToken))
         {
-            return new PlanImportResult(null, [new TemplateError(PlanWorkbookRead.PlanSheet, 1, "B", $"計画コード「{plan.Code}」は既に使われています。別のコードにしてください。")]);
+            return Outcome.Invalid<PlanSummaryDto>(TemplateErrors.ToFieldErrors([new TemplateError(PlanWorkbookRead.PlanSheet, 1, "B", $"計画コード「{plan.Code}」は既に使われています。別のコードにしてください。")]));
         }
 
         var byCode = departments.ToDictionary(d => d.Code);
@@ -70,7 +71,7 @@ public sealed partial class ServerPlanService
         var count = plan.Policies.Sum(p => p.Initiatives.Sum(i => i.Kpis.Count));
         audit.Changed(PlanAudit, plan.Code, "計画の読み込み", null, $"{upload.FileName}（{count}指標、{plan.PeriodStart:yyyy-MM-dd}〜{plan.PeriodEnd:yyyy-MM-dd}）");
         await db.SaveChangesAsync(cancellationToken);
-        return new PlanImportResult(Summary(plan, null), []);
+        return Outcome.Ok(Summary(plan, null));
     }
 
     /// <summary>A plan with everything the workbook holds; drafts for planners only.</summary>

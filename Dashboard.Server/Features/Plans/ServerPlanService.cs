@@ -64,19 +64,19 @@ public sealed partial class ServerPlanService(
             MayMaintain ? await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample)).ToListAsync(cancellationToken) : null);
     }
 
-    public async Task<IReadOnlyDictionary<string, string[]>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> SaveGradingAsync(GradeScale grading, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var errors = grading.Validate();
         if (errors.Count > 0)
         {
-            return errors;
+            return Outcome.Invalid<Done>(errors);
         }
 
         var plan = await PlanQuarters.InForce(db.Plans).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
-            return new Dictionary<string, string[]> { [""] = ["現行の計画がありません。"] };
+            return Outcome.NotFound<Done>("現行の計画がありません。");
         }
 
         const string Reason = "評価区分の変更";
@@ -87,7 +87,7 @@ public sealed partial class ServerPlanService(
         audit.Changed("Plan", plan.Code, "基準値の幅", Share(plan.GradeBaselineBand), Share(grading.BaselineBand), Reason);
         (plan.GradeScheme, plan.GradeA, plan.GradeB, plan.GradeC, plan.GradeBaselineBand) = (grading.Scheme, grading.A, grading.B, grading.C, grading.BaselineBand);
         await db.SaveChangesAsync(cancellationToken);
-        return new Dictionary<string, string[]>();
+        return Outcome.Done();
     }
 
     public async Task<Outcome<PlanRevisionDto>> ReviseAsync(PlanRevisionRequest request, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Dashboard.Server.Features.Problems;
 using System.Globalization;
 using Dashboard.Client.Layout;
 using Dashboard.Server.Features.Security;
@@ -61,7 +62,7 @@ public static class PreferenceEndpoints
     {
         LocalUrlKind.Local => TypedResults.Redirect(returnUrl!),
         LocalUrlKind.Foreign => TypedResults.Redirect("/"),
-        _ => TypedResults.Problem(title: "戻り先のアドレスが正しくありません", statusCode: StatusCodes.Status400BadRequest,
-            detail: "戻り先（returnUrl）に制御文字が含まれています。画面のリンクから切り替えてください。 The return address contains control characters."),
+        _ => ProblemResults.Invalid("returnUrl",
+            "戻り先のアドレスが正しくありません。戻り先（returnUrl）に制御文字が含まれています。画面のリンクから切り替えてください。 The return address contains control characters."),
     };
 }

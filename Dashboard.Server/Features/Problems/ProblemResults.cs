@@ -1,4 +1,3 @@
-using Dashboard.Shared.Entries;
 using Dashboard.Shared.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,27 +9,36 @@ namespace Dashboard.Server.Features.Problems;
 /// </summary>
 public static class ProblemResults
 {
-    /// <summary>An entry write: the entry, or its problem.</summary>
-    public static Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult> ToHttp(EntrySaveResult result) => result.Outcome switch
-    {
-        OutcomeKind.Saved => TypedResults.Ok(result.Entry),
-        OutcomeKind.Invalid => Invalid(result.Errors),
-        OutcomeKind.Conflict => TypedResults.Problem(title: "ほかの人が先に保存しました", detail: result.Message, statusCode: StatusCodes.Status409Conflict,
-            type: ProblemTypes.Conflict, extensions: new Dictionary<string, object?> { ["current"] = result.Entry }),
-        _ => Problem(result.Outcome, result.Message, result.Errors),
-    };
-
-    /// <summary>Any other operation: the value, or its problem.</summary>
+    /// <summary>Any operation: the value, or its problem (a conflict carries what was stored first as <c>current</c>).</summary>
     public static Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToHttp<T>(Outcome<T> result) => result.Kind switch
     {
         OutcomeKind.Saved => TypedResults.Ok(result.Value),
+        OutcomeKind.Invalid => result.Value is null ? Invalid(result.Errors) : TypedResults.ValidationProblem(result.Errors, title: "入力内容を確認してください",
+            type: ProblemTypes.Invalid, extensions: new Dictionary<string, object?> { ["current"] = result.Value }),
+        OutcomeKind.Conflict => TypedResults.Problem(title: "ほかの人が先に保存しました", detail: result.Message, statusCode: StatusCodes.Status409Conflict,
+            type: ProblemTypes.Conflict, extensions: new Dictionary<string, object?> { ["current"] = result.Value }),
+        _ => Problem(result.Kind, result.Message, result.Errors),
+    };
+
+    /// <summary>An operation with nothing to return: 204, or its problem.</summary>
+    public static Results<NoContent, ValidationProblem, ProblemHttpResult> ToHttp(Outcome<Done> result) => result.Kind switch
+    {
+        OutcomeKind.Saved => TypedResults.NoContent(),
         OutcomeKind.Invalid => Invalid(result.Errors),
         _ => Problem(result.Kind, result.Message, result.Errors),
     };
 
+    /// <summary>A read: the value, or 404 with a message for people when there is none.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Found<T>(T? value, string notFound) => value is null
+        ? Problem(OutcomeKind.NotFound, notFound)
+        : TypedResults.Ok(value);
+
     /// <summary>Field errors.</summary>
     public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "入力内容を確認してください", type: ProblemTypes.Invalid);
+
+    /// <summary>One message that is not about a field (an expired page, a bad return address): 400.</summary>
+    public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>A refusal, not found or forbidden.</summary>
     public static ProblemHttpResult Problem(OutcomeKind kind, string? detail, IReadOnlyDictionary<string, string[]>? errors = null) => kind switch

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Server.Features.Problems;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Dashboard.Server.Data;
@@ -66,7 +68,7 @@ public static class PublishingEndpoints
         var snapshot = await PublicSnapshot.LoadAsync(db, options.Value, chosen, cancellationToken);
         if (chosen is not null && snapshot.Plan is null)
         {
-            return TypedResults.NotFound();
+            return ProblemResults.Problem(OutcomeKind.NotFound, "その計画はありません。 No such plan.");
         }
 
         // The page also lists the started plans: a plan started since is a new page, not a 304.
@@ -103,21 +105,17 @@ public static class PublishingEndpoints
         return (IResult?)NotModified(http, snapshot, "dcat") ?? TypedResults.Text(OpenDataJson.Catalog(snapshot, options.Value, origin), "application/ld+json; charset=utf-8");
     }
 
-    public static async Task<Results<Ok<PublishingDto>, NotFound>> GetPublishing(IPublishingService publishing, CancellationToken cancellationToken) =>
-        await publishing.GetAsync(cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    public static async Task<Results<Ok<PublishingDto>, ProblemHttpResult>> GetPublishing(IPublishingService publishing, CancellationToken cancellationToken) =>
+        ProblemResults.Found(await publishing.GetAsync(cancellationToken), "計画が読み込まれていません。");
 
-    public static async Task<IResult> Publish(int fiscalYear, int quarter, IPublishingService publishing, CancellationToken cancellationToken) =>
-        Done(await publishing.PublishAsync(fiscalYear, quarter, cancellationToken));
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Publish(int fiscalYear, int quarter, IPublishingService publishing, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await publishing.PublishAsync(fiscalYear, quarter, cancellationToken));
 
-    public static async Task<IResult> Withdraw(int fiscalYear, int quarter, IPublishingService publishing, CancellationToken cancellationToken) =>
-        Done(await publishing.WithdrawAsync(fiscalYear, quarter, cancellationToken));
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Withdraw(int fiscalYear, int quarter, IPublishingService publishing, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await publishing.WithdrawAsync(fiscalYear, quarter, cancellationToken));
 
-    public static async Task<IResult> SetNotes(string kpiCode, int fiscalYear, int quarter, NoteVisibilityRequest request, IPublishingService publishing, CancellationToken cancellationToken) =>
-        Done(await publishing.SetNotesPublicAsync(kpiCode, fiscalYear, quarter, request.IsPublic, cancellationToken));
-
-    private static IResult Done(string? problem) => problem is null
-        ? TypedResults.NoContent()
-        : TypedResults.Problem(title: "公表できません", detail: problem, statusCode: StatusCodes.Status409Conflict);
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetNotes(string kpiCode, int fiscalYear, int quarter, NoteVisibilityRequest request, IPublishingService publishing, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await publishing.SetNotesPublicAsync(kpiCode, fiscalYear, quarter, request.IsPublic, cancellationToken));
 
     /// <summary>
     /// Caching for the anonymous files and pages: a strong ETag of the published content (per representation) and

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Problems;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Shared.Entries;
@@ -41,36 +42,36 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
         return new PublishingDto(quarters, notes);
     }
 
-    public async Task<string?> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> PublishAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return "計画期間内の四半期を指定してください。";
+            return Outcome.NotFound<Done>("計画期間内の四半期を指定してください。");
         }
 
         if (!await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
-            return $"{q.ToJapaneseLabel()}はまだ締め切られていません。締め切ってから公表してください。";
+            return Outcome.Refused<Done>($"{q.ToJapaneseLabel()}はまだ締め切られていません。締め切ってから公表してください。");
         }
 
         if (await db.PublishedQuarters.AnyAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken))
         {
-            return null;
+            return Outcome.Done();
         }
 
         db.PublishedQuarters.Add(new PublishedQuarter { PlanId = plan.Id, FiscalYear = fiscalYear, Quarter = quarter, PublishedUtc = clock.GetUtcNow().UtcDateTime, PublishedBy = audit.Actor });
         audit.Changed(EntityType, $"{plan.Code}/{q.ToJapaneseLabel()}", "公表", "非公表", "公表");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Outcome.Done();
     }
 
-    public async Task<string?> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> WithdrawAsync(int fiscalYear, int quarter, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return "計画期間内の四半期を指定してください。";
+            return Outcome.NotFound<Done>("計画期間内の四半期を指定してください。");
         }
 
         var row = await db.PublishedQuarters.SingleOrDefaultAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken);
@@ -81,10 +82,10 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return null;
+        return Outcome.Done();
     }
 
-    public async Task<string?> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> SetNotesPublicAsync(string kpiCode, int fiscalYear, int quarter, bool isPublic, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         var plan = await planQuarters.PlanAsync(cancellationToken);
@@ -93,7 +94,7 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
             .SingleOrDefaultAsync(cancellationToken);
         if (entry is not { State: EntryState.Approved })
         {
-            return "承認済みの実績の記載だけを公開できます。";
+            return Outcome.Refused<Done>("承認済みの実績の記載だけを公開できます。");
         }
 
         if (audit.Changed("QuarterlyEntry", plan!.EntryKey(kpiCode, new FiscalQuarter(fiscalYear, quarter)), "記載の公開", entry.NotesPublic ? "公開" : "非公開", isPublic ? "公開" : "非公開"))
@@ -102,6 +103,6 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return null;
+        return Outcome.Done();
     }
 }

@@ -44,11 +44,11 @@ public static class ReviewEndpoints
         string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, IReviewService review, CancellationToken cancellationToken) =>
         ProblemResults.ToHttp(await review.DecideAsync(kpiCode, fiscalYear, quarter, request, cancellationToken));
 
-    public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> CloseQuarter(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CloseQuarter(
         int fiscalYear, int quarter, CloseQuarterRequest? request, IReviewService review, CancellationToken cancellationToken) =>
         ProblemResults.ToHttp(await review.CloseQuarterAsync(fiscalYear, quarter, request ?? new CloseQuarterRequest(), cancellationToken));
 
-    public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> ReopenQuarter(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReopenQuarter(
         int fiscalYear, int quarter, ReopenQuarterRequest request, IReviewService review, CancellationToken cancellationToken) =>
         ProblemResults.ToHttp(await review.ReopenQuarterAsync(fiscalYear, quarter, request, cancellationToken));
 

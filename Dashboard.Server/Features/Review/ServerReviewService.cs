@@ -71,19 +71,19 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
             await QuarterRecords.WindowAsync(db, plan, q, cancellationToken), quarters.LatenessDate(plan));
     }
 
-    public async Task<EntrySaveResult> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EntryDto>> DecideAsync(string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return EntrySaveResult.Refused("指標または四半期が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<EntryDto>("指標または四半期が見つかりません。", OutcomeKind.NotFound);
         }
 
         var kpi = await db.Kpis.Include(k => k.Targets).Include(k => k.Owners).AsSplitQuery().FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
         var entry = kpi is null ? null : await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == fiscalYear && e.Quarter == quarter, cancellationToken);
         if (kpi is null || entry is null)
         {
-            return EntrySaveResult.Refused("審査する提出が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<EntryDto>("審査する提出が見つかりません。", OutcomeKind.NotFound);
         }
 
         if (await EntryRecords.ClosedMessageAsync(db, plan, q, cancellationToken) is { } closed)
@@ -93,23 +93,23 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
 
         if (entry.Version != request.Version)
         {
-            return EntrySaveResult.Conflict(EntryRecords.ToDto(plan, kpi, q, entry, false), "審査中に担当課が内容を変更しました。最新の内容を確認してください。");
+            return Outcome.Conflict<EntryDto>(EntryRecords.ToDto(plan, kpi, q, entry, false), "審査中に担当課が内容を変更しました。最新の内容を確認してください。");
         }
 
         if (entry.State != EntryState.Submitted)
         {
-            return EntrySaveResult.Refused($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。");
+            return Outcome.Refused<EntryDto>($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。");
         }
 
         if (ReviewValidation.Comment(request.Approve, request.Comment) is { } problem)
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Comment"] = [problem] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Comment"] = [problem] });
         }
 
         // Separation of duties: nobody decides on what they submitted themselves, an admin included.
         if (string.Equals(entry.UpdatedBy, audit.Actor, StringComparison.OrdinalIgnoreCase))
         {
-            return EntrySaveResult.Refused("ご自身が提出した実績は承認・差戻しできません。ほかの審査担当者に依頼してください。");
+            return Outcome.Refused<EntryDto>("ご自身が提出した実績は承認・差戻しできません。ほかの審査担当者に依頼してください。");
         }
 
         var comment = TextPolicy.Clean(request.Comment);
@@ -123,30 +123,30 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         entry.ReviewComment = comment;
         EntryRecords.Touch(entry, audit.Actor, clock);
         var saved = await EntryRecords.CommitAsync(db, plan, kpi, q, cancellationToken);
-        if (!request.Approve && saved.Outcome == OutcomeKind.Saved)
+        if (!request.Approve && saved.Kind == OutcomeKind.Saved)
         {
-            await notices.ReturnedAsync(plan, kpi.Code, kpi.Name, q, author, comment ?? "", saved.Entry!.Version!.Value, cancellationToken);
+            await notices.ReturnedAsync(plan, kpi.Code, kpi.Name, q, author, comment ?? "", saved.Value!.Version!.Value, cancellationToken);
         }
 
         return saved;
     }
 
-    public async Task<EntrySaveResult> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> CloseQuarterAsync(int fiscalYear, int quarter, CloseQuarterRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<Done>("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
 
         if (plan.IsEnded)
         {
-            return EntrySaveResult.Refused("この計画は終了しています（読み取り専用）。");
+            return Outcome.Refused<Done>("この計画は終了しています（読み取り専用）。");
         }
 
         if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
-            return EntrySaveResult.Refused($"{q.ToJapaneseLabel()}はすでに締め切られています。");
+            return Outcome.Refused<Done>($"{q.ToJapaneseLabel()}はすでに締め切られています。");
         }
 
         // Entries still waiting (提出済, 差戻し) would be stranded by a close: refuse with their list unless the
@@ -162,14 +162,14 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         {
             if (!request.Confirm)
             {
-                return new EntrySaveResult(OutcomeKind.Refused, null,
-                    new Dictionary<string, string[]> { ["Waiting"] = waiting.Select(w => w.Code).ToArray() },
-                    $"承認されていない実績が{waiting.Count}件あります: {listed}。審査を終えてから締め切るか、理由を添えて締め切ってください。");
+                return Outcome.Refused<Done>(
+                    $"承認されていない実績が{waiting.Count}件あります: {listed}。審査を終えてから締め切るか、理由を添えて締め切ってください。",
+                    errors: new Dictionary<string, string[]> { ["Waiting"] = waiting.Select(w => w.Code).ToArray() });
             }
 
             if (ReviewValidation.CloseReason(request.Reason) is { } problem)
             {
-                return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Reason"] = [problem] });
+                return Outcome.Invalid<Done>(new Dictionary<string, string[]> { ["Reason"] = [problem] });
             }
 
             reason = $"締切（未承認のまま: {listed}）: {TextPolicy.Clean(request.Reason)}";
@@ -178,25 +178,25 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         db.ClosedQuarters.Add(new ClosedQuarter { PlanId = plan.Id, FiscalYear = fiscalYear, Quarter = quarter, ClosedUtc = clock.GetUtcNow().UtcDateTime, ClosedBy = audit.Actor });
         audit.Changed(AuditTypes.Quarter, $"{plan.Code}/{q.ToEnglishLabel()}", "Closed", "False", "True", reason.Length > 1000 ? reason[..1000] : reason);
         await db.SaveChangesAsync(cancellationToken);
-        return EntrySaveResult.Completed;
+        return Outcome.Done();
     }
 
-    public async Task<EntrySaveResult> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Done>> ReopenQuarterAsync(int fiscalYear, int quarter, ReopenQuarterRequest request, CancellationToken cancellationToken = default)
     {
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return EntrySaveResult.Refused("四半期が計画期間にありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<Done>("四半期が計画期間にありません。", OutcomeKind.NotFound);
         }
 
         if (plan.IsEnded)
         {
-            return EntrySaveResult.Refused("この計画は終了しています（読み取り専用）。");
+            return Outcome.Refused<Done>("この計画は終了しています（読み取り専用）。");
         }
 
         if (ReviewValidation.ReopenReason(request.Reason) is { } problem)
         {
-            return EntrySaveResult.Invalid(new Dictionary<string, string[]> { ["Reason"] = [problem] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { ["Reason"] = [problem] });
         }
 
         var reason = TextPolicy.Clean(request.Reason);
@@ -204,7 +204,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         var closed = await db.ClosedQuarters.FirstOrDefaultAsync(c => c.PlanId == plan.Id && c.FiscalYear == fiscalYear && c.Quarter == quarter, cancellationToken);
         if (closed is null)
         {
-            return EntrySaveResult.Refused($"{q.ToJapaneseLabel()}は締め切られていません。");
+            return Outcome.Refused<Done>($"{q.ToJapaneseLabel()}は締め切られていません。");
         }
 
         db.ClosedQuarters.Remove(closed);
@@ -219,7 +219,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return EntrySaveResult.Completed;
+        return Outcome.Done();
     }
 
     public async Task<CompletionBoardDto?> GetBoardAsync(int? fiscalYear, int? quarter, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Problems;
+using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -37,8 +39,8 @@ public static class RequestForgeryGuard
 
             if (IsCrossSite(request))
             {
-                await TypedResults.Problem(title: "別のサイトからの操作は受け付けません", statusCode: StatusCodes.Status403Forbidden,
-                    detail: "このダッシュボードの画面から操作してください。 Requests from other sites are refused.").ExecuteAsync(context);
+                await ProblemResults.Problem(OutcomeKind.Forbidden,
+                    "別のサイトからの操作は受け付けません。このダッシュボードの画面から操作してください。 Requests from other sites are refused.").ExecuteAsync(context);
                 return;
             }
 
@@ -48,8 +50,8 @@ public static class RequestForgeryGuard
                 : await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
             if (!valid)
             {
-                await TypedResults.Problem(title: "画面の有効期限が切れました", statusCode: StatusCodes.Status400BadRequest,
-                    detail: "画面を読み込み直してから、もう一度操作してください。入力した内容は控えておいてください。 The page has expired; reload it and try again.").ExecuteAsync(context);
+                await ProblemResults.Invalid("",
+                    "画面の有効期限が切れました。画面を読み込み直してから、もう一度操作してください。入力した内容は控えておいてください。 The page has expired; reload it and try again.").ExecuteAsync(context);
                 return;
             }
 
