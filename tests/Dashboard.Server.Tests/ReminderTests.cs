@@ -96,6 +96,36 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoInstancesOnOneDatabaseSendEachNoticeAndMailOnce()
+    {
+        // Two instances behind a load balancer share the database and the clock; their rounds run at the same moment.
+        await using var a = Start();
+        await using var b = Start();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 12, 9, 0, 0, TimeSpan.Zero));
+        for (var round = 0; round < 5; round++)
+        {
+            using var together = new Barrier(2);
+            await Task.WhenAll(new[] { a, b }.Select(app => Task.Run(async () =>
+            {
+                together.SignalAndWait();
+                await RoundAsync(app);
+            })));
+        }
+
+        var notices = await NoticesAsync(a);
+        Assert.NotEmpty(notices);
+        Assert.All(notices, n => Assert.Equal(NotificationKind.DueSoon, n.Kind));
+        Assert.All(notices.GroupBy(n => (n.Recipient, n.Body)), g => Assert.Single(g)); // each person, each department: once
+        Assert.Equal(await b.WithDbAsync(db => db.Dispatches.CountAsync()), await a.WithDbAsync(db => db.Dispatches.CountAsync()));
+
+        var mails = await _smtp.WaitForAsync(notices.Count);
+        await Task.Delay(500); // a second copy, if any, would be on its way by now
+        Assert.Equal(notices.Count, _smtp.Messages.Count);
+        Assert.Equal(notices.Select(n => n.Recipient).Order(), mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(0, await a.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.SentUtc == null)));
+    }
+
+    [Fact]
     public async Task TheBackgroundServiceSendsWhenTheClockReachesAPoint()
     {
         await using var app = Start();
