@@ -162,6 +162,8 @@
 
             return kept;
         },
+        // Whether a copy of the form is kept (a form shown only on demand, such as an editor, opens itself for it).
+        has: name => read(name) !== null,
         // The form's component restored the copy: say so until it is saved.
         restored: name => show(formNamed(name), '[data-keep-notice]', true),
         // Saved: drop the copy and the notices.

@@ -179,7 +179,7 @@ internal static partial class OverviewBench
 
     /// <summary>The real app (Development: local demo sign-in) on Kestrel at 127.0.0.1 with its own SQLite file.</summary>
     /// <param name="viewCache">false measures the views' computation on every request (Dashboards:ViewCache=false).</param>
-    private sealed class BenchApp(string connectionString, string seedFolder, bool viewCache) : WebApplicationFactory<DashboardDbContext>
+    internal sealed class BenchApp(string connectionString, string seedFolder, bool viewCache) : WebApplicationFactory<DashboardDbContext>
     {
         public void Start()
         {

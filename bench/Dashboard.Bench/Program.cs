@@ -15,7 +15,9 @@ using Dashboard.Server.Features.Plans;
 //   overview: the dashboard APIs' latency and SQL queries per request, over loopback HTTP (see OverviewBench);
 //   pack:     the Excel pack's build time (median of warm runs) and the process's peak working set.
 //   plans:    the same with two plans (the real one and its started successor): both plans' views and a continued KPI.
-// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- overview|plans|pack [runs]]
+//   forms:    N entry forms open at once in Chromium (interactive server circuits): input time of the last against the
+//             first, and the server's memory per open form (see FormsBench; not part of "all").
+// Run: dotnet run -c Release --project bench/Dashboard.Bench [-- overview|plans|pack|forms [runs|forms]]
 var which = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 var folder = Path.Combine(Path.GetTempPath(), "dashboard-bench-" + Guid.NewGuid().ToString("N"));
@@ -30,6 +32,11 @@ try
     if (which is "all" or "plans")
     {
         await OverviewBench.RunTwoPlansAsync(root, folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    }
+
+    if (which is "forms")
+    {
+        await FormsBench.RunAsync(root, folder, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
     }
 
     if (which is "all" or "pack")

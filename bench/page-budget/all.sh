@@ -14,6 +14,8 @@ BASE="http://127.0.0.1:$PORT"
 STOCK="http://127.0.0.1:$STOCK_PORT"
 PAGES=(/dashboard /dashboard/heatmap "/dashboard/kpis/I01-K1?fy=2025&q=4" /dashboard/departments /entries /entries/I01-K1/2025/4
   /review /admin /exports /entries/excel /publishing /initiatives/2/assessment/2025 / /public /account/login)
+# ONLY="/dashboard /entries" measures just those pages (with the stock page, as always).
+if [ -n "${ONLY:-}" ]; then read -ra PAGES <<<"$ONLY"; fi
 command -v chromium >/dev/null || { echo "needs Debian chromium: apt-get install -y chromium" >&2; exit 1; }
 
 npm ci --ignore-scripts --no-audit --no-fund >/dev/null
@@ -68,13 +70,14 @@ const read = prefix => fs.readdirSync("out/all").filter(f => f.startsWith(prefix
 const median = a => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const sum = runs => ({ bytes: median(runs.map(r => r.audits["total-byte-weight"].numericValue)), tbt: median(runs.map(r => r.audits["total-blocking-time"].numericValue)),
   tbts: runs.map(r => r.audits["total-blocking-time"].numericValue.toFixed(0)).join("/"), score: median(runs.map(r => r.categories.performance.score * 100)),
+  lcp: median(runs.map(r => r.audits["largest-contentful-paint"].numericValue)), lcps: runs.map(r => r.audits["largest-contentful-paint"].numericValue.toFixed(0)).join("/"),
   url: runs[0].finalDisplayedUrl ?? runs[0].finalUrl });
 const stock = sum(read("stock"));
-console.log(`stock /counter: ${(stock.bytes / 1e6).toFixed(2)} MB, TBT ${stock.tbt.toFixed(0)} ms (runs ${stock.tbts}), score ${stock.score}`);
-console.log("| page | transfer | x stock | TBT (runs) | x stock | score | final URL |");
-console.log("|---|---|---|---|---|---|---|");
+console.log(`stock /counter: ${(stock.bytes / 1e6).toFixed(2)} MB, TBT ${stock.tbt.toFixed(0)} ms (runs ${stock.tbts}), LCP ${stock.lcp.toFixed(0)} ms (runs ${stock.lcps}), score ${stock.score}`);
+console.log("| page | transfer | x stock | TBT (runs) | x stock | LCP (runs) | x stock | score | final URL |");
+console.log("|---|---|---|---|---|---|---|---|---|");
 pages.forEach((p, i) => {
   const s = sum(read("page" + (i + 1)));
-  console.log(`| ${p} | ${(s.bytes / 1e6).toFixed(2)} MB | ${(s.bytes / stock.bytes).toFixed(2)} | ${s.tbt.toFixed(0)} ms (${s.tbts}) | ${stock.tbt > 0 ? (s.tbt / stock.tbt).toFixed(2) : "-"} | ${s.score} | ${s.url.replace(/^https?:\/\/[^/]+/, "")} |`);
+  console.log(`| ${p} | ${(s.bytes / 1e6).toFixed(2)} MB | ${(s.bytes / stock.bytes).toFixed(2)} | ${s.tbt.toFixed(0)} ms (${s.tbts}) | ${stock.tbt > 0 ? (s.tbt / stock.tbt).toFixed(2) : "-"} | ${s.lcp.toFixed(0)} ms (${s.lcps}) | ${(s.lcp / stock.lcp).toFixed(2)} | ${s.score} | ${s.url.replace(/^https?:\/\/[^/]+/, "")} |`);
 });
 ' "${PAGES[@]}"

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Dashboard.E2E;
 
 /// <summary>
-/// Issue 22, point 1: a person types a figure and notes in the entry form (or a return reason in the review queue)
+/// Issue 22, point 1: a person types a figure and notes in the entry form (or a return reason in the review queue, an
+/// assessment or a reply)
 /// without saving; the server restarts, the network drops for 20 seconds, or the instance behind a proxy stops. The text is back with the line 「入力途中の内容を復元しました。まだ保存されていません」,
 /// a save pressed while the connection is down is refused with a message (never dropped in silence), and saving
 /// afterwards stores exactly what was typed. Each test has its own server, so restarting it disturbs no other test.
@@ -183,6 +184,57 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await staff.ReloadAsync();
             await BrowserFixture.WaitForInteractiveAsync(staff);
             await Assertions.Expect(staff.Locator("[data-review-comment]")).ToContainTextAsync(reason);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AnAssessmentAndAReplyTypedBeforeARestartAreRestoredAndSaveAsTyped()
+    {
+        const string issues = "窓口の予約制が定着していない（保存前に入力した課題）。";
+        const string reply = "予約システムの案内を広報に載せます（保存前に入力した回答）。";
+        const string url = "/initiatives/2/assessment/2025";
+        var server = new ServerProcess();
+        await server.InitializeAsync();
+        try
+        {
+            // The planner opens the editor and types the 課題; 会計課 types its reply. Neither presses save.
+            var (planner, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(planner, DemoUsers.Planner, url);
+            await planner.Locator("[data-action='edit-assessment']").ClickAsync();
+            await planner.Locator("[data-assessment-form] textarea[name='issues']").FillAsync(issues);
+            var (staff, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(staff, DemoUsers.StaffKaikei, url);
+            await staff.Locator("[data-reply-form] textarea[name='reply']").FillAsync(reply);
+
+            await server.StopAsync();
+            await Assertions.Expect(planner.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await server.StartAgainAsync();
+
+            // Both pages reload against the new process: the editor opens itself with the text, the reply is back,
+            // each marked not yet saved.
+            var editor = planner.Locator("[data-assessment-form]");
+            await Assertions.Expect(editor.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            Assert.Contains("まだ保存されていません", await editor.Locator("[data-keep-notice]").InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(editor.Locator("textarea[name='issues']")).ToHaveValueAsync(issues);
+            var replyForm = staff.Locator("[data-reply-form]");
+            await Assertions.Expect(replyForm.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Assertions.Expect(replyForm.Locator("textarea[name='reply']")).ToHaveValueAsync(reply);
+
+            // Saving stores exactly what was typed, and the copies go.
+            await editor.Locator("[data-action='save-assessment']").ClickAsync();
+            await Assertions.Expect(planner.Locator("[data-field='issues']")).ToHaveTextAsync(issues);
+            Assert.Equal(0, await planner.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
+            await staff.ReloadAsync(); // the planner's save moved the version: the reply is typed on the new one
+            await BrowserFixture.WaitForInteractiveAsync(staff);
+            await Assertions.Expect(replyForm.Locator("textarea[name='reply']")).ToHaveValueAsync(reply);
+            await replyForm.Locator("textarea[name='reply']").FillAsync(reply);
+            await staff.Locator("[data-action='save-reply']").ClickAsync();
+            await Assertions.Expect(staff.Locator("[data-field='reply']")).ToContainTextAsync(reply);
+            Assert.Equal(0, await staff.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
         }
         finally
         {
