@@ -10,6 +10,7 @@ using Dashboard.Server.Features.Dashboards;
 using Dashboard.Server.Features.Entries;
 using Dashboard.Server.Features.Exports;
 using Dashboard.Server.Features.Notifications;
+using Dashboard.Server.Features.Operations;
 using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Features.Preferences;
 using Dashboard.Server.Features.Publishing;
@@ -92,6 +93,7 @@ builder.Services.AddSingleton<Dashboard.Client.Features.Dashboards.IRenderedFrag
 builder.Services.AddScoped<ServerDashboardService>();
 builder.Services.AddScoped<IDashboardService>(sp => sp.GetRequiredService<ServerDashboardService>());
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, ServerAssessmentService>();
+builder.Services.AddDashboardHealth(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddUiPreferences();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -154,6 +156,7 @@ app.UseAntiforgery();
 app.UseRequestForgeryGuard();
 
 app.MapStaticAssets().ShortCircuit();
+app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPreferenceEndpoints();
 app.MapPlanEndpoints();

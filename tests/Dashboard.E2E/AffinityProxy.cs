@@ -51,7 +51,7 @@ public sealed class AffinityProxy : IAsyncDisposable
                             Interval = TimeSpan.FromSeconds(1),
                             Timeout = TimeSpan.FromSeconds(2),
                             Policy = "ConsecutiveFailures",
-                            Path = "/account/login",
+                            Path = "/health/ready",
                         },
                     },
                     Metadata = new Dictionary<string, string> { ["ConsecutiveFailuresHealthPolicy.Threshold"] = "1" },
