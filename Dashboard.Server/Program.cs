@@ -25,6 +25,8 @@ using Dashboard.Shared.Plans;
 using Dashboard.Shared.Review;
 using MudBlazor.Services;
 
+// `backup` and `restore <file>` are commands for the operator, not settings: taken off before configuration reads args.
+var command = OperatorCommands.Take(ref args);
 var builder = WebApplication.CreateBuilder(args);
 
 // One log entry a line: values from requests cannot forge entries with CR/LF.
@@ -94,6 +96,9 @@ builder.Services.AddScoped<ServerDashboardService>();
 builder.Services.AddScoped<IDashboardService>(sp => sp.GetRequiredService<ServerDashboardService>());
 builder.Services.AddScoped<Dashboard.Shared.Assessments.IAssessmentService, ServerAssessmentService>();
 builder.Services.AddDashboardHealth(builder.Configuration);
+builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection(BackupOptions.Section));
+builder.Services.AddSingleton<SqliteBackups>();
+builder.Services.AddHostedService<BackupScheduler>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddUiPreferences();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -112,6 +117,19 @@ builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompre
 builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
 var app = builder.Build();
+
+// Operators' commands (README): `backup` takes a generation now, `restore <file>` puts a checked one back (app stopped).
+// A SQLite database that fails its check stops start-up with one line saying how to restore.
+if (command is not null)
+{
+    return OperatorCommands.Run(app.Services, command);
+}
+
+if (OperatorCommands.DamagedDatabase(app.Services) is { } damaged)
+{
+    Console.Error.WriteLine(damaged);
+    return 3;
+}
 
 try
 {

@@ -5,7 +5,22 @@ namespace Dashboard.Shared.Admin;
 
 /// <summary>Everything the admin page shows.</summary>
 public sealed record AdminOverviewDto(IReadOnlyList<UserDto> Users, IReadOnlyList<DepartmentDto> Departments, IReadOnlyList<AuditEntryDto> RecentChanges,
-    Dashboard.Shared.Notifications.MailStatusDto? Mail = null);
+    Dashboard.Shared.Notifications.MailStatusDto? Mail = null, BackupStatusDto? Backups = null);
+
+/// <summary>The SQLite backups the admin page shows: where they go and each generation, newest first.</summary>
+/// <param name="Folder">The folder on the server.</param>
+/// <param name="Keep">How many generations are kept.</param>
+/// <param name="IntervalHours">Hours between scheduled backups (0: none scheduled).</param>
+/// <param name="Generations">Newest first.</param>
+public sealed record BackupStatusDto(string Folder, int Keep, int IntervalHours, IReadOnlyList<BackupGenerationDto> Generations);
+
+/// <summary>One backup.</summary>
+/// <param name="Name">The file's name.</param>
+/// <param name="CreatedUtc">When it was taken.</param>
+/// <param name="Bytes">Its size.</param>
+/// <param name="Sound">Whether it passed the integrity check.</param>
+/// <param name="Problem">What the check found, when it failed.</param>
+public sealed record BackupGenerationDto(string Name, DateTime CreatedUtc, long Bytes, bool Sound, string? Problem);
 
 /// <summary>A person who may sign in.</summary>
 /// <param name="Id">Database id.</param>

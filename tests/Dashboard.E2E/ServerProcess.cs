@@ -74,6 +74,7 @@ public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
                 $"--ConnectionStrings:Dashboard=Data Source={Path.Combine(_dataFolder, "dashboard.db")}",
                 $"--Seed:Folder={Path.Combine(root, "seed-data")}",
                 "--Seed:LoadSampleFigures=true",
+                $"--Backups:Folder={Path.Combine(_dataFolder, "backups")}",
             },
             WorkingDirectory = Path.Combine(root, "Dashboard.Server"),
             RedirectStandardOutput = true,

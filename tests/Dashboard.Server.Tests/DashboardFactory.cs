@@ -50,6 +50,7 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
             ["ConnectionStrings:Dashboard"] = connectionString,
             ["Seed:Folder"] = seedFolder,
             ["Seed:LoadSampleFigures"] = samples ? "true" : "false",
+            ["Backups:IntervalHours"] = "0", // the backup tests turn the schedule on
         }).AddInMemoryCollection(Settings));
         if (Clock is { } clock)
         {

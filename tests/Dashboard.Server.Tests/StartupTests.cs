@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Server.Tests;
@@ -47,31 +46,6 @@ public sealed class StartupTests : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    private async Task<(int ExitCode, string Output)> RunServerAsync(string seedFolder, string environment)
-    {
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "Dashboard.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { serverDll, "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Dashboard={_temp.ConnectionString}", $"--Seed:Folder={seedFolder}" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment, ["DOTNET_NOLOGO"] = "1" },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunServerAsync(string seedFolder, string environment) =>
+        ServerCommand.RunAsync(environment, $"--ConnectionStrings:Dashboard={_temp.ConnectionString}", $"--Seed:Folder={seedFolder}");
 }

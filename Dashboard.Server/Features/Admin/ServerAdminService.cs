@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Server.Features.Admin;
 
 /// <summary>Users, roles and departments over EF Core; each changed field is audited in the same save.</summary>
-public sealed class ServerAdminService(DbOperations operations, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth, Auth.SessionChecks sessions) : IAdminService
+public sealed class ServerAdminService(DbOperations operations, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth, Auth.SessionChecks sessions,
+    Operations.SqliteBackups backups, IOptions<Operations.BackupOptions> backupOptions) : IAdminService
 {
     // The context of the database operation in progress (one per operation, decision 016).
     private DashboardDbContext db => operations.Current;
@@ -41,8 +42,13 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             FieldLabel = AuditWords.Field(c.Field),
             OldText = AuditWords.Value(c.Field, c.OldValue, departmentNames),
             NewText = AuditWords.Value(c.Field, c.NewValue, departmentNames),
-        }).ToList(), await MailStatusAsync(cancellationToken));
+        }).ToList(), await MailStatusAsync(cancellationToken), Backups());
     }
+
+    /// <summary>The SQLite backups (none for SQL Server: the city's DBA backs that up).</summary>
+    private BackupStatusDto? Backups() => backups.Applies
+        ? new BackupStatusDto(backups.Folder, backupOptions.Value.Keep, backupOptions.Value.IntervalHours, backups.Generations())
+        : null;
 
     /// <summary>Whether mail is set up, and what this instance last saw of the server; the outbox's backlog.</summary>
     private async Task<MailStatusDto> MailStatusAsync(CancellationToken cancellationToken)
