@@ -69,7 +69,7 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 
 builder.Services.AddDashboardData();
 builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
-builder.Services.PostConfigure<SeedOptions>(o => o.LoadDemoUsers = authMode.UsesLocalSignIn);
+builder.Services.PostConfigure<SeedOptions>(o => o.LoadDemoUsers = authMode.UsesDemo);
 builder.Services.AddScoped<SeedLoader>();
 builder.Services.AddScoped<PlanQuarters>();
 builder.Services.AddSingleton<Dashboard.Server.Features.Plans.IPlanWorkbookFormat, Dashboard.Server.Features.Exports.PlanWorkbookFormat>();
@@ -176,6 +176,7 @@ app.UseRequestForgeryGuard();
 app.MapStaticAssets().ShortCircuit();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapPasswordSignInEndpoints();
 app.MapPreferenceEndpoints();
 app.MapPlanEndpoints();
 app.MapAdminEndpoints();

@@ -30,6 +30,9 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<LocalAccount> LocalAccounts => Set<LocalAccount>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<SignInEvent> SignInLog => Set<SignInEvent>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -57,7 +60,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     private void StampDataChange()
     {
         var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not (AuditEntry or UserSession or DataProtectionKey or DataStamp or Dispatch or Notification or OutgoingMail));
+            && e.Entity is not (AuditEntry or UserSession or DataProtectionKey or DataStamp or Dispatch or Notification or OutgoingMail
+                or LocalAccount or PasswordHistoryEntry or SignInEvent or Microsoft.AspNetCore.Identity.IdentityUserToken<int>));
         if (!changed)
         {
             return;

@@ -5,7 +5,7 @@ namespace Dashboard.Shared.Admin;
 
 /// <summary>Everything the admin page shows.</summary>
 public sealed record AdminOverviewDto(IReadOnlyList<UserDto> Users, IReadOnlyList<DepartmentDto> Departments, IReadOnlyList<AuditEntryDto> RecentChanges,
-    Dashboard.Shared.Notifications.MailStatusDto? Mail = null, BackupStatusDto? Backups = null);
+    Dashboard.Shared.Notifications.MailStatusDto? Mail = null, BackupStatusDto? Backups = null, bool LocalAccounts = false);
 
 /// <summary>The SQLite backups the admin page shows: where they go and each generation, newest first.</summary>
 /// <param name="Folder">The folder on the server.</param>
@@ -30,7 +30,9 @@ public sealed record BackupGenerationDto(string Name, DateTime CreatedUtc, long 
 /// <param name="DepartmentCodes">Departments whose KPIs the person reports.</param>
 /// <param name="IsActive">Inactive people cannot sign in.</param>
 /// <param name="IsDemo">Loaded from seed-data/demo-users.json.</param>
-public sealed record UserDto(int Id, string LoginName, string DisplayName, AppRoles Roles, IReadOnlyList<string> DepartmentCodes, bool IsActive, bool IsDemo);
+/// <param name="SignIn">How the person signs in (local password, authenticator, lock, last sign-in).</param>
+public sealed record UserDto(int Id, string LoginName, string DisplayName, AppRoles Roles, IReadOnlyList<string> DepartmentCodes, bool IsActive, bool IsDemo,
+    UserSignInDto? SignIn = null);
 
 /// <summary>Create or change a person.</summary>
 public sealed record SaveUserRequest(string LoginName, string DisplayName, AppRoles Roles, IReadOnlyList<string> DepartmentCodes, bool IsActive);

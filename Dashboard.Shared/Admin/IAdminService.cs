@@ -17,6 +17,21 @@ public interface IAdminService
     /// <summary>Adds a department.</summary>
     Task<Outcome<Done>> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives the person a local account with a new temporary password (shown once), to be changed at their next
+    /// sign-in; an existing password is replaced and a lock lifted.
+    /// </summary>
+    Task<Outcome<TemporaryPasswordDto>> IssueTemporaryPasswordAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lifts a lock from wrong passwords.</summary>
+    Task<Outcome<Done>> UnlockAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the person's authenticator and recovery codes (a lost phone): they enrol again at sign-in.</summary>
+    Task<Outcome<Done>> ResetTwoFactorAsync(int id, CancellationToken cancellationToken = default);
+
+    /// <summary>The sign-in log, newest first (at most 500 lines; the CSV has them all).</summary>
+    Task<SignInLogDto> GetSignInLogAsync(SignInLogQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Renames a department.</summary>
     Task<Outcome<Done>> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default);
 }

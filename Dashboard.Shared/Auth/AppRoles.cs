@@ -70,4 +70,16 @@ public static class DashboardClaims
 
     /// <summary>Roles that came from Entra app roles, kept so a refresh can merge them again.</summary>
     public const string EntraRole = "dashboard/entra-role";
+
+    /// <summary>How this sign-in was made: Local, Ldap, Entra, Demo.</summary>
+    public const string Method = "dashboard/method";
+
+    /// <summary>The person's sign-in before this one: when (UTC, round-trip format) and from which address.</summary>
+    public const string PreviousSignInUtc = "dashboard/previous-signin";
+
+    /// <summary>The address of the person's sign-in before this one.</summary>
+    public const string PreviousSignInAddress = "dashboard/previous-address";
+
+    /// <summary>The claims a refresh from the database carries over from the sign-in.</summary>
+    public static readonly IReadOnlyList<string> KeptOnRefresh = [Session, Method, PreviousSignInUtc, PreviousSignInAddress];
 }

@@ -16,9 +16,17 @@ public abstract class AppTestBase : IAsyncLifetime
     /// <summary>The app's clock; null keeps the system clock (today the seed plan has ended: nothing is chased).</summary>
     protected virtual TimeProvider? Clock => null;
 
+    /// <summary>More app settings for this class's tests (e.g. SignIn:LocalAccounts).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public virtual Task InitializeAsync()
     {
         App = new DashboardFactory(Temp.ConnectionString, RepoPaths.SeedData, Samples, Loopback) { Clock = Clock };
+        foreach (var (key, value) in Settings)
+        {
+            App.Settings[key] = value;
+        }
+
         App.Start();
         return Task.CompletedTask;
     }

@@ -44,6 +44,13 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
     {
         builder.UseEnvironment("Development");
 
+        // Settings the app reads while it is being built (the ways to sign in, the password policy) must be host
+        // settings too: app configuration added here arrives after that.
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // App configuration, not UseSetting: host settings lose to appsettings.json.
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -18,6 +18,19 @@ public sealed class ClientAdminService(HttpClient http) : IAdminService
     public Task<Outcome<Done>> UpdateUserAsync(int id, SaveUserRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<Done>(http.PutAsJsonAsync($"api/admin/users/{id}", request, cancellationToken), cancellationToken);
 
+    public Task<Outcome<TemporaryPasswordDto>> IssueTemporaryPasswordAsync(int id, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<TemporaryPasswordDto>(http.PostAsync($"api/admin/users/{id}/temporary-password", null, cancellationToken), cancellationToken);
+
+    public Task<Outcome<Done>> UnlockAsync(int id, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PostAsync($"api/admin/users/{id}/unlock", null, cancellationToken), cancellationToken);
+
+    public Task<Outcome<Done>> ResetTwoFactorAsync(int id, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PostAsync($"api/admin/users/{id}/reset-two-factor", null, cancellationToken), cancellationToken);
+
+    public async Task<SignInLogDto> GetSignInLogAsync(SignInLogQuery query, CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<SignInLogDto>("api/admin/signin-log" + SignInLogAddress.Query(query), cancellationToken)
+        ?? throw new InvalidOperationException("empty answer");
+
     public Task<Outcome<Done>> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<Done>(http.PostAsJsonAsync("api/admin/departments", request, cancellationToken), cancellationToken);
 

@@ -14,7 +14,9 @@ namespace Dashboard.Server.Features.Admin;
 
 /// <summary>Users, roles and departments over EF Core; each changed field is audited in the same save.</summary>
 public sealed class ServerAdminService(DbOperations operations, AuditWriter audit, IOptions<MailOptions> mail, MailHealth mailHealth, Auth.SessionChecks sessions,
-    Operations.SqliteBackups backups, IOptions<Operations.BackupOptions> backupOptions) : IAdminService
+    Operations.SqliteBackups backups, IOptions<Operations.BackupOptions> backupOptions, Auth.SignInLog signInLog, IOptions<Auth.SignInOptions> signInOptions,
+    Microsoft.AspNetCore.Identity.IPasswordHasher<LocalAccount> hasher, Auth.AuthMode mode, TimeProvider clock,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor? http = null) : IAdminService
 {
     // The context of the database operation in progress (one per operation, decision 016).
     private DashboardDbContext db => operations.Current;
@@ -27,6 +29,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var users = await db.Users.AsNoTracking().OrderBy(u => u.LoginName)
             .Select(u => new UserDto(u.Id, u.LoginName, u.DisplayName, u.Roles, u.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToList(), u.IsActive, u.IsDemo))
             .ToListAsync(cancellationToken);
+        users = await WithSignInAsync(users, cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
             .Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample))
             .ToListAsync(cancellationToken);
@@ -42,8 +45,133 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             FieldLabel = AuditWords.Field(c.Field),
             OldText = AuditWords.Value(c.Field, c.OldValue, departmentNames),
             NewText = AuditWords.Value(c.Field, c.NewValue, departmentNames),
-        }).ToList(), await MailStatusAsync(cancellationToken), Backups());
+        }).ToList(), await MailStatusAsync(cancellationToken), Backups(), mode.UsesLocalAccounts);
     }
+
+    /// <summary>How each person signs in: local password, authenticator, lock, the ways they used, the last sign-in.</summary>
+    private async Task<List<UserDto>> WithSignInAsync(List<UserDto> users, CancellationToken cancellationToken)
+    {
+        var accounts = await db.LocalAccounts.AsNoTracking()
+            .Select(a => new { a.Id, HasPassword = a.PasswordHash != null, a.TwoFactorEnabled, a.LockoutEnd, a.MustChangePassword })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var used = await db.SignInLog.AsNoTracking().Where(e => e.UserId != null && e.Kind == SignInEventKinds.Success)
+            .GroupBy(e => new { e.UserId, e.Method }).Select(g => new { g.Key.UserId, g.Key.Method, Last = g.Max(e => e.AtUtc) })
+            .ToListAsync(cancellationToken);
+        var entra = await db.Users.AsNoTracking().Where(u => u.EntraObjectId != null).Select(u => u.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return users.Select(u =>
+        {
+            var account = accounts.GetValueOrDefault(u.Id);
+            var methods = used.Where(x => x.UserId == u.Id).Select(x => x.Method).ToHashSet(StringComparer.Ordinal);
+            if (account is not null)
+            {
+                methods.Add("Local");
+            }
+
+            if (entra.Contains(u.Id))
+            {
+                methods.Add("Entra");
+            }
+
+            if (u.IsDemo && mode.UsesDemo)
+            {
+                methods.Add("Demo");
+            }
+
+            var last = used.Where(x => x.UserId == u.Id).Select(x => (DateTime?)x.Last).Max();
+            var locked = account?.LockoutEnd is { } end && end > now ? end.UtcDateTime : (DateTime?)null;
+            return u with
+            {
+                SignIn = new UserSignInDto(methods.Order(StringComparer.Ordinal).ToList(), account?.HasPassword ?? false, account?.TwoFactorEnabled ?? false,
+                    locked, account?.MustChangePassword ?? false, last),
+            };
+        }).ToList();
+    }
+
+    public async Task<Outcome<TemporaryPasswordDto>> IssueTemporaryPasswordAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return Outcome.NotFound<TemporaryPasswordDto>("利用者が見つかりません。一覧を更新してください。");
+        }
+
+        if (!mode.UsesLocalAccounts)
+        {
+            return Outcome.Refused<TemporaryPasswordDto>("ローカルアカウントは使われていません（SignIn:LocalAccounts）。");
+        }
+
+        var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            account = new LocalAccount
+            {
+                Id = user.Id, UserName = user.LoginName, NormalizedUserName = user.LoginName.ToUpperInvariant(), LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+            };
+            db.LocalAccounts.Add(account);
+        }
+
+        var password = Auth.LocalAccounts.TemporaryPassword(signInOptions.Value.Password);
+        account.PasswordHash = hasher.HashPassword(account, password);
+        account.MustChangePassword = true;
+        account.AccessFailedCount = 0;
+        account.LockoutEnd = null;
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.SecurityStamp = Guid.NewGuid(); // sessions on the old password end
+        await db.SaveChangesAsync(cancellationToken);
+        sessions.Forget(user.Id);
+        await signInLog.WriteAsync(SignInEventKinds.TemporaryPassword, "Local", user.LoginName, user.Id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);
+        return Outcome.Ok(new TemporaryPasswordDto(user.LoginName, password));
+    }
+
+    public async Task<Outcome<Done>> UnlockAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            return Outcome.NotFound<Done>("この人にはローカルアカウントがありません。");
+        }
+
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        await db.SaveChangesAsync(cancellationToken);
+        await signInLog.WriteAsync(SignInEventKinds.Unlocked, "Local", account.UserName ?? "", id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);
+        return Outcome.Done();
+    }
+
+    public async Task<Outcome<Done>> ResetTwoFactorAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            return Outcome.NotFound<Done>("この人にはローカルアカウントがありません。");
+        }
+
+        account.TwoFactorEnabled = false;
+        account.LastTotpCode = null;
+        await db.Set<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await signInLog.WriteAsync(SignInEventKinds.TwoFactorReset, "Local", account.UserName ?? "", id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);
+        return Outcome.Done();
+    }
+
+    public async Task<SignInLogDto> GetSignInLogAsync(SignInLogQuery query, CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        var rows = Auth.SignInLog.Select(db, query);
+        var total = await rows.CountAsync(cancellationToken);
+        var events = await rows.Take(Auth.SignInLog.PageSize).ToListAsync(cancellationToken);
+        var ids = events.Where(e => e.UserId != null).Select(e => e.UserId!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new SignInLogDto(events.Select(e => new SignInEventDto(e.AtUtc, e.LoginName, e.UserId is { } u ? names.GetValueOrDefault(u) : null,
+            e.Method, e.Kind, e.Detail, e.Address, e.Actor)).ToList(), total);
+    }
+
+    private string? Address() => http?.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>The SQLite backups (none for SQL Server: the city's DBA backs that up).</summary>
     private BackupStatusDto? Backups() => backups.Applies
@@ -113,6 +241,8 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
 
         var key = request.LoginName.Trim().ToLowerInvariant();
         var reason = isNew ? "利用者を追加" : null;
+        var rolesBefore = isNew ? null : $"{user.Roles} / {string.Join(",", user.Departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
+        var rolesAfter = $"{request.Roles} / {string.Join(",", departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
         var changed = audit.Changed("User", key, "LoginName", isNew ? null : user.LoginName, key, reason);
         changed |= audit.Changed("User", key, "DisplayName", isNew ? null : user.DisplayName, (TextPolicy.Clean(request.DisplayName) ?? ""), reason);
         changed |= audit.Changed("User", key, "Roles", isNew ? null : user.Roles.ToString(), request.Roles.ToString(), reason);
@@ -132,6 +262,11 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         user.SecurityStamp = Guid.NewGuid(); // open sessions pick the change up on their next request
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(user.Id); // here at once; other instances within Auth:SessionCheckSeconds
+        if (rolesBefore != rolesAfter)
+        {
+            await signInLog.WriteAsync(SignInEventKinds.RoleChanged, "Admin", user.LoginName, user.Id, Address(), $"{rolesBefore ?? "（新規）"} → {rolesAfter}", audit.Actor,
+                cancellationToken);
+        }
 
         return Outcome.Done();
     }

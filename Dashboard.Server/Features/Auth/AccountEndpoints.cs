@@ -2,6 +2,7 @@ using Dashboard.Shared.Problems;
 using Dashboard.Server.Features.Problems;
 using System.Security.Claims;
 using Dashboard.Server.Features.Security;
+using Dashboard.Shared.Admin;
 using Dashboard.Shared.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -30,7 +31,7 @@ public static class AccountEndpoints
     public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignInLocal(
         [FromForm] string login, [FromForm] string? returnUrl, AuthMode mode, UserPrincipalFactory users, HttpContext http)
     {
-        if (!mode.UsesLocalSignIn)
+        if (!mode.UsesDemo)
         {
             return NotUsed();
         }
@@ -41,7 +42,7 @@ public static class AccountEndpoints
             return TypedResults.Redirect(EntraSetup.NoAccessPath);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipalFactory.Create(user, AppRoles.None));
+        await PendingSignIn.CompleteAsync(http, user, "Demo");
         return TypedResults.Redirect(LocalOrHome(returnUrl));
     }
 
@@ -50,13 +51,15 @@ public static class AccountEndpoints
             ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : NotUsed();
 
-    public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http, UserPrincipalFactory users, TimeProvider clock)
+    public static async Task<RedirectHttpResult> SignOut(AuthMode mode, HttpContext http, UserPrincipalFactory users, TimeProvider clock, SignInLog log)
     {
         // End the session on the server first: a copied cookie must not outlive the sign-out.
         if (UserPrincipalFactory.SessionOf(http.User) is { } session
             && int.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.CultureInfo.InvariantCulture, out var userId))
         {
             await users.EndSessionAsync(userId, session, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
+            await log.WriteAsync(SignInEventKinds.SignOut, http.User.FindFirstValue(DashboardClaims.Method) ?? "", http.User.FindFirstValue(ClaimTypes.Upn) ?? "",
+                userId, PendingSignIn.AddressOf(http), cancellationToken: http.RequestAborted);
         }
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -2,6 +2,8 @@ using Dashboard.Client.Features.Auth;
 using Dashboard.Server.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Auth;
 
@@ -25,6 +27,11 @@ public static class AuthServiceCollectionExtensions
                 .AddCookie(o => CookieSetup.Configure(o, environment));
         }
 
+        PendingSignIn.AddScheme(services.AddAuthentication(), environment);
+        var idle = TimeSpan.FromMinutes(Math.Clamp(builder.Configuration.GetValue($"{SignInOptions.Section}:IdleMinutes", 30), 1, 24 * 60));
+        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.ExpireTimeSpan = idle);
+        AddLocalAccounts(services, builder.Configuration);
+
         services.AddSingleton(mode);
         services.AddScoped<UserPrincipalFactory>();
         services.AddSingleton<SessionChecks>();
@@ -39,5 +46,40 @@ public static class AuthServiceCollectionExtensions
             .SetApplicationName("Dashboard")
             .PersistKeysToDbContext<DashboardDbContext>();
         return mode;
+    }
+
+    /// <summary>Identity's user manager over our tables, with the city's password and lockout policy (decision 020).</summary>
+    private static void AddLocalAccounts(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section)
+            .Validate(o => o.Password.MinimumLength is >= 8 and <= 128, "SignIn:Password:MinimumLength must be 8-128.")
+            .Validate(o => o.Password.RememberLast is >= 0 and <= 24, "SignIn:Password:RememberLast must be 0-24.")
+            .Validate(o => o.Lockout.MaxFailures is >= 1 and <= 100, "SignIn:Lockout:MaxFailures must be 1-100.")
+            .Validate(o => o.Lockout.Minutes is >= 1 and <= 7 * 24 * 60, "SignIn:Lockout:Minutes must be 1-10080.")
+            .Validate(o => o.LogRetentionDays >= 1, "SignIn:LogRetentionDays must be 1 or more.")
+            .Validate(o => LdapDirectory.Problem(o.Ldap) is null, "SignIn:Ldap: plain LDAP needs SignIn:Ldap:AllowPlainLdap=true; Security must be Ldaps, StartTls or None; roles must be known.")
+            .ValidateOnStart();
+        var settings = configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
+        services.AddIdentityCore<LocalAccount>(o =>
+            {
+                o.User.AllowedUserNameCharacters = "";
+                o.User.RequireUniqueEmail = false;
+                o.Password.RequiredLength = settings.Password.MinimumLength;
+                o.Password.RequireDigit = settings.Password.RequireDigit;
+                o.Password.RequireLowercase = settings.Password.RequireLowercase;
+                o.Password.RequireUppercase = settings.Password.RequireUppercase;
+                o.Password.RequireNonAlphanumeric = settings.Password.RequireSymbol;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = settings.Lockout.MaxFailures;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.Lockout.Minutes);
+            })
+            .AddErrorDescriber<JapaneseIdentityErrors>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
+            .AddTokenProvider<AuthenticatorTokenProvider<LocalAccount>>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<IUserStore<LocalAccount>>(sp => new UserOnlyStore<LocalAccount, DashboardDbContext, int>(sp.GetRequiredService<DashboardDbContext>()));
+        services.AddScoped<LocalAccounts>();
+        services.AddSingleton<SignInLog>();
+        services.AddSingleton<LdapDirectory>();
     }
 }

@@ -93,7 +93,12 @@ internal static class CookieSetup
 
         var entraRoles = UserPrincipalFactory.RolesFromEntra(principal.FindAll(DashboardClaims.EntraRole).Select(c => c.Value));
         var refreshed = UserPrincipalFactory.Create(user, entraRoles, principal.Identity?.AuthenticationType ?? UserPrincipalFactory.AuthenticationType);
-        ((ClaimsIdentity)refreshed.Identity!).AddClaim(new Claim(DashboardClaims.Session, session!.Value.ToString()));
+        var identity = (ClaimsIdentity)refreshed.Identity!;
+        foreach (var kept in DashboardClaims.KeptOnRefresh.SelectMany(type => principal.FindAll(type)).ToList())
+        {
+            identity.AddClaim(new Claim(kept.Type, kept.Value));
+        }
+
         context.ReplacePrincipal(refreshed);
         context.ShouldRenew = true;
     }

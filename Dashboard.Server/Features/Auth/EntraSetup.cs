@@ -49,6 +49,8 @@ internal static class EntraSetup
                 .Concat(entra.FindAll("roles").Select(c => c.Value)));
             if (user is null || (user.Roles | entraRoles) == Shared.Auth.AppRoles.None)
             {
+                await context.HttpContext.RequestServices.GetRequiredService<SignInLog>().WriteAsync(Shared.Admin.SignInEventKinds.Failure, "Entra", login ?? objectId ?? "",
+                    user?.Id, PendingSignIn.AddressOf(context.HttpContext), "利用登録がない", cancellationToken: context.HttpContext.RequestAborted);
                 context.HandleResponse();
                 context.Response.Redirect(NoAccessPath);
                 return;
@@ -61,6 +63,9 @@ internal static class EntraSetup
             }
 
             context.Principal = UserPrincipalFactory.Create(user, entraRoles, entra.Identity?.AuthenticationType ?? "AuthenticationTypes.Federation");
+            ((System.Security.Claims.ClaimsIdentity)context.Principal.Identity!).AddClaim(new System.Security.Claims.Claim(Shared.Auth.DashboardClaims.Method, "Entra"));
+            await context.HttpContext.RequestServices.GetRequiredService<SignInLog>().WriteAsync(Shared.Admin.SignInEventKinds.Success, "Entra", user.LoginName, user.Id,
+                PendingSignIn.AddressOf(context.HttpContext), cancellationToken: context.HttpContext.RequestAborted);
         };
     }
 }
