@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: KPI rules, server over real SQLite files, bUnit components, and Playwright in real Chromium.
-# Installs Debian's Chromium, LibreOffice Calc, Noto CJK fonts and poppler first when missing (the browser tests drive
-# /usr/bin/chromium; nothing is downloaded by Playwright itself).
+# Installs Debian's Chromium, LibreOffice Calc, Noto CJK fonts, poppler and the OpenLDAP server first when missing (the
+# browser tests drive /usr/bin/chromium; nothing is downloaded by Playwright itself).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +12,9 @@ missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# The directory sign-in tests start their own slapd with a throw-away tree and certificates made by openssl.
+[ -x /usr/sbin/slapd ] || missing+=(slapd)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}..."
   sudo_cmd=""

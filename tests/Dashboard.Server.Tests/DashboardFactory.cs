@@ -46,7 +46,9 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
 
         // Settings the app reads while it is being built (the ways to sign in, the password policy) must be host
         // settings too: app configuration added here arrives after that.
-        foreach (var (key, value) in Settings)
+        // (The factory passes host settings on as command-line arguments, where a key with '=' in it, such as a
+        // directory group's DN, would split: those go in as app configuration only.)
+        foreach (var (key, value) in Settings.Where(s => !s.Key.Contains('=', StringComparison.Ordinal)))
         {
             builder.UseSetting(key, value);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Features.Auth;
 
@@ -48,6 +49,13 @@ public static class AuthServiceCollectionExtensions
         return mode;
     }
 
+    /// <summary>The directory's settings, refused at start with the one line that says what is wrong.</summary>
+    private sealed class LdapSettingsValidation : IValidateOptions<SignInOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SignInOptions options) =>
+            LdapDirectory.Problem(options.Ldap) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+
     /// <summary>Identity's user manager over our tables, with the city's password and lockout policy (decision 020).</summary>
     private static void AddLocalAccounts(IServiceCollection services, ConfigurationManager configuration)
     {
@@ -57,8 +65,8 @@ public static class AuthServiceCollectionExtensions
             .Validate(o => o.Lockout.MaxFailures is >= 1 and <= 100, "SignIn:Lockout:MaxFailures must be 1-100.")
             .Validate(o => o.Lockout.Minutes is >= 1 and <= 7 * 24 * 60, "SignIn:Lockout:Minutes must be 1-10080.")
             .Validate(o => o.LogRetentionDays >= 1, "SignIn:LogRetentionDays must be 1 or more.")
-            .Validate(o => LdapDirectory.Problem(o.Ldap) is null, "SignIn:Ldap: plain LDAP needs SignIn:Ldap:AllowPlainLdap=true; Security must be Ldaps, StartTls or None; roles must be known.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInOptions>, LdapSettingsValidation>();
         var settings = configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         services.AddIdentityCore<LocalAccount>(o =>
             {

@@ -89,6 +89,14 @@ public sealed partial class LdapDirectory(IOptions<SignInOptions> options, ILogg
             }
             else if (security == "STARTTLS")
             {
+                // On Linux the connection is only opened by a first bind (dotnet/runtime#96988: StartTLS before it
+                // fails with "server unavailable"): an anonymous bind opens it without sending anything secret, then
+                // TLS starts, and only then the person's bind. If TLS does not start, this throws: no password leaves.
+                if (!OperatingSystem.IsWindows())
+                {
+                    connection.Bind(new NetworkCredential());
+                }
+
                 connection.SessionOptions.StartTransportLayerSecurity(null);
             }
 
@@ -136,20 +144,19 @@ public sealed partial class LdapDirectory(IOptions<SignInOptions> options, ILogg
         var o = options.Value.Ldap;
         var roles = AppRoles.None;
         var departments = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var group in person.Groups)
+        // Group names and DNs compare without case, as the directory does.
+        var groups = person.Groups.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (group, names) in o.GroupRoles.Where(m => groups.Contains(m.Key)))
         {
-            if (o.GroupRoles.TryGetValue(group, out var names))
+            foreach (var name in names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                foreach (var name in names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    roles |= Enum.TryParse<AppRoles>(name, true, out var role) ? role : AppRoles.None;
-                }
+                roles |= Enum.TryParse<AppRoles>(name, true, out var role) ? role : AppRoles.None;
             }
+        }
 
-            if (o.GroupDepartments.TryGetValue(group, out var code))
-            {
-                departments.Add(code.Trim());
-            }
+        foreach (var (group, code) in o.GroupDepartments.Where(m => groups.Contains(m.Key)))
+        {
+            departments.Add(code.Trim());
         }
 
         return (roles, departments.ToList());
