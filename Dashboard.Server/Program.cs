@@ -25,7 +25,8 @@ using Dashboard.Shared.Plans;
 using Dashboard.Shared.Review;
 using MudBlazor.Services;
 
-// `backup` and `restore <file>` are commands for the operator, not settings: taken off before configuration reads args.
+// `backup`, `restore <file>` and `add-admin <login> <name>` are commands for the operator, not settings: taken off
+// before configuration reads args.
 var command = OperatorCommands.Take(ref args);
 var builder = WebApplication.CreateBuilder(args);
 
@@ -120,7 +121,7 @@ var app = builder.Build();
 
 // Operators' commands (README): `backup` takes a generation now, `restore <file>` puts a checked one back (app stopped).
 // A SQLite database that fails its check stops start-up with one line saying how to restore.
-if (command is not null)
+if (command is [not "add-admin", ..])
 {
     return OperatorCommands.Run(app.Services, command);
 }
@@ -140,6 +141,12 @@ catch (SeedDataException ex)
     // One line an administrator can act on, instead of a stack trace; nothing was written (one transaction).
     SeedLog.SeedInvalid(app.Logger, ex.Message);
     return 1;
+}
+
+// The break-glass administrator (README): made on a migrated database, then the command ends.
+if (command is ["add-admin", ..])
+{
+    return await OperatorCommands.AddAdminAsync(app.Services, command[1], command[2]);
 }
 
 app.UseSecurityHeaders();

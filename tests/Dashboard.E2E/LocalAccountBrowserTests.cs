@@ -60,6 +60,7 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
         await page.Locator("#confirm").FillAsync("kimura-weak-pass");
         await page.Locator("form.account-form button[type='submit']").ClickAsync();
         await page.Locator("#password-errors").WaitForAsync();
+        Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
         Assert.Contains("数字", await page.Locator("#password-errors").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("英大文字", await page.Locator("#password-errors").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#password").FillAsync(NewPassword);
@@ -71,6 +72,7 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
         var key = await page.Locator(".totp-key").GetAttributeAsync("data-key");
         var totp = new Totp(Base32Encoding.ToBytes(key!));
         Assert.NotNull(await page.Locator(".totp-qr svg").ElementHandleAsync());
+        Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
         var enrolCode = totp.ComputeTotp();
         await page.Locator("#code").FillAsync(enrolCode);
         await page.Locator("form.account-form button[type='submit']").ClickAsync();
@@ -87,6 +89,7 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForUrlAsync(page, url => url.EndsWith("/account/two-factor", StringComparison.Ordinal));
         await EnterCodeAsync(page, enrolCode);
         Assert.Contains("すでに使われています", await page.Locator("#code-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
 
         // The next code (computed here, after the app's number changes) signs in, and shows the last sign-in.
         var fresh = await NextCodeAsync(totp, enrolCode);

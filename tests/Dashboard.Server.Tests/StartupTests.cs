@@ -26,15 +26,42 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public async Task ProductionWithoutEntraRefusesToStart()
+    public async Task ProductionWithNoWayToSignInRefusesToStart()
     {
         var (exitCode, output) = await RunServerAsync(RepoPaths.SeedData, "Production");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("AzureAd", output, StringComparison.Ordinal);
         Assert.Contains("Entra ID", output, StringComparison.Ordinal);
+        Assert.Contains("SignIn:LocalAccounts=true", output, StringComparison.Ordinal);
+        Assert.Contains("SignIn:Ldap:Host", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProductionWithLocalAccountsStartsAndTheOperatorMakesTheBreakGlassAdmin()
+    {
+        var (exitCode, output) = await ServerCommand.RunAsync("Production", "add-admin", "Root@City.local", "緊急用 管理者",
+            $"--ConnectionStrings:Dashboard={_temp.ConnectionString}", $"--Seed:Folder={RepoPaths.SeedData}", "--SignIn:LocalAccounts=true");
+
+        Assert.True(exitCode == 0, output);
+        var password = System.Text.RegularExpressions.Regex.Match(output, "仮パスワード: (\\S+)").Groups[1].Value;
+        Assert.Equal(16, password.Length);
+        Assert.DoesNotContain("SignIn:LocalAccounts=true でないと", output, StringComparison.Ordinal);
+        using var connection = new SqliteConnection(_temp.ConnectionString);
+        connection.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT u.Roles, a.PasswordHash, a.MustChangePassword FROM Users u JOIN LocalAccounts a ON a.Id = u.Id WHERE u.LoginName = 'root@city.local'";
+        using var row = read.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal("Admin", row.GetString(0));
+        var account = new Dashboard.Server.Data.LocalAccount { UserName = "root@city.local" };
+        Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
+            new Microsoft.AspNetCore.Identity.PasswordHasher<Dashboard.Server.Data.LocalAccount>().VerifyHashedPassword(account, row.GetString(1), password));
+        Assert.True(row.GetBoolean(2));
+        // Production loads no demo people.
+        Assert.Equal(1, CountRows("Users"));
     }
 
     private long CountRows(string table)

@@ -22,6 +22,12 @@ public static class OperatorCommands
             return ["restore", file];
         }
 
+        if (args is ["add-admin", var login, var name, ..])
+        {
+            args = args[3..];
+            return ["add-admin", login, name];
+        }
+
         return null;
     }
 
@@ -51,6 +57,68 @@ public static class OperatorCommands
         }
 
         Console.WriteLine($"復元しました: {file} → {backups.DatabaseFile} / Restored.");
+        return 0;
+    }
+
+    /// <summary>
+    /// The break-glass administrator (issue 23): a person with the admin role and a local account whose temporary
+    /// password is printed once, to be changed (and an authenticator enrolled) at the first sign-in. Run again, it gives
+    /// the same person a new temporary password and lifts a lock: the way back in when the directory or Entra ID is
+    /// down or the last admin is locked out. Logged in the sign-in log as the operator's.
+    /// </summary>
+    public static async Task<int> AddAdminAsync(IServiceProvider services, string login, string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.DashboardDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var key = login.Trim().ToLowerInvariant();
+        var clean = Shared.Text.TextPolicy.Clean(name) ?? "";
+        if (key.Length is 0 or > 256 || clean.Length is 0 or > 100)
+        {
+            Console.Error.WriteLine("ログインID（256文字まで）と表示名（100文字まで）を指定してください: add-admin <login> <name> / Give a login (up to 256) and a name (up to 100).");
+            return 1;
+        }
+
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Users, u => u.LoginName == key);
+        if (user is null)
+        {
+            user = new Data.AppUser { LoginName = key, DisplayName = clean, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            db.Users.Add(user);
+        }
+
+        user.Roles |= Shared.Auth.AppRoles.Admin;
+        user.IsActive = true;
+        user.SecurityStamp = Guid.NewGuid();
+        await db.SaveChangesAsync();
+
+        var account = await db.LocalAccounts.FindAsync(user.Id);
+        if (account is null)
+        {
+            account = new Data.LocalAccount
+            {
+                Id = user.Id, UserName = key, NormalizedUserName = key.ToUpperInvariant(), LockoutEnabled = true, ConcurrencyStamp = Guid.NewGuid().ToString(),
+            };
+            db.LocalAccounts.Add(account);
+        }
+
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Auth.SignInOptions>>().Value;
+        var password = Auth.LocalAccounts.TemporaryPassword(options.Password);
+        account.PasswordHash = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Data.LocalAccount>>().HashPassword(account, password);
+        account.MustChangePassword = true;
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Auth.SignInLog>().WriteAsync(Shared.Admin.SignInEventKinds.TemporaryPassword, "Local", key, user.Id, null,
+            "add-admin（サーバーのコマンド）", "operator");
+
+        Console.WriteLine($"管理者 {key} の仮パスワード: {password}");
+        Console.WriteLine("最初のサインインで変更と認証アプリの登録が求められます。この表示は二度と出ません。 / The temporary password above is shown once; it must be changed at the first sign-in.");
+        if (!scope.ServiceProvider.GetRequiredService<Auth.AuthMode>().UsesLocalAccounts)
+        {
+            Console.WriteLine("注意: SignIn:LocalAccounts=true でないと、このアカウントではサインインできません。 / Note: set SignIn:LocalAccounts=true to sign in with it.");
+        }
+
         return 0;
     }
 
