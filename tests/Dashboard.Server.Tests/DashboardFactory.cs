@@ -48,6 +48,9 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
         // settings too: app configuration added here arrives after that.
         // (The factory passes host settings on as command-line arguments, where a key with '=' in it, such as a
         // directory group's DN, would split: those go in as app configuration only.)
+        // Tests move their clocks by hours and days: the idle time-out (30 minutes by default) would sign their clients
+        // out. IdleTimeoutTests sets its own.
+        builder.UseSetting("SignIn:IdleMinutes", "10080");
         foreach (var (key, value) in Settings.Where(s => !s.Key.Contains('=', StringComparison.Ordinal)))
         {
             builder.UseSetting(key, value);
@@ -60,6 +63,7 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
             ["Seed:Folder"] = seedFolder,
             ["Seed:LoadSampleFigures"] = samples ? "true" : "false",
             ["Backups:IntervalHours"] = "0", // the backup tests turn the schedule on
+            ["SignIn:IdleMinutes"] = "10080",
         }).AddInMemoryCollection(Settings));
         if (Clock is { } clock)
         {

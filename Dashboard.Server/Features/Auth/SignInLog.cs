@@ -14,7 +14,7 @@ namespace Dashboard.Server.Features.Auth;
 public sealed partial class SignInLog(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock, IOptions<SignInOptions> options, ILogger<SignInLog> logger)
 {
     public const int PageSize = 500;
-    private static long _lastPruneTicks;
+    private long _lastPruneTicks;
 
     public async Task WriteAsync(string kind, string method, string loginName, int? userId, string? address, string? detail = null, string? actor = null,
         CancellationToken cancellationToken = default)
