@@ -30,9 +30,8 @@ using MudBlazor.Services;
 var command = OperatorCommands.Take(ref args);
 var builder = WebApplication.CreateBuilder(args);
 
-// One log entry a line: values from requests cannot forge entries with CR/LF.
-builder.Logging.AddConsole(o => o.FormatterName = Dashboard.Server.Features.Security.SingleLineConsoleFormatter.Name)
-    .AddConsoleFormatter<Dashboard.Server.Features.Security.SingleLineConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+// One log entry a line: values from requests cannot forge entries with CR/LF (Logging:Format=Json for a collector).
+builder.AddDashboardConsole();
 
 // Say nothing of the server software.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -149,6 +148,7 @@ if (command is ["add-admin", ..])
     return await OperatorCommands.AddAdminAsync(app.Services, command[1], command[2]);
 }
 
+app.UseRequestLog();
 app.UseSecurityHeaders();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || context.Request.Path.StartsWithSegments("/public", StringComparison.OrdinalIgnoreCase),

@@ -20,6 +20,9 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
     /// <summary>More app settings (e.g. Notifications:Mail:Host), set before <see cref="Start"/>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Another logger for the app (a test that reads what was logged).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? Logs { get; init; }
+
     /// <summary>The app's clock; a FakeTimeProvider lets a test move time. Null keeps the system clock.</summary>
     public TimeProvider? Clock { get; init; }
 
@@ -65,6 +68,11 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
             ["Backups:IntervalHours"] = "0", // the backup tests turn the schedule on
             ["SignIn:IdleMinutes"] = "10080",
         }).AddInMemoryCollection(Settings));
+        if (Logs is { } logs)
+        {
+            builder.ConfigureServices(s => s.AddSingleton(logs));
+        }
+
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services =>
