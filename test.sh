@@ -15,6 +15,8 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 # The directory sign-in tests start their own slapd with a throw-away tree and certificates made by openssl.
 [ -x /usr/sbin/slapd ] || missing+=(slapd)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The README's figures API sample script is run with curl.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}..."
   sudo_cmd=""

@@ -33,6 +33,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<LocalAccount> LocalAccounts => Set<LocalAccount>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<SignInEvent> SignInLog => Set<SignInEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -61,7 +62,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     {
         var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is not (AuditEntry or UserSession or DataProtectionKey or DataStamp or Dispatch or Notification or OutgoingMail
-                or LocalAccount or PasswordHistoryEntry or SignInEvent or Microsoft.AspNetCore.Identity.IdentityUserToken<int>));
+                or LocalAccount or PasswordHistoryEntry or SignInEvent or ApiToken or Microsoft.AspNetCore.Identity.IdentityUserToken<int>));
         if (!changed)
         {
             return;

@@ -56,3 +56,28 @@ public sealed class SignInEvent
     /// <summary>Who made the change, when it was someone else (the admin).</summary>
     public string? Actor { get; set; }
 }
+
+/// <summary>
+/// An access token for the figures API (issue 25): issued by the admin to a person for one department, shown once,
+/// stored as a SHA-256 hash, with an expiry; revoked tokens stay listed.
+/// </summary>
+public sealed class ApiToken
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int UserId { get; set; }
+    public required string DepartmentCode { get; set; }
+
+    /// <summary>SHA-256 of the token, hex.</summary>
+    public required string Hash { get; set; }
+
+    /// <summary>The token's last four characters, to tell tokens apart on the admin page.</summary>
+    public required string Hint { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime ExpiresUtc { get; set; }
+    public DateTime? RevokedUtc { get; set; }
+    public DateTime? LastUsedUtc { get; set; }
+    public int Uses { get; set; }
+}

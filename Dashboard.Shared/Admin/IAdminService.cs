@@ -32,6 +32,15 @@ public interface IAdminService
     /// <summary>The sign-in log, newest first (at most 500 lines; the CSV has them all).</summary>
     Task<SignInLogDto> GetSignInLogAsync(SignInLogQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The figures API's tokens, newest first.</summary>
+    Task<IReadOnlyList<ApiTokenDto>> GetTokensAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Issues a figures API token; its value is in the answer and nowhere else.</summary>
+    Task<Outcome<IssuedTokenDto>> IssueTokenAsync(IssueTokenRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a token: it stops working at once.</summary>
+    Task<Outcome<Done>> RevokeTokenAsync(int id, CancellationToken cancellationToken = default);
+
     /// <summary>Renames a department.</summary>
     Task<Outcome<Done>> UpdateDepartmentAsync(string code, SaveDepartmentRequest request, CancellationToken cancellationToken = default);
 }

@@ -89,3 +89,17 @@ public static class SignInLogAddress
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 }
+
+/// <summary>Issue a figures API token to a person for one of their departments.</summary>
+/// <param name="UserId">The person whose name the figures are saved under.</param>
+/// <param name="DepartmentCode">The one department whose KPIs the token may send.</param>
+/// <param name="Name">What it is for (e.g. 住基システム連携).</param>
+/// <param name="Days">Days until it expires (1-400).</param>
+public sealed record IssueTokenRequest(int UserId, string DepartmentCode, string Name, int Days);
+
+/// <summary>A token just issued: the only time its value is shown.</summary>
+public sealed record IssuedTokenDto(int Id, string Token, DateTime ExpiresUtc);
+
+/// <summary>A token as the admin page lists it (never its value).</summary>
+public sealed record ApiTokenDto(int Id, string Name, string LoginName, string DisplayName, string DepartmentCode, string Hint, DateTime CreatedUtc,
+    DateTime ExpiresUtc, DateTime? RevokedUtc, DateTime? LastUsedUtc, int Uses);

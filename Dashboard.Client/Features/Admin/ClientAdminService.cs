@@ -31,6 +31,15 @@ public sealed class ClientAdminService(HttpClient http) : IAdminService
         await http.GetFromJsonAsync<SignInLogDto>("api/admin/signin-log" + SignInLogAddress.Query(query), cancellationToken)
         ?? throw new InvalidOperationException("empty answer");
 
+    public async Task<IReadOnlyList<ApiTokenDto>> GetTokensAsync(CancellationToken cancellationToken = default) =>
+        await http.GetFromJsonAsync<List<ApiTokenDto>>("api/admin/tokens", cancellationToken) ?? [];
+
+    public Task<Outcome<IssuedTokenDto>> IssueTokenAsync(IssueTokenRequest request, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<IssuedTokenDto>(http.PostAsJsonAsync("api/admin/tokens", request, cancellationToken), cancellationToken);
+
+    public Task<Outcome<Done>> RevokeTokenAsync(int id, CancellationToken cancellationToken = default) =>
+        ProblemReader.ReadAsync<Done>(http.PostAsync($"api/admin/tokens/{id}/revoke", null, cancellationToken), cancellationToken);
+
     public Task<Outcome<Done>> CreateDepartmentAsync(SaveDepartmentRequest request, CancellationToken cancellationToken = default) =>
         ProblemReader.ReadAsync<Done>(http.PostAsJsonAsync("api/admin/departments", request, cancellationToken), cancellationToken);
 

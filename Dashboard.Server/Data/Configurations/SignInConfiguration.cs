@@ -84,3 +84,18 @@ internal sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignIn
         e.Property(x => x.Actor).HasMaxLength(256);
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> token)
+    {
+        token.ToTable("ApiTokens");
+        token.HasIndex(t => t.Hash).IsUnique();
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.DepartmentCode).HasMaxLength(50);
+        token.Property(t => t.Hash).HasMaxLength(64);
+        token.Property(t => t.Hint).HasMaxLength(8);
+        token.Property(t => t.CreatedBy).HasMaxLength(256);
+        token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -21,6 +21,9 @@ public static class AdminEndpoints
         group.MapPost("/users/{id:int}/reset-two-factor", ResetTwoFactor).WithName(nameof(ResetTwoFactor)).WithSummary("Removes a person's authenticator app.");
         group.MapGet("/signin-log", GetSignInLog).WithName(nameof(GetSignInLog)).WithSummary("The sign-in log, newest first (500 lines).");
         group.MapGet("/signin-log.csv", DownloadSignInLog).WithName(nameof(DownloadSignInLog)).WithSummary("The whole selected sign-in log as CSV (UTF-8 with BOM).");
+        group.MapGet("/tokens", GetTokens).WithName(nameof(GetTokens)).WithSummary("The figures API's tokens (never their values).");
+        group.MapPost("/tokens", IssueToken).WithName(nameof(IssueToken)).WithSummary("Issues a figures API token, shown once in the answer.");
+        group.MapPost("/tokens/{id:int}/revoke", RevokeToken).WithName(nameof(RevokeToken)).WithSummary("Revokes a token at once.");
         group.MapPost("/departments", CreateDepartment).WithName(nameof(CreateDepartment)).WithSummary("Adds a department.");
         group.MapPut("/departments/{code}", UpdateDepartment).WithName(nameof(UpdateDepartment)).WithSummary("Renames a department.");
         return app;
@@ -59,6 +62,15 @@ public static class AdminEndpoints
     }
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? (v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime()) : null;
+
+    public static async Task<Ok<IReadOnlyList<ApiTokenDto>>> GetTokens(IAdminService admin, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await admin.GetTokensAsync(cancellationToken));
+
+    public static async Task<Results<Ok<IssuedTokenDto>, ValidationProblem, ProblemHttpResult>> IssueToken(IssueTokenRequest request, IAdminService admin, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await admin.IssueTokenAsync(request, cancellationToken));
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RevokeToken(int id, IAdminService admin, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await admin.RevokeTokenAsync(id, cancellationToken));
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CreateDepartment(SaveDepartmentRequest request, IAdminService admin, CancellationToken cancellationToken) =>
         ProblemResults.ToHttp(await admin.CreateDepartmentAsync(request, cancellationToken));

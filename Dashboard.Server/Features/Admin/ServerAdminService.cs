@@ -3,6 +3,7 @@ using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Server.Features.Notifications;
 using Dashboard.Shared.Admin;
+using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Notifications;
 using Dashboard.Shared.Plans;
@@ -33,7 +34,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
             .Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample))
             .ToListAsync(cancellationToken);
-        var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == "User" || a.EntityType == "Department")
+        var changes = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == "User" || a.EntityType == "Department" || a.EntityType == "ApiToken")
             .OrderByDescending(a => a.Id).Take(RecentChanges)
             .Select(a => new AuditEntryDto(a.AtUtc, a.Actor, a.EntityType, a.EntityKey, a.Field, a.OldValue, a.NewValue, a.Reason, null, null, null, null))
             .ToListAsync(cancellationToken);
@@ -169,6 +170,78 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return new SignInLogDto(events.Select(e => new SignInEventDto(e.AtUtc, e.LoginName, e.UserId is { } u ? names.GetValueOrDefault(u) : null,
             e.Method, e.Kind, e.Detail, e.Address, e.Actor)).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<ApiTokenDto>> GetTokensAsync(CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        return await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.Id)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenDto(t.Id, t.Name, u.LoginName, u.DisplayName, t.DepartmentCode, t.Hint, t.CreatedUtc,
+                t.ExpiresUtc, t.RevokedUtc, t.LastUsedUtc, t.Uses))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Outcome<IssuedTokenDto>> IssueTokenAsync(IssueTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        var errors = new Dictionary<string, string[]>();
+        var name = TextPolicy.Clean(request.Name) ?? "";
+        if (name.Length is 0 or > 100)
+        {
+            errors[nameof(request.Name)] = ["用途を100文字以内で入力してください（例: 住基システム連携）。"];
+        }
+
+        if (request.Days is < 1 or > 400)
+        {
+            errors[nameof(request.Days)] = ["有効期間は1～400日で指定してください。"];
+        }
+
+        var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == request.UserId && u.IsActive, cancellationToken);
+        if (user is null)
+        {
+            errors[nameof(request.UserId)] = ["有効な利用者を選んでください。"];
+        }
+        else if (user.Departments.All(d => d.Code != request.DepartmentCode))
+        {
+            errors[nameof(request.DepartmentCode)] = ["この人が担当する課を選んでください（トークンはその課の指標だけを送れます）。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<IssuedTokenDto>(errors);
+        }
+
+        var value = Figures.FigureTokens.New();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new ApiToken
+        {
+            Name = name, UserId = user!.Id, DepartmentCode = request.DepartmentCode, Hash = Figures.FigureTokens.HashOf(value), Hint = value[^4..],
+            CreatedUtc = now, CreatedBy = audit.Actor, ExpiresUtc = now.AddDays(request.Days),
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Changed("ApiToken", $"#{token.Id}", "Issued", null, $"{name} / {user.LoginName} / {request.DepartmentCode} / {JapanTime.Format(token.ExpiresUtc)} まで", "トークン発行");
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(new IssuedTokenDto(token.Id, value, token.ExpiresUtc));
+    }
+
+    public async Task<Outcome<Done>> RevokeTokenAsync(int id, CancellationToken cancellationToken = default)
+    {
+        using var operation = operations.Begin();
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (token is null)
+        {
+            return Outcome.NotFound<Done>("トークンが見つかりません。一覧を更新してください。");
+        }
+
+        if (token.RevokedUtc is null)
+        {
+            token.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+            audit.Changed("ApiToken", $"#{token.Id}", "Revoked", null, token.Name, "トークン取り消し");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Outcome.Done();
     }
 
     private string? Address() => http?.HttpContext?.Connection.RemoteIpAddress?.ToString();

@@ -26,7 +26,8 @@ internal static class CookieSetup
         options.Events.OnSigningIn = OpenSessionAsync;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -40,6 +40,10 @@ public static class ProblemResults
     /// <summary>One message that is not about a field (an expired page, a bad return address): 400.</summary>
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>No valid credentials (an API token that is malformed, unknown, expired or revoked): 401 with the reason.</summary>
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(title: "認証できません", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+
     /// <summary>A refusal, not found or forbidden.</summary>
     public static ProblemHttpResult Problem(OutcomeKind kind, string? detail, IReadOnlyDictionary<string, string[]>? errors = null) => kind switch
     {

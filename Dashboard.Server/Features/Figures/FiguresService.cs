@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using Dashboard.Server.Data;
+using Dashboard.Server.Features.Audit;
+using Dashboard.Server.Features.Auth;
+using Dashboard.Shared.Entries;
+using Dashboard.Shared.Figures;
+using Dashboard.Shared.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Features.Figures;
+
+/// <summary>
+/// Figures from other systems (issue 25, decision 021), saved as drafts through the entry service itself, so the same
+/// rules hold as in the form: the token's department only, the KPI's kind and validation, plausibility, closed and
+/// retired quarters, approved and submitted entries left alone. The entry's PDCA notes are kept: only the value changes.
+/// </summary>
+public sealed class FiguresService(IEntryService entries, DbOperations operations, AuditWriter audit, CurrentUser user)
+{
+    private DashboardDbContext db => operations.Current;
+
+    public async Task<Outcome<FigureSavedDto>> PutAsync(string kpiCode, int fiscalYear, int quarter, PutFigureRequest request, CancellationToken cancellationToken)
+    {
+        var value = request.Value?.Trim();
+        if (FiguresCsv.LooksLikeFormula(value))
+        {
+            return Outcome.Invalid<FigureSavedDto>("Value", "数式のような値（=, +, @ で始まる）は受け付けません。");
+        }
+
+        using var operation = operations.Begin();
+        var current = await entries.GetEntryAsync(kpiCode, fiscalYear, quarter, cancellationToken);
+        if (!current.Succeeded)
+        {
+            return current.As<FigureSavedDto>();
+        }
+
+        var saved = await entries.SaveEntryAsync(kpiCode, fiscalYear, quarter, KeepingNotes(current.Value!, value, request.ConfirmUnlikely), cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved.As<FigureSavedDto>();
+        }
+
+        await UsedAsync($"PUT {kpiCode} {fiscalYear} Q{quarter}", cancellationToken);
+        return Outcome.Ok(ToDto(saved.Value!));
+    }
+
+    /// <summary>Every row as a draft, or nothing: one transaction over the quarters the file names.</summary>
+    public async Task<Outcome<FiguresImportDto>> ImportCsvAsync(byte[] body, bool confirmUnlikely, CancellationToken cancellationToken)
+    {
+        if (body.Length > FiguresApi.MaxCsvBytes)
+        {
+            return Outcome.Invalid<FiguresImportDto>(FiguresCsv.Sheet, $"CSV が大きすぎます（{body.Length:N0} バイト、{FiguresApi.MaxCsvBytes:N0} バイトまで）。分けて送ってください。");
+        }
+
+        var (text, encoding, problem) = FiguresCsv.Decode(body);
+        if (text is null)
+        {
+            return Outcome.Invalid<FiguresImportDto>(FiguresCsv.Sheet, problem!);
+        }
+
+        var (rows, errors) = FiguresCsv.Parse(text);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<FiguresImportDto>(errors);
+        }
+
+        using var operation = operations.Begin();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var requests = new List<(FigureCsvRow Row, SaveEntryRequest Entry)>();
+        foreach (var row in rows)
+        {
+            var current = await entries.GetEntryAsync(row.KpiCode, row.FiscalYear, row.Quarter, cancellationToken);
+            if (current.Succeeded)
+            {
+                requests.Add((row, KeepingNotes(current.Value!, row.Value, confirmUnlikely)));
+                continue;
+            }
+
+            errors[$"{FiguresCsv.Sheet}!A{row.Line}"] = [$"{row.Line} 行目: {row.KpiCode} {row.FiscalYear}年度 Q{row.Quarter}: {current.FirstMessage}"];
+        }
+
+        var saved = new List<FigureSavedDto>();
+        if (errors.Count == 0)
+        {
+            foreach (var group in requests.GroupBy(r => (r.Row.FiscalYear, r.Row.Quarter)))
+            {
+                var items = group.ToList();
+                var result = await entries.SaveBulkAsync(new BulkSaveRequest(group.Key.FiscalYear, group.Key.Quarter,
+                    items.Select(i => new BulkEntryItem(i.Row.KpiCode, i.Entry)).ToList()), cancellationToken);
+                if (result.Succeeded)
+                {
+                    saved.AddRange(items.Select(i => new FigureSavedDto(i.Row.KpiCode, i.Row.FiscalYear, i.Row.Quarter, null, null)));
+                    continue;
+                }
+
+                Collect(errors, items.Select(i => i.Row).ToList(), result);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Outcome.Invalid<FiguresImportDto>(errors);
+        }
+
+        await UsedAsync($"CSV {saved.Count} 件（{encoding}）", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Ok(new FiguresImportDto(encoding, await WithValuesAsync(saved, cancellationToken)));
+    }
+
+    /// <summary>A group's refusal, at the cells it is about: a field error at its row's value, a whole-quarter one at each row's quarter.</summary>
+    private static void Collect(Dictionary<string, string[]> errors, List<FigureCsvRow> rows, Outcome<EntryDto> result)
+    {
+        if (result.Kind == OutcomeKind.Invalid)
+        {
+            foreach (var (field, messages) in result.Errors)
+            {
+                var index = int.TryParse(field.Split('[', ']') is [_, var i, ..] ? i : "", out var n) && n < rows.Count ? n : 0;
+                var row = rows[index];
+                errors[$"{FiguresCsv.Sheet}!D{row.Line}"] = messages.Select(m => $"{row.Line} 行目 D 列: {row.KpiCode}: {m}").ToArray();
+            }
+
+            return;
+        }
+
+        foreach (var row in rows)
+        {
+            errors[$"{FiguresCsv.Sheet}!C{row.Line}"] = [$"{row.Line} 行目: {row.FiscalYear}年度 Q{row.Quarter}: {result.Message}"];
+        }
+    }
+
+    private async Task<List<FigureSavedDto>> WithValuesAsync(List<FigureSavedDto> saved, CancellationToken cancellationToken)
+    {
+        var list = new List<FigureSavedDto>();
+        foreach (var row in saved)
+        {
+            var entry = await entries.GetEntryAsync(row.KpiCode, row.FiscalYear, row.Quarter, cancellationToken);
+            list.Add(entry.Succeeded ? ToDto(entry.Value!) : row);
+        }
+
+        return list;
+    }
+
+    /// <summary>The save the form would make with only the value changed: notes, milestone and evidence kept, as a draft.</summary>
+    private static SaveEntryRequest KeepingNotes(EntryDto current, string? value, bool confirmUnlikely) =>
+        new(value, current.Milestone, current.MilestoneDate, current.Done, current.Check, current.Act, current.EvidenceUrl, current.Version, Submit: false,
+            ConfirmUnlikely: confirmUnlikely);
+
+    private static FigureSavedDto ToDto(EntryDto entry) => new(entry.Kpi.Code, entry.FiscalYear, entry.Quarter, entry.Value, entry.Version);
+
+    /// <summary>Every use of a token is in the audit history, beside the entries' own rows.</summary>
+    private async Task UsedAsync(string what, CancellationToken cancellationToken)
+    {
+        var token = user.Principal.FindFirstValue(FigureTokens.TokenClaim) ?? "?";
+        audit.Changed("ApiToken", $"#{token}", "Use", null, what, "データ連携API");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
