@@ -27,6 +27,12 @@ public static class Policies
     /// <summary>Users, roles, departments.</summary>
     public const string Administer = nameof(Administer);
 
+    /// <summary>
+    /// The figures API (decision 021): only a request with an admin-issued token satisfies it, whatever the roles of a
+    /// signed-in person; it is not in <see cref="Roles"/>.
+    /// </summary>
+    public const string FiguresToken = nameof(FiguresToken);
+
     /// <summary>Policy name to the roles that satisfy it.</summary>
     public static IReadOnlyDictionary<string, AppRoles> Roles { get; } = new Dictionary<string, AppRoles>
     {

@@ -187,6 +187,8 @@ public sealed class FiguresApiTests : EntryTestBase
         Assert.Contains("/api/figures/csv", paths);
         Assert.Contains("/api/figures/{kpiCode}/{fiscalYear}/{quarter}", paths);
         Assert.All(paths, p => Assert.StartsWith("/api/figures", p, StringComparison.Ordinal));
+        Assert.True(json.RootElement.GetProperty("paths").GetProperty("/api/figures/csv").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").TryGetProperty("text/csv", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/openapi/figures.json")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync("/openapi/figures.json")).StatusCode);
     }

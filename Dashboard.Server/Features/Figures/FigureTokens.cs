@@ -23,7 +23,7 @@ namespace Dashboard.Server.Features.Figures;
 public static class FigureTokens
 {
     public const string Scheme = FiguresApi.TokenScheme;
-    public const string Policy = "FiguresToken";
+    public const string Policy = Policies.FiguresToken;
     public const string TokenClaim = "dashboard/token";
 
     /// <summary>A new token's value.</summary>

@@ -39,7 +39,18 @@ public static class FiguresEndpoints
             .WithSummary("Saves one figure as a draft (the entry's notes are kept).")
             .WithDescription("fiscalYear: 2026 = 令和8年度; quarter: 1 = 4～6月. 200 with the saved value; 400 field errors; 403 another department's KPI; 404 no such KPI or quarter; 409 closed quarter, submitted or approved entry.");
         group.MapPost("/csv", UploadCsv).WithName(nameof(UploadCsv))
-            .Accepts<string>("text/csv")
+            // The body is read as bytes whatever its declared type (a city system may say text/plain): described here,
+            // not declared with Accepts, which would answer 415 before the token is even looked at.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "KPI code, fiscal year, quarter, value; UTF-8 or Shift_JIS",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["text/csv"] = new() },
+                };
+                return Task.CompletedTask;
+            })
             .WithSummary("Saves every row of a CSV (KPI code, fiscal year, quarter, value) as drafts, or none.")
             .WithDescription("UTF-8 (with or without BOM) or Shift_JIS. A header line is allowed. At most 1 MB and 2,000 rows. 400 with errors keyed by cell, e.g. CSV!D3 (column D, line 3).");
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Administer);
