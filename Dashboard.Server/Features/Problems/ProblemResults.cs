@@ -15,8 +15,8 @@ public static class ProblemResults
         OutcomeKind.Saved => TypedResults.Ok(result.Value),
         OutcomeKind.Invalid => result.Value is null ? Invalid(result.Errors) : TypedResults.ValidationProblem(result.Errors, title: "入力内容を確認してください",
             type: ProblemTypes.Invalid, extensions: new Dictionary<string, object?> { ["current"] = result.Value }),
-        OutcomeKind.Conflict => TypedResults.Problem(title: "ほかの人が先に保存しました", detail: result.Message, statusCode: StatusCodes.Status409Conflict,
-            type: ProblemTypes.Conflict, extensions: new Dictionary<string, object?> { ["current"] = result.Value }),
+        OutcomeKind.Conflict => Answer("ほかの人が先に保存しました", result.Message, StatusCodes.Status409Conflict, ProblemTypes.Conflict,
+            new Dictionary<string, object?> { ["current"] = result.Value }),
         _ => Problem(result.Kind, result.Message, result.Errors),
     };
 
@@ -41,16 +41,19 @@ public static class ProblemResults
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>No valid credentials (an API token that is malformed, unknown, expired or revoked): 401 with the reason.</summary>
-    public static ProblemHttpResult Unauthorized(string detail) =>
-        TypedResults.Problem(title: "認証できません", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    public static ProblemHttpResult Unauthorized(string detail) => Answer("認証できません", detail, StatusCodes.Status401Unauthorized, null);
 
     /// <summary>A refusal, not found or forbidden.</summary>
     public static ProblemHttpResult Problem(OutcomeKind kind, string? detail, IReadOnlyDictionary<string, string[]>? errors = null) => kind switch
     {
-        OutcomeKind.NotFound => TypedResults.Problem(title: "見つかりません", detail: detail, statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound),
-        OutcomeKind.Forbidden => TypedResults.Problem(title: "権限がありません", detail: string.IsNullOrEmpty(detail) ? "この操作をする権限がありません。" : detail,
-            statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden),
-        _ => TypedResults.Problem(title: "実行できません", detail: detail, statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.Refused,
-            extensions: errors is { Count: > 0 } ? new Dictionary<string, object?> { ["errors"] = errors } : null),
+        OutcomeKind.NotFound => Answer("見つかりません", detail, StatusCodes.Status404NotFound, ProblemTypes.NotFound),
+        OutcomeKind.Forbidden => Answer("権限がありません", string.IsNullOrEmpty(detail) ? "この操作をする権限がありません。" : detail,
+            StatusCodes.Status403Forbidden, ProblemTypes.Forbidden),
+        _ => Answer("実行できません", detail, StatusCodes.Status409Conflict, ProblemTypes.Refused,
+            errors is { Count: > 0 } ? new Dictionary<string, object?> { ["errors"] = errors } : null),
     };
+
+    /// <summary>The one place a problem answer is made.</summary>
+    private static ProblemHttpResult Answer(string title, string? detail, int status, string? type, Dictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status, type: type, extensions: extensions);
 }
