@@ -16,16 +16,7 @@ public sealed class FiguresTokenBrowserTests(BrowserFixture browser)
     public async Task TheAdminIssuesATokenAScriptSendsAFigureAndARevokedTokenIsRefused()
     {
         // A server of its own: the figure it sends must not change what other tests read.
-        var server = new ServerProcess();
-        await server.InitializeAsync();
-        try
-        {
-            await RunAsync(server);
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+        await ServerProcess.WithOwnAsync(RunAsync);
     }
 
     private async Task RunAsync(ServerProcess server)

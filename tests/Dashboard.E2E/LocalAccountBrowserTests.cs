@@ -18,16 +18,7 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task APersonWithATemporaryPasswordChangesItEnrolsTheAuthenticatorAndIsLockedAfterWrongPasswordsUntilUnlocked()
     {
-        var server = new ServerProcess("--SignIn:LocalAccounts=true", "--SignIn:Lockout:MaxFailures=3");
-        await server.InitializeAsync();
-        try
-        {
-            await RunAsync(server);
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+        await ServerProcess.WithOwnAsync(RunAsync, "--SignIn:LocalAccounts=true", "--SignIn:Lockout:MaxFailures=3");
     }
 
     private async Task RunAsync(ServerProcess server)

@@ -32,6 +32,21 @@ public sealed class ServerProcess(params string[] arguments) : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs <paramref name="test"/> against a server of its own (so what it writes reaches no other test), stopped afterwards.</summary>
+    public static async Task WithOwnAsync(Func<ServerProcess, Task> test, params string[] arguments)
+    {
+        var server = new ServerProcess(arguments);
+        await server.InitializeAsync();
+        try
+        {
+            await test(server);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);

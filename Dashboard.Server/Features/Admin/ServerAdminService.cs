@@ -103,24 +103,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             return Outcome.Refused<TemporaryPasswordDto>("ローカルアカウントは使われていません（SignIn:LocalAccounts）。");
         }
 
-        var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (account is null)
-        {
-            account = new LocalAccount
-            {
-                Id = user.Id, UserName = user.LoginName, NormalizedUserName = user.LoginName.ToUpperInvariant(), LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-            };
-            db.LocalAccounts.Add(account);
-        }
-
-        var password = Auth.LocalAccounts.TemporaryPassword(signInOptions.Value.Password);
-        account.PasswordHash = hasher.HashPassword(account, password);
-        account.MustChangePassword = true;
-        account.AccessFailedCount = 0;
-        account.LockoutEnd = null;
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
-        user.SecurityStamp = Guid.NewGuid(); // sessions on the old password end
+        var password = await Auth.LocalAccounts.IssueTemporaryPasswordAsync(db, user, hasher, signInOptions.Value.Password, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(user.Id);
         await signInLog.WriteAsync(SignInEventKinds.TemporaryPassword, "Local", user.LoginName, user.Id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);

@@ -182,6 +182,35 @@ public sealed class LocalAccounts(UserManager<LocalAccount> accounts, DashboardD
         return (await accounts.GenerateNewTwoFactorRecoveryCodesAsync(account, 10))?.ToList();
     }
 
+    /// <summary>
+    /// Gives <paramref name="user"/> a local account (made when missing, tracked in <paramref name="db"/>) with a new
+    /// temporary password that must be changed at the next sign-in; a lock is lifted. The caller saves. Used by the
+    /// admin page and the operator's add-admin command.
+    /// </summary>
+    public static async Task<string> IssueTemporaryPasswordAsync(DashboardDbContext db, AppUser user, IPasswordHasher<LocalAccount> hasher, PasswordPolicy policy,
+        CancellationToken cancellationToken = default)
+    {
+        var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == user.Id, cancellationToken);
+        if (account is null)
+        {
+            account = new LocalAccount
+            {
+                Id = user.Id, UserName = user.LoginName, NormalizedUserName = user.LoginName.ToUpperInvariant(), LockoutEnabled = true,
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+            };
+            db.LocalAccounts.Add(account);
+        }
+
+        var password = TemporaryPassword(policy);
+        account.PasswordHash = hasher.HashPassword(account, password);
+        account.MustChangePassword = true;
+        account.AccessFailedCount = 0;
+        account.LockoutEnd = null;
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.SecurityStamp = Guid.NewGuid(); // sessions on the old password end
+        return password;
+    }
+
     /// <summary>A temporary password that meets the policy: 16 characters from four classes, none that look alike.</summary>
     public static string TemporaryPassword(PasswordPolicy policy)
     {

@@ -88,26 +88,11 @@ public static class OperatorCommands
 
         user.Roles |= Shared.Auth.AppRoles.Admin;
         user.IsActive = true;
-        user.SecurityStamp = Guid.NewGuid();
-        await db.SaveChangesAsync();
-
-        var account = await db.LocalAccounts.FindAsync(user.Id);
-        if (account is null)
-        {
-            account = new Data.LocalAccount
-            {
-                Id = user.Id, UserName = key, NormalizedUserName = key.ToUpperInvariant(), LockoutEnabled = true, ConcurrencyStamp = Guid.NewGuid().ToString(),
-            };
-            db.LocalAccounts.Add(account);
-        }
+        await db.SaveChangesAsync(); // the person's id, for the account
 
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Auth.SignInOptions>>().Value;
-        var password = Auth.LocalAccounts.TemporaryPassword(options.Password);
-        account.PasswordHash = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Data.LocalAccount>>().HashPassword(account, password);
-        account.MustChangePassword = true;
-        account.LockoutEnd = null;
-        account.AccessFailedCount = 0;
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        var password = await Auth.LocalAccounts.IssueTemporaryPasswordAsync(db, user,
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Data.LocalAccount>>(), options.Password);
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<Auth.SignInLog>().WriteAsync(Shared.Admin.SignInEventKinds.TemporaryPassword, "Local", key, user.Id, null,
             "add-admin（サーバーのコマンド）", "operator");
