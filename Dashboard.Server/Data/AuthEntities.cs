@@ -27,6 +27,9 @@ public sealed class UserSession
     public int UserId { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? EndedUtc { get; set; }
+
+    /// <summary>The last activity the person's browser reported (<c>/account/alive</c>): an open page's idle time-out.</summary>
+    public DateTime? LastSeenUtc { get; set; }
 }
 
 /// <summary>One changed field, recorded append-only: who, when, what, old and new value, why.</summary>

@@ -223,3 +223,28 @@
         wireDialog();
     }
 })();
+
+// The idle time-out (issue 23, decision 020): a sign-in lasts SignIn:IdleMinutes without activity, but a page that runs
+// on the server makes no HTTP request while someone types in it, so the sign-in cookie would lapse under them. A key
+// press, click, touch or scroll marks the person active; at most once per dashboard-alive-seconds, activity since the
+// last report is reported to /account/alive, which slides the cookie and the session's last activity. A page left
+// alone reports nothing, and is signed out by the server's minute check once the idle time has passed.
+(() => {
+    let active = false;
+    const mark = () => { active = true; };
+    for (const type of ['keydown', 'pointerdown', 'wheel', 'touchstart']) {
+        document.addEventListener(type, mark, { capture: true, passive: true });
+    }
+
+    const seconds = Number(document.querySelector('meta[name="dashboard-alive-seconds"]')?.content) || 0;
+    if (seconds > 0) {
+        setInterval(() => {
+            if (!active || !document.querySelector('meta[name="dashboard-keep-owner"]')) {
+                return;
+            }
+
+            active = false;
+            fetch('/account/alive', { credentials: 'same-origin', cache: 'no-store' }).catch(() => { active = true; });
+        }, seconds * 1000);
+    }
+})();

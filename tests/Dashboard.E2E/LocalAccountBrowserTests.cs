@@ -18,7 +18,7 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task APersonWithATemporaryPasswordChangesItEnrolsTheAuthenticatorAndIsLockedAfterWrongPasswordsUntilUnlocked()
     {
-        await ServerProcess.WithOwnAsync(RunAsync, "--SignIn:LocalAccounts=true", "--SignIn:Lockout:MaxFailures=3");
+        await ServerProcess.WithOwnAsync(RunAsync, "--SignIn:LocalAccounts=true", "--SignIn:Lockout:MaxFailures=3", "--SignIn:AlivePingSeconds=1");
     }
 
     private async Task RunAsync(ServerProcess server)
@@ -87,6 +87,10 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
         await EnterCodeAsync(page, fresh);
         await BrowserFixture.WaitForUrlAsync(page, url => !url.Contains("/account/", StringComparison.Ordinal));
         await BrowserFixture.WaitForInteractiveAsync(page);
+        // Working in the page reports activity (the idle time-out; every second on this server, every minute by default).
+        var alive = page.WaitForResponseAsync(r => r.Url.EndsWith("/account/alive", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.Keyboard.PressAsync("Shift");
+        Assert.Equal(204, (await alive).Status);
         await page.Locator(".user-menu summary").ClickAsync();
         Assert.Contains("前回のサインイン", await page.Locator(".user-previous").InnerTextAsync(), StringComparison.Ordinal);
 

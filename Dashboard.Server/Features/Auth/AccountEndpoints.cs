@@ -23,6 +23,8 @@ public static class AccountEndpoints
         group.MapPost("/signin", SignInLocal).WithName(nameof(SignInLocal)).WithSummary("Local demo sign-in (Development without Entra ID).");
         group.MapGet("/challenge", ChallengeEntra).WithName(nameof(ChallengeEntra)).WithSummary("Starts Entra ID sign-in.");
         group.MapPost("/logout", SignOut).WithName(nameof(SignOut)).WithSummary("Signs out and shows the signed-out page.");
+        app.MapGet("/account/alive", Alive).WithTags("Account").RequireAuthorization()
+            .WithName(nameof(Alive)).WithSummary("The browser reports that the person is active: renews the sign-in's idle time-out.");
         app.MapGet("/api/me", GetMe).WithTags("Account").RequireAuthorization(Policies.ViewDashboards)
             .WithName(nameof(GetMe)).WithSummary("The signed-in person: roles and departments.");
         return app;
@@ -64,6 +66,21 @@ public static class AccountEndpoints
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect(SignedOutPath);
+    }
+
+    /// <summary>
+    /// An interactive page makes no request while someone works in it; its script reports input here at most once a
+    /// minute, which slides the sign-in cookie and marks the session active for the open page's idle check.
+    /// </summary>
+    public static async Task<NoContent> Alive(HttpContext http, UserPrincipalFactory users, TimeProvider clock)
+    {
+        if (UserPrincipalFactory.SessionOf(http.User) is { } session)
+        {
+            await users.SeenAsync(session, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.NoContent();
     }
 
     public static Ok<MeDto> GetMe(ClaimsPrincipal user) => TypedResults.Ok(new MeDto(

@@ -41,6 +41,7 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthorization(o => o.AddDashboardPolicies());
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitActivity>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingCircuitAuthentication>();
         services.AddDataProtection()

@@ -25,9 +25,13 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 /// from the browser (every service call of a circuit starts from one of the two), so a revalidation that signs the
 /// circuit out reaches the next call.
 /// </summary>
-internal sealed class CircuitUserHandler(AuthenticationStateProvider authentication, CurrentUser user) : CircuitHandler
+internal sealed class CircuitUserHandler(AuthenticationStateProvider authentication, CurrentUser user, CircuitActivity activity, TimeProvider clock) : CircuitHandler
 {
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => RefreshAsync();
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        activity.OpenedUtc = clock.GetUtcNow().UtcDateTime;
+        return RefreshAsync();
+    }
 
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
@@ -44,13 +48,33 @@ internal sealed class CircuitUserHandler(AuthenticationStateProvider authenticat
 /// <see cref="CookieSetup"/>: a sign-out elsewhere, a deactivation or a change of roles or departments ends the
 /// circuit's sign-in, and the page goes back to the sign-in page (which rebuilds the roles from the database).
 /// </summary>
-internal sealed class RevalidatingCircuitAuthentication(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
+internal sealed class RevalidatingCircuitAuthentication(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, CircuitActivity activity, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<SignInOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        StillValidAsync(scopes, authenticationState.User, cancellationToken);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        await StillValidAsync(scopes, authenticationState.User, cancellationToken)
+        && await StillActiveAsync(scopes, authenticationState.User, activity.OpenedUtc, clock.GetUtcNow().UtcDateTime,
+            TimeSpan.FromMinutes(options.Value.IdleMinutes), cancellationToken);
+
+    /// <summary>
+    /// The idle time-out for an open page (issue 23): the page's sign-in ends when neither its opening nor any activity
+    /// the browser reported (<c>/account/alive</c>) is within SignIn:IdleMinutes; by then the cookie has lapsed too.
+    /// </summary>
+    internal static async Task<bool> StillActiveAsync(IServiceScopeFactory scopes, ClaimsPrincipal principal, DateTime openedUtc, DateTime nowUtc, TimeSpan idle,
+        CancellationToken cancellationToken)
+    {
+        if (principal.Identity?.IsAuthenticated != true || UserPrincipalFactory.SessionOf(principal) is not { } session)
+        {
+            return true;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var seen = await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().LastSeenAsync(session, cancellationToken) ?? DateTime.MinValue;
+        return nowUtc - (seen > openedUtc ? seen : openedUtc) <= idle;
+    }
 
     /// <summary>Whether a circuit's person is still signed in as they were: session open, security stamp unchanged.</summary>
     internal static async Task<bool> StillValidAsync(IServiceScopeFactory scopes, ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -69,4 +93,10 @@ internal sealed class RevalidatingCircuitAuthentication(ILoggerFactory loggerFac
         var (stamp, open) = await scope.ServiceProvider.GetRequiredService<UserPrincipalFactory>().ReadStampAsync(userId, session, cancellationToken);
         return open && stamp is { } current && string.Equals(current.ToString(), principal.FindFirstValue(DashboardClaims.SecurityStamp), StringComparison.Ordinal);
     }
+}
+
+/// <summary>When this circuit (an open interactive page) was opened, for its idle time-out.</summary>
+public sealed class CircuitActivity
+{
+    public DateTime OpenedUtc { get; set; }
 }

@@ -116,7 +116,7 @@ public sealed class LocalAccounts(UserManager<LocalAccount> accounts, DashboardD
 
     /// <summary>
     /// Checks an authenticator code, or else a recovery code. A code accepted once is refused the second time (within
-    /// its 90-second life); wrong codes count toward the lock like wrong passwords.
+    /// the time Identity would still accept it); wrong codes count toward the lock like wrong passwords.
     /// </summary>
     public async Task<CodeCheck> CheckCodeAsync(LocalAccount account, string typed)
     {
@@ -129,7 +129,9 @@ public sealed class LocalAccounts(UserManager<LocalAccount> accounts, DashboardD
         var now = clock.GetUtcNow().UtcDateTime;
         if (code.Length == 6 && code.All(char.IsAsciiDigit))
         {
-            if (account.LastTotpCode == code && account.LastTotpUtc > now.AddSeconds(-120))
+            // Identity accepts a code two 30-second steps either side of its own: up to 150 s after it is first
+            // accepted. A used code stays refused for longer than that.
+            if (account.LastTotpCode == code && account.LastTotpUtc > now.AddSeconds(-180))
             {
                 return CodeCheck.Reused;
             }

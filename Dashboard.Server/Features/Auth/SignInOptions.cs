@@ -16,6 +16,9 @@ public sealed class SignInOptions
     /// <summary>Minutes without a request after which the sign-in ends (the cookie's sliding expiry).</summary>
     public int IdleMinutes { get; set; } = 30;
 
+    /// <summary>At most how often an open page reports that its person is active (typing, clicking) to keep the sign-in.</summary>
+    public int AlivePingSeconds { get; set; } = 60;
+
     /// <summary>Days the sign-in log is kept.</summary>
     public int LogRetentionDays { get; set; } = 1095;
 

@@ -63,6 +63,15 @@ public sealed class UserPrincipalFactory(IServiceProvider services, SessionCheck
         return session.Id;
     }
 
+    /// <summary>Records activity the browser reported on an open session.</summary>
+    public async Task SeenAsync(Guid session, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        await db.Sessions.Where(s => s.Id == session && s.EndedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenUtc, nowUtc), cancellationToken);
+
+    /// <summary>When the session last reported activity (its start when it never did).</summary>
+    public async Task<DateTime?> LastSeenAsync(Guid session, CancellationToken cancellationToken = default) =>
+        await db.Sessions.AsNoTracking().Where(s => s.Id == session).Select(s => (DateTime?)(s.LastSeenUtc ?? s.CreatedUtc)).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Ends a session: its cookie no longer signs anyone in, on any instance.</summary>
     public async Task EndSessionAsync(int userId, Guid session, DateTime nowUtc, CancellationToken cancellationToken = default)
     {

@@ -1128,6 +1128,9 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("LastSeenUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("UserId")
                         .HasColumnType("int");
 

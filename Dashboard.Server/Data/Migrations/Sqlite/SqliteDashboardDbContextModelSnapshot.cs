@@ -1078,6 +1078,9 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
 
