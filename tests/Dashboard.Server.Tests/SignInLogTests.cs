@@ -60,13 +60,20 @@ public sealed class SignInLogTests : AppTestBase
         Assert.Equal(10, codes.Count);
         await PostFormAsync(person, "/account/continue", []);
 
-        // A change of one's own password: the current one first; the last ones are refused again.
+        // A change of one's own password: the current one first; the last ones are refused again; a sign-in elsewhere
+        // with the old password ends, this one stays.
+        var elsewhere = NewClient();
+        Assert.Equal("/account/two-factor", await SignInAsync(elsewhere, Good));
+        Assert.Equal("/", await PostFormAsync(elsewhere, "/account/two-factor", new() { ["code"] = codes[1] }));
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/me")).StatusCode);
         Assert.Contains("error=current", await PostFormAsync(person, "/account/change-password", new() { ["current"] = "wrong", ["password"] = Better, ["confirm"] = Better }),
             StringComparison.Ordinal);
         Assert.StartsWith("/account/security", await PostFormAsync(person, "/account/change-password", new() { ["current"] = Good, ["password"] = Better, ["confirm"] = Better }),
             StringComparison.Ordinal);
         Assert.Contains("PasswordReused", await PostFormAsync(person, "/account/change-password", new() { ["current"] = Better, ["password"] = Good, ["confirm"] = Good }),
             StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("/api/me")).StatusCode);
         await PostFormAsync(person, "/account/logout", []);
 
         // With the authenticator on, a recovery code signs in in place of the app's code.

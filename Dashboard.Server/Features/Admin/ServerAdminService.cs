@@ -105,6 +105,9 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
 
         var password = await Auth.LocalAccounts.IssueTemporaryPasswordAsync(db, user, hasher, signInOptions.Value.Password, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // Whoever is signed in with the old password is signed out, on every instance.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Sessions.Where(s => s.UserId == user.Id && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
         sessions.Forget(user.Id);
         await signInLog.WriteAsync(SignInEventKinds.TemporaryPassword, "Local", user.LoginName, user.Id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);
         return Outcome.Ok(new TemporaryPasswordDto(user.LoginName, password));

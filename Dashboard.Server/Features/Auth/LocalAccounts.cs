@@ -209,7 +209,7 @@ public sealed class LocalAccounts(UserManager<LocalAccount> accounts, DashboardD
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
         account.SecurityStamp = Guid.NewGuid().ToString("N");
-        user.SecurityStamp = Guid.NewGuid(); // sessions on the old password end
+        user.SecurityStamp = Guid.NewGuid();
         return password;
     }
 

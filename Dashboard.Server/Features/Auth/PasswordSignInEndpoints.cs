@@ -166,8 +166,9 @@ public static class PasswordSignInEndpoints
         await log.WriteAsync(SignInEventKinds.PasswordChanged, "Local", user.LoginName, user.Id, PendingSignIn.AddressOf(http), cancellationToken: http.RequestAborted);
         if (pending is null)
         {
-            // The stamp changed: other sessions of this person end; this one is renewed with the new stamp.
-            await PendingSignIn.CompleteAsync(http, user, "Local");
+            // Signed in elsewhere with the old password (another PC, a copied cookie): those sign-ins end; this one stays.
+            await http.RequestServices.GetRequiredService<UserPrincipalFactory>().EndOtherSessionsAsync(user.Id, UserPrincipalFactory.SessionOf(http.User),
+                http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, http.RequestAborted);
             return TypedResults.Redirect("/account/security?done=password");
         }
 

@@ -72,6 +72,17 @@ public sealed class UserPrincipalFactory(IServiceProvider services, SessionCheck
     public async Task<DateTime?> LastSeenAsync(Guid session, CancellationToken cancellationToken = default) =>
         await db.Sessions.AsNoTracking().Where(s => s.Id == session).Select(s => (DateTime?)(s.LastSeenUtc ?? s.CreatedUtc)).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Ends every open session of a person but <paramref name="keep"/> (a password changed or reset): copies of the old
+    /// sign-in stop working on every instance, within Auth:SessionCheckSeconds elsewhere.
+    /// </summary>
+    public async Task EndOtherSessionsAsync(int userId, Guid? keep, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        await db.Sessions.Where(s => s.UserId == userId && s.EndedUtc == null && s.Id != keep)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, nowUtc), cancellationToken);
+        checks.Forget(userId);
+    }
+
     /// <summary>Ends a session: its cookie no longer signs anyone in, on any instance.</summary>
     public async Task EndSessionAsync(int userId, Guid session, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
