@@ -38,6 +38,7 @@ builder.Services.AddScoped<IPlanService, ClientPlanService>();
 builder.Services.AddScoped<IAdminService, ClientAdminService>();
 builder.Services.AddScoped<IEntryService, ClientEntryService>();
 builder.Services.AddScoped<IReviewService, ClientReviewService>();
+builder.Services.AddScoped<Dashboard.Shared.Threads.IThreadService, Dashboard.Client.Features.Threads.ClientThreadService>();
 builder.Services.AddScoped<INotificationService, ClientNotificationService>();
 builder.Services.AddScoped<IExportService, ClientExportService>();
 builder.Services.AddScoped<IDashboardService, ClientDashboardService>();

@@ -34,6 +34,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<SignInEvent> SignInLog => Set<SignInEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<CommentThread> Threads => Set<CommentThread>();
+    public DbSet<Comment> Comments => Set<Comment>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

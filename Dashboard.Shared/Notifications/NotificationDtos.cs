@@ -32,6 +32,12 @@ public enum NotificationKind
 
     /// <summary>Every KPI of the quarter is in (submitted or approved).</summary>
     AllIn,
+
+    /// <summary>Someone mentioned the person (or their department) in a comment.</summary>
+    Mention,
+
+    /// <summary>Someone answered a thread the person wrote in.</summary>
+    ThreadReply,
 }
 
 /// <summary>How mail is doing, for the admin page.</summary>

@@ -32,7 +32,9 @@ public sealed record BoardDepartmentDto(string Code, string Name, int StaffCount
 /// <param name="IsLate">Past the due date and not submitted.</param>
 /// <param name="LastActivityUtc">The entry's last change.</param>
 /// <param name="LastActivityBy">Who made it, by name.</param>
-public sealed record BoardRowDto(string KpiCode, string KpiName, int InitiativeNumber, EntryState? State, bool IsLate, DateTime? LastActivityUtc, string? LastActivityBy);
+/// <param name="OpenThreads">Comment threads on the KPI's quarter not yet resolved.</param>
+public sealed record BoardRowDto(string KpiCode, string KpiName, int InitiativeNumber, EntryState? State, bool IsLate, DateTime? LastActivityUtc, string? LastActivityBy,
+    int OpenThreads = 0);
 
 /// <summary>How many KPIs are in each state.</summary>
 public sealed record BoardCounts(int Total, int Missing, int Draft, int Submitted, int Returned, int Approved, int Late)

@@ -85,6 +85,10 @@ public sealed class AuthorizationMatrixTests : AppTestBase
                 // Department-scoped: the owning department's staff, the reviewers (planners) and the admin; nobody else.
                 var outsideDepartment = departmentScoped && (roles & (AppRoles.Planner | AppRoles.Admin)) == AppRoles.None
                     && !(roles.HasFlag(AppRoles.SectionStaff) && _ownersOfSampleKpi.Contains(login!));
+                // Audience-scoped (comment threads): the committee too.
+                var audienceScoped = endpoint.Metadata.GetMetadata<Dashboard.Server.Features.Auth.AudienceScopedAttribute>() is not null;
+                outsideDepartment |= audienceScoped && (roles & (AppRoles.Planner | AppRoles.Admin | AppRoles.Committee)) == AppRoles.None
+                    && !(roles.HasFlag(AppRoles.SectionStaff) && _ownersOfSampleKpi.Contains(login!));
                 // The figures API takes a token, never a signed-in person's cookie (FiguresApiTests covers the tokens).
                 var expected = login is null || policies.Contains(Policies.FiguresToken) ? HttpStatusCode.Unauthorized
                     : policies.All(p => Policies.Allows(p, roles)) && !outsideDepartment ? (HttpStatusCode?)null

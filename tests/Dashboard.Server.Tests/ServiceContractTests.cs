@@ -8,6 +8,7 @@ using Dashboard.Client.Features.Notifications;
 using Dashboard.Client.Features.Plans;
 using Dashboard.Client.Features.Publishing;
 using Dashboard.Client.Features.Review;
+using Dashboard.Client.Features.Threads;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Assessments;
@@ -21,6 +22,7 @@ using Dashboard.Shared.Plans;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Publishing;
 using Dashboard.Shared.Review;
+using Dashboard.Shared.Threads;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -182,6 +184,72 @@ public abstract class ServiceContractTests : EntryTestBase
         Assert.NotNull(await notices.GetMineAsync());
         Assert.Equal(OutcomeKind.Saved, (await notices.MarkReadAsync(null)).Kind);
     }
+
+    [Fact]
+    public async Task ThreadsMentionAnswerResolveAndStayWithThoseWhoMaySeeThem()
+    {
+        // FY2025 Q2 of I01-K1 is approved (sample figures): the committee may ask about it and mention 企画課.
+        var suzuki = await AsAsync<IThreadService>(DashboardFactory.Demo.Committee);
+        var started = await suzuki.StartKpiThreadAsync("I01-K1", 2025, 2, new PostCommentRequest("@企画課 前期から伸びた理由を教えてください。"));
+        Assert.True(started.Succeeded, started.FirstMessage);
+        Assert.False(started.Value!.IsInternal);
+
+        var tanakaNotices = await AsAsync<INotificationService>(DashboardFactory.Demo.StaffKikaku);
+        var notice = Assert.Single((await tanakaNotices.GetMineAsync()).Items, n => n.Kind == NotificationKind.Mention);
+        Assert.Contains("I01-K1", notice.Subject, StringComparison.Ordinal);
+        Assert.EndsWith($"#thread-{started.Value.Id}", notice.Link, StringComparison.Ordinal);
+
+        var tanaka = await AsAsync<IThreadService>(DashboardFactory.Demo.StaffKikaku);
+        var answered = await tanaka.ReplyAsync(started.Value.Id, new PostCommentRequest("窓口での案内を増やしました。"));
+        Assert.True(answered.Succeeded, answered.FirstMessage);
+        Assert.Equal(["鈴木 次郎（DX推進本部 委員）", "田中 一郎（企画課 担当者）"], answered.Value!.Comments.Select(c => c.AuthorName));
+        var suzukiNotices = await AsAsync<INotificationService>(DashboardFactory.Demo.Committee);
+        Assert.Contains((await suzukiNotices.GetMineAsync()).Items, n => n.Kind == NotificationKind.ThreadReply);
+
+        // Only the author edits or deletes a comment; both leave the earlier text in the history.
+        var mine = answered.Value.Comments[1];
+        Assert.Equal(OutcomeKind.Forbidden, (await suzuki.EditCommentAsync(mine.Id, new PostCommentRequest("書き換え"))).Kind);
+        var edited = await tanaka.EditCommentAsync(mine.Id, new PostCommentRequest("窓口とSNSでの案内を増やしました。"));
+        Assert.Equal("窓口とSNSでの案内を増やしました。", edited.Value!.Comments[1].Body);
+        Assert.Contains(edited.Value.History, h => h.What == ThreadEventKind.Edited && h.Earlier == "窓口での案内を増やしました。");
+
+        var takahashi = await AsAsync<IThreadService>(DashboardFactory.Demo.Planner);
+        var resolved = await takahashi.ResolveAsync(started.Value.Id, new ResolveThreadRequest(true));
+        Assert.True(resolved.Succeeded, resolved.FirstMessage);
+        Assert.Equal("高橋 美咲（企画・DX推進担当）", resolved.Value!.ResolvedBy);
+        Assert.Equal(OutcomeKind.Refused, (await takahashi.ResolveAsync(started.Value.Id, new ResolveThreadRequest(true))).Kind);
+        Assert.Contains(resolved.Value.History, h => h.What == ThreadEventKind.Resolved && h.ActorName.StartsWith("高橋", StringComparison.Ordinal));
+
+        // A thread on a figure not yet approved (FY2025 Q4) stays with the department, the secretariat and the admin.
+        var draft = await tanaka.StartKpiThreadAsync("I01-K1", Year, Q, new PostCommentRequest("@高橋美咲 この指標の数え方を確認させてください。"));
+        Assert.True(draft.Succeeded, draft.FirstMessage);
+        Assert.True(draft.Value!.IsInternal);
+        var committeeView = await suzuki.GetKpiThreadsAsync("I01-K1", Year, Q);
+        Assert.Empty(committeeView.Value!.Threads);
+        Assert.False(committeeView.Value.MayWrite);
+        Assert.Equal(OutcomeKind.NotFound, (await suzuki.ReplyAsync(draft.Value.Id, new PostCommentRequest("見せてください"))).Kind);
+        Assert.Equal(OutcomeKind.Forbidden, (await suzuki.StartKpiThreadAsync("I01-K1", Year, Q, new PostCommentRequest("質問"))).Kind);
+        var sato = await AsAsync<IThreadService>(DashboardFactory.Demo.StaffKaikei);
+        Assert.Equal(OutcomeKind.Forbidden, (await sato.GetKpiThreadsAsync("I01-K1", 2025, 2)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await sato.ReplyAsync(started.Value.Id, new PostCommentRequest("横から失礼します"))).Kind);
+        Assert.Single((await takahashi.GetKpiThreadsAsync("I01-K1", Year, Q)).Value!.Threads);
+
+        // Bad input: nothing stored, a message that says what to change.
+        var unknown = await tanaka.ReplyAsync(draft.Value.Id, new PostCommentRequest("@存在しない課 確認してください"));
+        Assert.Equal(OutcomeKind.Invalid, unknown.Kind);
+        Assert.Contains("@存在しない課", unknown.FirstMessage, StringComparison.Ordinal);
+        var outsider = await tanaka.ReplyAsync(draft.Value.Id, new PostCommentRequest("@鈴木次郎 ご確認ください"));
+        Assert.Equal(OutcomeKind.Invalid, outsider.Kind);
+        Assert.Contains("見られない", outsider.FirstMessage, StringComparison.Ordinal);
+        Assert.Equal(OutcomeKind.Invalid, (await tanaka.ReplyAsync(draft.Value.Id, new PostCommentRequest(new string('あ', Mentions.MaxLength + 1)))).Kind);
+        Assert.Equal(OutcomeKind.Invalid, (await tanaka.ReplyAsync(draft.Value.Id, new PostCommentRequest("ベル\u0007"))).Kind);
+        Assert.Single((await tanaka.GetKpiThreadsAsync("I01-K1", Year, Q)).Value!.Threads[0].Comments);
+
+        // Initiatives have threads too, for everyone with a role in them.
+        var initiative = await suzuki.StartInitiativeThreadAsync(1, new PostCommentRequest("施策全体の進め方について"));
+        Assert.True(initiative.Succeeded, initiative.FirstMessage);
+        Assert.Single((await tanaka.GetInitiativeThreadsAsync(1)).Value!.Threads);
+    }
 }
 
 /// <summary>The server's services, in one DI scope per person, as an interactive server page calls them.</summary>
@@ -233,6 +301,7 @@ public sealed class ClientServiceContractTests : ServiceContractTests
             nameof(IExportService) => new ClientExportService(http, new NoFormToken()),
             nameof(IAdminService) => new ClientAdminService(http),
             nameof(INotificationService) => new ClientNotificationService(http),
+            nameof(IThreadService) => new ClientThreadService(http),
             _ => throw new ArgumentOutOfRangeException(typeof(T).Name),
         };
         return (T)service;

@@ -68,7 +68,7 @@ public sealed class WriteEndpointFuzzTests : AppTestBase
         "override", "overrideReason", "issues", "direction", "committeeOpinion", "reply",
         "date", "description", "extendToFiscalYear", "effectiveFrom", "firstFiscalYear", "lastFiscalYear", "disposition", "mergeInto",
         "initiativeNumber", "kind", "unit", "baselineValue", "baselineDate", "milestoneDueFiscalYear", "owners", "source", "note",
-        "revisionDate", "revisionReason", "title", "subtitle",
+        "revisionDate", "revisionReason", "title", "subtitle", "body", "resolved",
     ];
 
     [Fact]

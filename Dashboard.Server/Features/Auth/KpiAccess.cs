@@ -36,3 +36,10 @@ public static class KpiAccess
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false)]
 public sealed class DepartmentScopedAttribute : Attribute;
+
+/// <summary>
+/// Marks an endpoint whose handler checks the caller against the place's audience: the owning department's staff, the
+/// reviewers, the committee and the admin (403 for another department's staff). The authorization matrix test reads it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false)]
+public sealed class AudienceScopedAttribute : Attribute;

@@ -245,6 +245,9 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         var reminded = await notices.LastRemindedAsync(plan, q, cancellationToken);
         var name = await PeopleNames.ResolveAsync(db, entries.Select(e => e.UpdatedBy), cancellationToken);
         var isClosed = closed.Contains(q);
+        var openThreads = await db.Threads.AsNoTracking()
+            .Where(t => t.PlanId == plan.Id && t.FiscalYear == q.FiscalYear && t.Quarter == q.Quarter && t.KpiId != null && t.ResolvedUtc == null)
+            .GroupBy(t => t.KpiId!.Value).Select(g => new { KpiId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.KpiId, g => g.Count, cancellationToken);
 
         var board = departments
             .Select(d => new BoardDepartmentDto(d.Code, d.Name, staff.GetValueOrDefault(d.Code),
@@ -252,7 +255,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
                 {
                     var e = entries.FirstOrDefault(x => x.KpiId == k.Id);
                     return new BoardRowDto(k.Code, k.Name, k.Initiative, e?.State, !isClosed && today is { } t && EntryLateness.IsLate(window, e?.State, t),
-                        e?.UpdatedUtc, e is null ? null : name(e.UpdatedBy));
+                        e?.UpdatedUtc, e is null ? null : name(e.UpdatedBy), openThreads.GetValueOrDefault(k.Id));
                 }).ToList(),
                 reminded.TryGetValue(d.Code, out var at) ? at : null))
             .Where(d => d.Rows.Count > 0)

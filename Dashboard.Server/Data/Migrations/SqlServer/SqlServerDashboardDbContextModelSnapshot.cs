@@ -287,6 +287,95 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                     b.ToTable("CollectionWindows");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("KpiId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("KpiId", "FiscalYear", "Quarter");
+
+                    b.ToTable("Threads");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.DataStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -1296,6 +1385,34 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.Comment", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.CommentThread", "Thread")
+                        .WithMany("Comments")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId");
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId");
+
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>
                 {
                     b.HasOne("Dashboard.Server.Data.BasicPolicy", null)
@@ -1510,6 +1627,11 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
             modelBuilder.Entity("Dashboard.Server.Data.BasicPolicy", b =>
                 {
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>

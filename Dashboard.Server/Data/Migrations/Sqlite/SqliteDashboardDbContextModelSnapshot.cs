@@ -269,6 +269,91 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.ToTable("CollectionWindows");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("KpiId", "FiscalYear", "Quarter");
+
+                    b.ToTable("Threads");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.DataStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -1242,6 +1327,34 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.Comment", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.CommentThread", "Thread")
+                        .WithMany("Comments")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId");
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId");
+
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>
                 {
                     b.HasOne("Dashboard.Server.Data.BasicPolicy", null)
@@ -1456,6 +1569,11 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Dashboard.Server.Data.BasicPolicy", b =>
                 {
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>
