@@ -26,6 +26,7 @@ public sealed class AssessmentPageTests : IAsyncLifetime
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(new UiPreferences());
+        _ctx.Services.AddSingleton<Dashboard.Shared.Threads.IThreadService>(new NoThreads());
         _ctx.Services.AddSingleton<IAssessmentService>(_service);
         _ctx.AddAuthorization().SetAuthorized("someone@demo.local").SetPolicies(Policies.ViewDashboards);
         _ctx.SetRendererInfo(new RendererInfo("WebAssembly", true));

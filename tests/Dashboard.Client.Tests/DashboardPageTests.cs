@@ -20,6 +20,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(new UiPreferences());
+        _ctx.Services.AddSingleton<Dashboard.Shared.Threads.IThreadService>(new NoThreads());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
