@@ -16,9 +16,8 @@ using Dashboard.Server.Features.Plans;
 using Dashboard.Server.Features.Preferences;
 using Dashboard.Server.Features.Publishing;
 using Dashboard.Server.Features.Review;
-using Dashboard.Server.Features.Threads;
-using Dashboard.Shared.Threads;
 using Dashboard.Server.Features.Security;
+using Dashboard.Server.Features.Threads;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Entries;
@@ -26,6 +25,7 @@ using Dashboard.Shared.Exports;
 using Dashboard.Shared.Notifications;
 using Dashboard.Shared.Plans;
 using Dashboard.Shared.Review;
+using Dashboard.Shared.Threads;
 using MudBlazor.Services;
 
 // `backup`, `restore <file>` and `add-admin <login> <name>` are commands for the operator, not settings: taken off

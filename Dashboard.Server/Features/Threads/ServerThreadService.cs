@@ -77,7 +77,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
         if (thread.ResolvedUtc is not null)
         {
             // An answer to a resolved thread reopens it: the question is live again.
-            audit.Changed(AuditType, thread.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Reopened", null, "true");
+            audit.Changed(AuditType, Key(thread.Id), "Reopened", null, "true");
             thread.ResolvedUtc = null;
             thread.ResolvedBy = null;
         }
@@ -276,9 +276,10 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
             .ToList();
         if (writers.Count > 0)
         {
-            var names = await PeopleNames.ResolveAsync(db, writers, cancellationToken);
-            var still = await db.Users.AsNoTracking().Where(u => u.IsActive && writers.Contains(u.LoginName)).Select(u => u.LoginName).ToListAsync(cancellationToken);
-            await notices.DispatchAsync($"thread-reply/{comment.Id}", NotificationKind.ThreadReply, me, still.Select(w => new CollectionNotices.Person(w, names(w))).ToList(),
+            // Only writers who can still sign in are told.
+            var still = await db.Users.AsNoTracking().Where(u => u.IsActive && writers.Contains(u.LoginName))
+                .Select(u => new CollectionNotices.Person(u.LoginName, u.DisplayName)).ToListAsync(cancellationToken);
+            await notices.DispatchAsync($"thread-reply/{comment.Id}", NotificationKind.ThreadReply, me, still,
                 $"【DX推進計画】{place.Label}のスレッドに{who}さんが回答しました",
                 $"{who}さんが{place.Label}のスレッドに書き込みました。\n\n{excerpt}", link, cancellationToken);
         }
@@ -315,7 +316,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
         var keys = ids.Select(Key).ToList();
         var events = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == AuditType && keys.Contains(a.EntityKey)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var name = await PeopleNames.ResolveAsync(db, threads.SelectMany(t => t.Comments.Select(c => c.Author)).Concat(events.Select(e => e.Actor))
-            .Concat(threads.Select(t => t.ResolvedBy ?? "")), cancellationToken);
+            .Concat(threads.Where(t => t.ResolvedBy is not null).Select(t => t.ResolvedBy!)), cancellationToken);
         var me = audit.Actor;
         return threads.Select(t =>
         {
