@@ -4,13 +4,26 @@ using Dashboard.Shared.Plans;
 using Dashboard.Shared.Review;
 using Dashboard.Shared.Threads;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Server.Tests;
 
 /// <summary>Comment threads over the API: a mention reaches the department's staff once, the board counts open threads, bad input stores nothing.</summary>
 public sealed class ThreadApiTests : AppTestBase
 {
+    private readonly InProcessSmtpServer _smtp = new();
+
     protected override bool Samples => true;
+
+    // Mail on, with the address links in mails start from.
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(_smtp.AppSettings) { ["Notifications:Mail:AppUrl"] = "https://dx.city.example.lg.jp" };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
 
     [Fact]
     public async Task AMentionOfADepartmentNotifiesItsStaffOnceWithALinkToTheThread()
@@ -26,6 +39,35 @@ public sealed class ThreadApiTests : AppTestBase
         Assert.Contains($"#thread-{thread.Id}", notice.Link, StringComparison.Ordinal);
         Assert.DoesNotContain(notices, n => n.Recipient == DashboardFactory.Demo.Committee);
         Assert.Equal(1, await App.WithDbAsync(db => db.Dispatches.CountAsync(d => d.Key.StartsWith("mention/"))));
+    }
+
+    [Fact]
+    public async Task TheMentionGoesOutByMailOnceWithAWorkingLinkOnTheNextRound()
+    {
+        using var suzuki = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
+        using var response = await suzuki.PostAsJsonAsync("/api/threads/kpis/I01-K1/2025/2", new PostCommentRequest("@企画課 前期から伸びた理由を教えてください。"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var thread = (await response.Content.ReadFromJsonAsync<ThreadDto>())!;
+
+        // The background round (every minute on the app's clock, which stands still in tests) sends the outbox.
+        var round = App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Dashboard.Server.Features.Notifications.ReminderService>().Single();
+        await round.RoundAsync(CancellationToken.None);
+        var mail = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal(DashboardFactory.Demo.StaffKikaku, mail.To.Mailboxes.Single().Address);
+        Assert.Contains("I01-K1", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("前期から伸びた理由", mail.TextBody, StringComparison.Ordinal);
+        var link = $"https://dx.city.example.lg.jp/dashboard/kpis/I01-K1?{QuarterAddress.Query(2025, 2)}#thread-{thread.Id}";
+        Assert.Contains(link, mail.TextBody, StringComparison.Ordinal);
+
+        // The link opens the KPI page for the person it was sent to.
+        using var tanaka = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        using var page = await tanaka.GetAsync(new Uri(link).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        // A second round sends nothing again.
+        await round.RoundAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(_smtp.Messages);
     }
 
     [Fact]
