@@ -51,6 +51,7 @@ public sealed record MyKpiRowDto(KpiDto Kpi, decimal? Expected, string? Previous
 /// <param name="PlanStart">The first day of the plan: no milestone is completed before it.</param>
 /// <param name="Today">The server's date (Japan) for the due line; null once the plan has ended (nothing is chased).</param>
 /// <param name="PlanEnded">The quarter's plan has ended (its successor started): read only, whether or not the quarter was closed.</param>
+/// <param name="Previous">The quarter before's PDCA text, offered for quoting; null when it wrote none.</param>
 public sealed record EntryDto(
     KpiDto Kpi,
     int FiscalYear,
@@ -74,7 +75,8 @@ public sealed record EntryDto(
     CollectionWindowDto? Window = null,
     DateOnly? PlanStart = null,
     DateOnly? Today = null,
-    bool PlanEnded = false);
+    bool PlanEnded = false,
+    PreviousNotes? Previous = null);
 
 /// <summary>Save a draft, or submit. The figure travels as typed, so the server reads it with the same rules.</summary>
 /// <param name="Value">The figure as typed (full-width digits allowed); empty for milestones and monitor-only KPIs.</param>

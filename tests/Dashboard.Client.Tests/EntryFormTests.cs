@@ -201,6 +201,40 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void QuotingFillsOnlyTheEmptyFieldsAndMarksThemUntilEdited()
+    {
+        var entry = Entry() with { Done = "今期に書いた実施内容", Previous = new PreviousNotes(2023, 1, "前期の実施", "前期の評価", "前期の改善") };
+        var form = Render(entry);
+        Assert.Contains("令和5年度 第1四半期 の記述を、空欄の欄に入れます", form.Find("[data-quote]").TextContent, StringComparison.Ordinal);
+
+        form.Find("button[data-action='quote-previous']").Click();
+
+        Assert.Equal("今期に書いた実施内容", form.Find("textarea[name='done']").GetAttribute("value"));
+        Assert.Equal("前期の評価", form.Find("textarea[name='check']").GetAttribute("value"));
+        Assert.Equal("前期の改善", form.Find("textarea[name='act']").GetAttribute("value"));
+        string Help(string field) => string.Concat((form.Find($"textarea[name='{field}']").GetAttribute("aria-describedby") ?? "").Split(" ", StringSplitOptions.RemoveEmptyEntries).Select(id => form.Find($"[id='{id}']").TextContent));
+        Assert.Contains("前期の記述を引用したままです", Help("check"), StringComparison.Ordinal);
+        Assert.Contains("前期の記述を引用したままです", Help("act"), StringComparison.Ordinal);
+        Assert.DoesNotContain("前期の記述を引用したままです", form.Find("textarea[name='done']").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.True(form.Find("button[data-action='quote-previous']").HasAttribute("disabled")); // nothing empty is left
+
+        form.Find("textarea[name='check']").Input("前期の評価に今期の結果を足した");
+
+        Assert.DoesNotContain("前期の記述を引用したままです", Help("check"), StringComparison.Ordinal);
+        Assert.Contains("前期の記述を引用したままです", Help("act"), StringComparison.Ordinal);
+        form.Find("button[data-action='save-draft']").Click();
+        var saved = Assert.Single(_service.Saved);
+        Assert.Equal(("今期に書いた実施内容", "前期の評価に今期の結果を足した", "前期の改善"), (saved.Done, saved.Check, saved.Act));
+    }
+
+    [Fact]
+    public void NothingToQuoteShowsNoQuoteButton()
+    {
+        Assert.Empty(Render(Entry() with { Previous = new PreviousNotes(2023, 1, " ", null, null) }).FindAll("[data-quote]"));
+        Assert.Empty(Render(Entry(EntryState.Approved, 130m) with { Previous = new PreviousNotes(2023, 1, "前期", null, null) }).FindAll("[data-quote]"));
+    }
+
+    [Fact]
     public void ApprovedEntryIsReadOnly()
     {
         var form = Render(Entry(EntryState.Approved, 130m));

@@ -264,6 +264,39 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Equal([$"{OldCode}:Active:True", $"{NewCode}:Draft:False", "other-2027:Active:False"], states.Select(p => $"{p.Code}:{p.Status}:{p.IsCurrent}"));
     }
 
+    [Fact]
+    public async Task TheQuarterBeforesNotesAreOfferedForQuotingAcrossTheFiscalYearAndThePlanBoundary()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        await App.WithDbAsync(async db =>
+        {
+            var kpi = await db.Kpis.SingleAsync(k => k.Code == "I01-K1" && k.Plan!.Code == OldCode);
+            QuarterlyEntry At(int quarter) =>
+                db.Entries.Local.FirstOrDefault(e => e.KpiId == kpi.Id && e.FiscalYear == 2025 && e.Quarter == quarter)
+                ?? db.Entries.Add(new QuarterlyEntry { KpiId = kpi.Id, FiscalYear = 2025, Quarter = quarter, Value = 190, State = EntryState.Draft, Version = Guid.NewGuid(), UpdatedBy = "test" }).Entity;
+            await db.Entries.Where(e => e.KpiId == kpi.Id && e.FiscalYear == 2025).LoadAsync();
+            var q4 = At(4);
+            (q4.Done, q4.Check, q4.Act) = ("第4四半期の実施", "第4四半期の評価", null);
+            var q3 = At(3);
+            (q3.Done, q3.Check, q3.Act) = ("第3四半期の実施", null, "第3四半期の改善");
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // Within a plan: the quarter before.
+        Assert.Equal(new PreviousNotes(2025, 3, "第3四半期の実施", null, "第3四半期の改善"), (await GetAsync(staff, "I01-K1", 2025, 4)).Previous);
+
+        // The new plan's first quarter quotes the KPI it carries on from the plan before; its second quarter quotes its first.
+        await StartSuccessorAsync(planner);
+        Assert.Equal(new PreviousNotes(2025, 4, "第4四半期の実施", "第4四半期の評価", null), (await GetAsync(staff, "I01-K1", 2026, 1)).Previous);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("150", done: "令和8年度の実施"), 2026, 1)).StatusCode);
+        Assert.Equal(new PreviousNotes(2026, 1, "令和8年度の実施", null, null), (await GetAsync(staff, "I01-K1", 2026, 2)).Previous);
+
+        // A quarter before that wrote nothing offers nothing.
+        Assert.Null((await GetAsync(planner, "I02-K1", 2026, 2)).Previous);
+    }
+
     private static async Task StartSuccessorAsync(HttpClient planner)
     {
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{OldCode}/successor", Successor())).StatusCode);

@@ -26,6 +26,30 @@ public static class EntryRecords
             e?.Version, e?.UpdatedBy, e?.UpdatedUtc, isClosed, e?.IsSample ?? false, window ?? CollectionWindows.Default(q), plan.FirstQuarter.StartDate);
     }
 
+    /// <summary>
+    /// The quarter before's PDCA text for 「前期の記述を引用」: the same KPI's, or in a plan's first quarter the KPI it
+    /// carries on (継続, 拡充, 延伸, 統合) in the plan before. Null when that quarter wrote nothing.
+    /// </summary>
+    public static async Task<PreviousNotes?> PreviousNotesAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
+    {
+        var previous = q.Previous();
+        var kpiIds = new List<int> { kpi.Id };
+        if (q == plan.FirstQuarter)
+        {
+            kpiIds = await db.KpiSuccessions.AsNoTracking().Where(s => s.PlanId == plan.Id && s.SuccessorKpiId == kpi.Id)
+                .Select(s => s.PredecessorKpiId).ToListAsync(cancellationToken);
+        }
+
+        var notes = await db.Entries.AsNoTracking()
+            .Where(e => kpiIds.Contains(e.KpiId) && e.FiscalYear == previous.FiscalYear && e.Quarter == previous.Quarter)
+            .OrderBy(e => e.KpiId)
+            .Select(e => new PreviousNotes(e.FiscalYear, e.Quarter, e.Done, e.Check, e.Act))
+            .ToListAsync(cancellationToken);
+
+        // Two KPIs merged into one (統合) have two texts: the first that wrote anything is offered, never a blend.
+        return notes.FirstOrDefault(n => n.HasText);
+    }
+
     /// <summary>The figure as people read it: 150件, 完了, 報告あり.</summary>
     public static string Figure(Kpi kpi, QuarterlyEntry entry) => kpi.Kind switch
     {

@@ -66,8 +66,14 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         }
 
         var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi!.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-        return Outcome.Ok<EntryDto>(EntryRecords.ToDto(plan!, kpi!, q, entry, plan!.IsEnded || await QuarterRecords.IsClosedAsync(db, plan!, q, cancellationToken),
-            await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken)) with { Today = quarters.LatenessDate(plan!), PlanEnded = plan!.IsEnded });
+        var dto = EntryRecords.ToDto(plan!, kpi!, q, entry, plan!.IsEnded || await QuarterRecords.IsClosedAsync(db, plan!, q, cancellationToken),
+            await QuarterRecords.WindowAsync(db, plan!, q, cancellationToken));
+        return Outcome.Ok(dto with
+        {
+            Today = quarters.LatenessDate(plan!),
+            PlanEnded = plan!.IsEnded,
+            Previous = await EntryRecords.PreviousNotesAsync(db, plan!, kpi!, q, cancellationToken),
+        });
     }
 
     public async Task<Outcome<EntryDto>> SaveEntryAsync(string kpiCode, int fiscalYear, int quarter, SaveEntryRequest request, CancellationToken cancellationToken = default)
