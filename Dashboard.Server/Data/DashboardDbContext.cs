@@ -36,6 +36,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<CommentThread> Threads => Set<CommentThread>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommitteeMeeting> Meetings => Set<CommitteeMeeting>();
+    public DbSet<Finding> Findings => Set<Finding>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -38,6 +38,15 @@ public enum NotificationKind
 
     /// <summary>Someone answered a thread the person wrote in.</summary>
     ThreadReply,
+
+    /// <summary>The committee asked the person's department for something (a finding).</summary>
+    Finding,
+
+    /// <summary>A finding of the person's department is due soon or past its due date and not reported done.</summary>
+    FindingReminder,
+
+    /// <summary>A department reported a finding done (対応済): the planner confirms it.</summary>
+    FindingAddressed,
 }
 
 /// <summary>How mail is doing, for the admin page.</summary>

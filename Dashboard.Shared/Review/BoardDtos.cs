@@ -20,6 +20,12 @@ public sealed record CompletionBoardDto(
 /// <summary>One department's KPIs and when someone last reminded it.</summary>
 public sealed record BoardDepartmentDto(string Code, string Name, int StaffCount, IReadOnlyList<BoardRowDto> Rows, DateTime? LastRemindedUtc)
 {
+    /// <summary>The committee's findings assigned to the department and not yet confirmed 完了.</summary>
+    public int OpenFindings { get; init; }
+
+    /// <summary>Of those, the ones past their due date and not reported done.</summary>
+    public int OverdueFindings { get; init; }
+
     /// <summary>This department's counts.</summary>
     public BoardCounts Counts => BoardCounts.Of(Rows);
 }

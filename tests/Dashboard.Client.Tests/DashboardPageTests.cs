@@ -21,6 +21,9 @@ public sealed class DashboardPageTests : IAsyncLifetime
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(new UiPreferences());
         _ctx.Services.AddSingleton<Dashboard.Shared.Threads.IThreadService>(new NoThreads());
+        _ctx.Services.AddSingleton<Dashboard.Shared.Findings.IFindingService>(new FixedFindings(
+            FixedFindings.Open(7, "kaikei", "会計課", "窓口のキャッシュレス決済の利用状況を月別に示すこと。", new DateOnly(2026, 1, 25), Dashboard.Shared.Findings.FindingState.InProgress),
+            FixedFindings.Open(8, "kikaku", "企画課", "ほかの課への指摘", new DateOnly(2026, 3, 1))));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -232,6 +235,13 @@ public sealed class DashboardPageTests : IAsyncLifetime
         var cash = page.Find("tr[data-kpi='I02-K5']");
         Assert.Contains("missing", cash.ClassList);
         Assert.Contains("令和7年度末までに 50", cash.TextContent, StringComparison.Ordinal);
+
+        // The department's open findings, not another's, each linking to the finding, a late one marked.
+        var findings = page.Find("[data-open-findings-list]");
+        Assert.Contains("推進本部からの指摘事項（未完了 1 件）", findings.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/findings#finding-7", findings.QuerySelector("li[data-finding='7'] a")!.GetAttribute("href"));
+        Assert.Contains("期限 2026/1/25・対応中・期限超過", findings.TextContent, StringComparison.Ordinal);
+        Assert.Null(findings.QuerySelector("li[data-finding='8']"));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Dashboard.Client.Features.Plans;
 using Dashboard.Client.Features.Publishing;
 using Dashboard.Client.Features.Review;
 using Dashboard.Client.Features.Threads;
+using Dashboard.Client.Features.Findings;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Shared.Admin;
 using Dashboard.Shared.Assessments;
@@ -23,6 +24,7 @@ using Dashboard.Shared.Problems;
 using Dashboard.Shared.Publishing;
 using Dashboard.Shared.Review;
 using Dashboard.Shared.Threads;
+using Dashboard.Shared.Findings;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -250,6 +252,36 @@ public abstract class ServiceContractTests : EntryTestBase
         Assert.True(initiative.Succeeded, initiative.FirstMessage);
         Assert.Single((await tanaka.GetInitiativeThreadsAsync(1)).Value!.Threads);
     }
+
+    [Fact]
+    public async Task FindingsAreRecordedAnsweredAndConfirmedByThoseWhoMay()
+    {
+        var takahashi = await AsAsync<IFindingService>(DashboardFactory.Demo.Planner);
+        var choices = (await takahashi.GetAsync()).Value!.Choices;
+        Assert.Contains(choices.Departments, d => d.Code == "kikaku");
+        Assert.Contains(choices.Initiatives, i => i.Number == 1 && i.Kpis.Any(k => k.Code == "I01-K1"));
+        var recorded = await takahashi.RecordMeetingAsync(new RecordMeetingRequest(null, new DateOnly(2026, 1, 15), 2025, 3,
+            [new NewFindingRequest(1, "I01-K1", "kikaku", new DateOnly(2026, 2, 1), "利用が伸びない理由を分析すること。")]));
+        Assert.Equal(OutcomeKind.Saved, recorded.Kind);
+        Assert.Equal("推進本部会議", recorded.Value!.Title);
+        var id = recorded.Value.Findings.Single().Id;
+
+        var invalid = await takahashi.RecordMeetingAsync(new RecordMeetingRequest(null, new DateOnly(2026, 1, 15), 2025, 3,
+            [new NewFindingRequest(1, null, null, new DateOnly(2026, 1, 1), "x")]));
+        Assert.Equal(OutcomeKind.Invalid, invalid.Kind);
+        Assert.Equal(["Findings[0].DepartmentCode", "Findings[0].DueOn"], invalid.Errors.Keys.Order());
+
+        var sato = await AsAsync<IFindingService>(DashboardFactory.Demo.StaffKaikei);
+        Assert.Empty((await sato.GetAsync()).Value!.All);
+        Assert.Equal(OutcomeKind.NotFound, (await sato.RespondAsync(id, new RespondFindingRequest(FindingState.InProgress, null))).Kind);
+        var tanaka = await AsAsync<IFindingService>(DashboardFactory.Demo.StaffKikaku);
+        Assert.True((await tanaka.GetAsync()).Value!.All.Single().MayRespond);
+        Assert.Equal(FindingState.Addressed, (await tanaka.RespondAsync(id, new RespondFindingRequest(FindingState.Addressed, "分析した。"))).Value!.State);
+        Assert.Equal(OutcomeKind.Forbidden, (await tanaka.ConfirmAsync(id)).Kind);
+        var confirmed = await takahashi.ConfirmAsync(id);
+        Assert.Equal((FindingState.Completed, "分析した。"), (confirmed.Value!.State, confirmed.Value.Response));
+        Assert.Equal(OutcomeKind.Refused, (await takahashi.ConfirmAsync(id)).Kind);
+    }
 }
 
 /// <summary>The server's services, in one DI scope per person, as an interactive server page calls them.</summary>
@@ -302,6 +334,7 @@ public sealed class ClientServiceContractTests : ServiceContractTests
             nameof(IAdminService) => new ClientAdminService(http),
             nameof(INotificationService) => new ClientNotificationService(http),
             nameof(IThreadService) => new ClientThreadService(http),
+            nameof(IFindingService) => new ClientFindingService(http),
             _ => throw new ArgumentOutOfRangeException(typeof(T).Name),
         };
         return (T)service;

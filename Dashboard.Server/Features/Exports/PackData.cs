@@ -32,8 +32,12 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
             Closed = closed.Select(c => new FiscalQuarter(c.FiscalYear, c.Quarter)).ToHashSet(),
             Assessments = await Dashboard.Server.Features.Assessments.ServerAssessmentService.ForYearAsync(db, current.Id, quarter.FiscalYear, cancellationToken),
             Window = await QuarterRecords.WindowAsync(db, current, quarter, cancellationToken),
+            PreviousFindings = await PackFinding.LoadAsync(db, current, quarter, cancellationToken),
         };
     }
+
+    /// <summary>「前回の指摘と対応」: what the committee asked at the last meeting before this quarter, and anything older still open.</summary>
+    public IReadOnlyList<PackFinding> PreviousFindings { get; init; } = [];
 
     /// <summary>The KPIs of the pack's quarter: a KPI retired before the quarter ended is no longer reported on.</summary>
     public IEnumerable<(BasicPolicy Policy, Initiative Initiative, Kpi Kpi)> Kpis() =>

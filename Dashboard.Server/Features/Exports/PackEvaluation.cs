@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Assessments;
+using Dashboard.Shared.Findings;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 
@@ -159,7 +160,7 @@ internal static class PackSummary
 /// One 評価シート per initiative, A4 portrait: 基本方針 and 取組施策, 目的, 担当課, the KPI table (baseline and its date,
 /// this year's and the final target, the latest approved figure and its quarter, 達成率 against both, 評価区分, 状況),
 /// the chart of the first KPI with a target path over the whole period up to the quarter, the quarter's PDCA notes in
-/// full, and the assessment (総合評価, 課題, 今後の方向性, 推進本部の意見, 担当課の回答).
+/// full, 「前回の指摘と対応」, and the assessment (総合評価, 課題, 今後の方向性, 推進本部の意見, 担当課の回答).
 /// </summary>
 internal static class PackEvaluationSheet
 {
@@ -238,6 +239,8 @@ internal static class PackEvaluationSheet
             PrintLayout.FitRow(sheet, r, (1, _widths[0]), (2, PrintLayout.Width(sheet, 2, 4)), (5, PrintLayout.Width(sheet, 5, 7)), (8, PrintLayout.Width(sheet, 8, 10)));
         }
 
+        r = PreviousFindings(sheet, data.PreviousFindings.Where(f => f.InitiativeId == initiative.Id).ToList(), r);
+
         r += 1;
         PackSummary.Section(sheet, ++r, $"評価（{JapaneseEra.FiscalYearLabel(data.Quarter.FiscalYear)}）", Columns);
         var suggested = PackInitiativeGrade.Suggested(data, initiative, allRows);
@@ -281,6 +284,49 @@ internal static class PackEvaluationSheet
         }
 
         return r;
+    }
+
+    /// <summary>
+    /// 「前回の指摘と対応」: each thing the committee asked about this initiative last time (and earlier, while still open),
+    /// the department, the due date, the 対応状況 and what was done.
+    /// </summary>
+    private static int PreviousFindings(IXLWorksheet sheet, List<PackFinding> findings, int r)
+    {
+        r += 1;
+        PackSummary.Section(sheet, ++r, "前回の指摘と対応", Columns);
+        if (findings.Count == 0)
+        {
+            sheet.Cell(++r, 1).SetText("前回の推進本部会議からの指摘はありません。");
+            PackSummary.Merge(sheet, r, 1, Columns);
+            return r;
+        }
+
+        PackSummary.Row(sheet, ++r, true, "指摘（会議）", "", "", "担当課（期限）", "", "対応状況", "対応内容", "", "", "");
+        MergeFindingColumns(sheet, r);
+        foreach (var finding in findings)
+        {
+            r++;
+            sheet.Cell(r, 1).SetText($"{(finding.KpiName is { } kpi ? $"［{kpi}］" : "")}{finding.Request}\n（{finding.Meeting} {finding.HeldOn:yyyy/M/d}）");
+            sheet.Cell(r, 4).SetText($"{finding.Department}\n（{finding.DueOn:yyyy/M/d}まで）");
+            sheet.Cell(r, 6).SetText(finding.State.Japanese());
+            sheet.Cell(r, 7).SetText(Note(finding.Response));
+            MergeFindingColumns(sheet, r);
+            var range = sheet.Range(r, 1, r, Columns);
+            range.Style.Alignment.WrapText = true;
+            range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+            range.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+            PrintLayout.FitRow(sheet, r, (1, PrintLayout.Width(sheet, 1, 3)), (4, PrintLayout.Width(sheet, 4, 5)), (7, PrintLayout.Width(sheet, 7, 10)));
+        }
+
+        return r;
+    }
+
+    private static void MergeFindingColumns(IXLWorksheet sheet, int r)
+    {
+        sheet.Range(r, 1, r, 3).Merge();
+        sheet.Range(r, 4, r, 5).Merge();
+        sheet.Range(r, 7, r, 10).Merge();
     }
 
     private static string Note(string? text) => string.IsNullOrWhiteSpace(text) ? "（記載なし）" : text;

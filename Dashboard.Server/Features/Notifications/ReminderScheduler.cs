@@ -64,7 +64,7 @@ public sealed class ReminderScheduler(DbOperations operations, CollectionNotices
     }
 }
 
-/// <summary>The background round: reminders, then the mail outbox, every <see cref="ReminderOptions.PollSeconds"/> on the app's clock.</summary>
+/// <summary>The background round: reminders (late entries, then open findings), then the mail outbox, every <see cref="ReminderOptions.PollSeconds"/> on the app's clock.</summary>
 public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -97,6 +97,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
             if (options.Value.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<ReminderScheduler>().RunOnceAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<Findings.FindingReminders>().RunOnceAsync(cancellationToken);
             }
 
             await scope.ServiceProvider.GetRequiredService<MailPump>().SendPendingAsync(cancellationToken);

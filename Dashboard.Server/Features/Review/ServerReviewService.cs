@@ -13,6 +13,7 @@ using Dashboard.Shared.Notifications;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Review;
 using Dashboard.Shared.Text;
+using Dashboard.Shared.Findings;
 using Microsoft.EntityFrameworkCore;
 using Dashboard.Shared.Plans;
 
@@ -248,6 +249,8 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         var openThreads = await db.Threads.AsNoTracking()
             .Where(t => t.PlanId == plan.Id && t.FiscalYear == q.FiscalYear && t.Quarter == q.Quarter && t.KpiId != null && t.ResolvedUtc == null)
             .GroupBy(t => t.KpiId!.Value).Select(g => new { KpiId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.KpiId, g => g.Count, cancellationToken);
+        var openFindings = await db.Findings.AsNoTracking().Where(f => f.State != FindingState.Completed)
+            .Select(f => new { f.Department!.Code, f.DueOn, f.State }).ToListAsync(cancellationToken);
 
         var board = departments
             .Select(d => new BoardDepartmentDto(d.Code, d.Name, staff.GetValueOrDefault(d.Code),
@@ -257,7 +260,11 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
                     return new BoardRowDto(k.Code, k.Name, k.Initiative, e?.State, !isClosed && today is { } t && EntryLateness.IsLate(window, e?.State, t),
                         e?.UpdatedUtc, e is null ? null : name(e.UpdatedBy), openThreads.GetValueOrDefault(k.Id));
                 }).ToList(),
-                reminded.TryGetValue(d.Code, out var at) ? at : null))
+                reminded.TryGetValue(d.Code, out var at) ? at : null)
+            {
+                OpenFindings = openFindings.Count(f => f.Code == d.Code),
+                OverdueFindings = openFindings.Count(f => f.Code == d.Code && f.State is FindingState.NotStarted or FindingState.InProgress && quarters.Today > f.DueOn),
+            })
             .Where(d => d.Rows.Count > 0)
             .ToList();
         return new CompletionBoardDto(q.FiscalYear, q.Quarter, isClosed, window, today, QuarterRecords.QuarterOptions(plan, closed), board);

@@ -354,6 +354,44 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                     b.ToTable("Threads");
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.CommitteeMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("Meetings");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.DataStamp", b =>
                 {
                     b.Property<int>("Id")
@@ -434,6 +472,68 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Dispatches");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.Finding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("DepartmentId", "State");
+
+                    b.ToTable("Findings");
                 });
 
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>
@@ -1355,6 +1455,49 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Server.Data.CommitteeMeeting", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.Finding", b =>
+                {
+                    b.HasOne("Dashboard.Server.Data.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Server.Data.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Server.Data.Kpi", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dashboard.Server.Data.CommitteeMeeting", "Meeting")
+                        .WithMany("Findings")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Initiative");
+
+                    b.Navigation("Kpi");
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>
                 {
                     b.HasOne("Dashboard.Server.Data.BasicPolicy", null)
@@ -1574,6 +1717,11 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Dashboard.Server.Data.CommentThread", b =>
                 {
                     b.Navigation("Comments");
+                });
+
+            modelBuilder.Entity("Dashboard.Server.Data.CommitteeMeeting", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Dashboard.Server.Data.Initiative", b =>
