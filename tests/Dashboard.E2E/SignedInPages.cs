@@ -7,6 +7,6 @@ internal static class SignedInPages
     [
         ("/", true), ("/dashboard", false), ("/dashboard/heatmap", false), ("/dashboard/kpis/I01-K1", true),
         ("/dashboard/departments", true), ("/entries", true), ("/entries/I01-K1/2025/4", true), ("/review", true), ("/review/board", true),
-        ("/exports", true), ("/entries/excel", true), ("/admin", true), ("/publishing", true), ("/initiatives/2/assessment/2025", true),
+        ("/exports", true), ("/entries/excel", true), ("/admin", true), ("/publishing", true), ("/initiatives/2/assessment/2025", true), ("/findings", true),
     ];
 }

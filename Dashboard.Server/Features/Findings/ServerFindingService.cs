@@ -9,6 +9,7 @@ using Dashboard.Shared.Auth;
 using Dashboard.Shared.Findings;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Notifications;
+using Dashboard.Shared.Plans;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Text;
 using Microsoft.EntityFrameworkCore;
@@ -276,12 +277,19 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
                 Kpis = i.Kpis.OrderBy(k => k.DisplayOrder).Select(k => new { k.Code, k.Name, Owners = k.Owners.Select(o => o.Code).ToList() }).ToList(),
             }).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new FindingDepartmentDto(d.Code, d.Name)).ToListAsync(cancellationToken);
-        var closed = await QuarterRecords.ClosedQuartersAsync(db, plan, cancellationToken);
+        // A meeting may review any started plan's quarter up to today: the 第2期 plan's committee meets in May to
+        // review the plan before's last quarter. Its initiatives and KPIs are named by number and code, which a
+        // successor keeps; the server checks them in the plan of the reviewed quarter.
+        var today = FiscalQuarter.FromDate(quarters.Today);
+        var reviewable = (await quarters.StartedPlansAsync(cancellationToken))
+            .SelectMany(p => Enumerable.Range(FiscalQuarter.FromDate(p.PeriodStart).Ordinal,
+                Math.Max(0, Math.Min(FiscalQuarter.FromDate(p.PeriodEnd).Ordinal, today.Ordinal) - FiscalQuarter.FromDate(p.PeriodStart).Ordinal + 1)))
+            .Distinct().Order().Select(FiscalQuarter.FromOrdinal).Select(q => new QuarterOption(q.FiscalYear, q.Quarter, false)).ToList();
         return new FindingChoicesDto(
             initiatives.Select(i => new FindingInitiativeDto(i.Number, i.Title, i.Kpis.Select(k => new FindingKpiDto(k.Code, k.Name, k.Owners)).ToList(),
                 i.Kpis.SelectMany(k => k.Owners).Distinct(StringComparer.Ordinal).ToList())).ToList(),
             departments,
-            QuarterRecords.QuarterOptions(plan, closed).Where(q => new FiscalQuarter(q.FiscalYear, q.Quarter).StartDate <= quarters.Today).ToList());
+            reviewable);
     }
 
     private async Task<List<CollectionNotices.Person>> StaffAsync(int departmentId, CancellationToken cancellationToken) =>
