@@ -205,7 +205,7 @@ public sealed class EntryFormTests : IAsyncLifetime
     {
         var entry = Entry() with { Done = "今期に書いた実施内容", Previous = new PreviousNotes(2023, 1, "前期の実施", "前期の評価", "前期の改善") };
         var form = Render(entry);
-        Assert.Contains("令和5年度 第1四半期 の記述を、空欄の欄に入れます", form.Find("[data-quote]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("令和5年度 第1四半期の記述を、空欄の欄に入れます", form.Find("[data-quote]").TextContent, StringComparison.Ordinal);
 
         form.Find("button[data-action='quote-previous']").Click();
 
