@@ -40,6 +40,7 @@ builder.Services.AddScoped<IEntryService, ClientEntryService>();
 builder.Services.AddScoped<IReviewService, ClientReviewService>();
 builder.Services.AddScoped<Dashboard.Shared.Threads.IThreadService, Dashboard.Client.Features.Threads.ClientThreadService>();
 builder.Services.AddScoped<Dashboard.Shared.Findings.IFindingService, Dashboard.Client.Features.Findings.ClientFindingService>();
+builder.Services.AddScoped<Dashboard.Shared.Exports.IScheduledPackService, Dashboard.Client.Features.Exports.ClientScheduledPackService>();
 builder.Services.AddScoped<INotificationService, ClientNotificationService>();
 builder.Services.AddScoped<IExportService, ClientExportService>();
 builder.Services.AddScoped<IDashboardService, ClientDashboardService>();

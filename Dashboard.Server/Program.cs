@@ -88,6 +88,9 @@ builder.Services.AddScoped<INotificationService, ServerNotificationService>();
 builder.Services.AddScoped<CollectionNotices>();
 builder.Services.AddScoped<ReminderScheduler>();
 builder.Services.AddScoped<FindingReminders>();
+builder.Services.AddScoped<Dashboard.Server.Features.Exports.ScheduledPackRound>();
+builder.Services.AddScoped<Dashboard.Server.Features.Exports.ServerScheduledPackService>();
+builder.Services.AddScoped<Dashboard.Shared.Exports.IScheduledPackService>(sp => sp.GetRequiredService<Dashboard.Server.Features.Exports.ServerScheduledPackService>());
 builder.Services.AddScoped<MailPump>();
 builder.Services.AddSingleton<MailHealth>();
 builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))

@@ -66,6 +66,29 @@ public sealed class OutgoingMail
     public DateTime? LastAttemptUtc { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>A scheduled pack whose workbook goes with the mail as an attachment.</summary>
+    public long? AttachmentPackId { get; set; }
+
     /// <summary>An instance is sending it until then; another instance leaves it alone.</summary>
     public DateTime? ClaimedUntilUtc { get; set; }
+}
+
+/// <summary>A meeting's pack, built and sent to the committee on its day (decision 024); the workbook is kept as sent.</summary>
+public sealed class ScheduledPack
+{
+    public long Id { get; set; }
+    public int PlanId { get; set; }
+    public required string Title { get; set; }
+    public int FiscalYear { get; set; }
+    public int Quarter { get; set; }
+    public DateOnly SendOn { get; set; }
+    public bool Attach { get; set; }
+    public Dashboard.Shared.Exports.ScheduledPackState State { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? BuiltUtc { get; set; }
+    public DateTime? SentUtc { get; set; }
+    public int Recipients { get; set; }
+    public string? FileName { get; set; }
+    public byte[]? Content { get; set; }
 }

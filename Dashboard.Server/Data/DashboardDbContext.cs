@@ -38,6 +38,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommitteeMeeting> Meetings => Set<CommitteeMeeting>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<ScheduledPack> ScheduledPacks => Set<ScheduledPack>();
 
     /// <summary>Data protection keys, shared by every instance behind a load balancer so sign-ins survive.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

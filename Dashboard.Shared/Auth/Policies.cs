@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Users, roles, departments.</summary>
     public const string Administer = nameof(Administer);
 
+    /// <summary>Receive and download the meeting packs sent before each 推進本部 meeting: the committee, the secretariat, the admin.</summary>
+    public const string ReceivePacks = nameof(ReceivePacks);
+
     /// <summary>
     /// The figures API (decision 021): only a request with an admin-issued token satisfies it, whatever the roles of a
     /// signed-in person; it is not in <see cref="Roles"/>.
@@ -42,6 +45,7 @@ public static class Policies
         [Review] = AppRoles.Planner | AppRoles.Admin,
         [MaintainPlan] = AppRoles.Planner | AppRoles.Admin,
         [Administer] = AppRoles.Admin,
+        [ReceivePacks] = AppRoles.Committee | AppRoles.Planner | AppRoles.Admin,
     };
 
     /// <summary>Whether someone holding <paramref name="held"/> satisfies <paramref name="policy"/>.</summary>

@@ -47,6 +47,9 @@ public enum NotificationKind
 
     /// <summary>A department reported a finding done (対応済): the planner confirms it.</summary>
     FindingAddressed,
+
+    /// <summary>A meeting's pack is ready to download (sent on the day the planner set).</summary>
+    MeetingPack,
 }
 
 /// <summary>How mail is doing, for the admin page.</summary>

@@ -201,6 +201,8 @@ public sealed class CompletionBoardTests : EntryTestBase
 
         var allIn = Assert.Single((await planner.GetFromJsonAsync<NotificationListDto>("/api/notifications"))!.Items, n => n.Kind == NotificationKind.AllIn);
         Assert.Contains("すべて", allIn.Subject, StringComparison.Ordinal);
+        // The secretariat only: roles are stored as text, and a bitwise test in SQL once told every user.
+        Assert.Equal([DashboardFactory.Demo.Planner], await App.WithDbAsync(db => db.Notifications.Where(n => n.Kind == NotificationKind.AllIn).Select(n => n.Recipient).ToListAsync()));
 
         // A withdraw and a second submit do not tell the secretariat again.
         var again = await GetAsync(staff, "I01-K1");

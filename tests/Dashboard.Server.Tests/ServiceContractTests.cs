@@ -282,6 +282,29 @@ public abstract class ServiceContractTests : EntryTestBase
         Assert.Equal((FindingState.Completed, "分析した。"), (confirmed.Value!.State, confirmed.Value.Response));
         Assert.Equal(OutcomeKind.Refused, (await takahashi.ConfirmAsync(id)).Kind);
     }
+
+    [Fact]
+    public async Task MeetingPacksAreScheduledForClosedQuartersOnlyAndCanBeCalledOff()
+    {
+        var takahashi = await AsAsync<IScheduledPackService>(DashboardFactory.Demo.Planner);
+        var sendOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        var open = await takahashi.ScheduleAsync(new SchedulePackRequest("第3回 DX推進本部会議", Year, Q, sendOn));
+        Assert.Equal(OutcomeKind.Invalid, open.Kind);
+        Assert.Contains("まだ締められていません", open.Errors["Quarter"][0], StringComparison.Ordinal);
+
+        Assert.Equal(OutcomeKind.Saved, (await (await AsAsync<IReviewService>(DashboardFactory.Demo.Planner)).CloseQuarterAsync(Year, Q, new CloseQuarterRequest(true, "会議資料の試験"))).Kind);
+        var scheduled = await takahashi.ScheduleAsync(new SchedulePackRequest("第3回 DX推進本部会議", Year, Q, sendOn));
+        Assert.Equal((OutcomeKind.Saved, ScheduledPackState.Scheduled), (scheduled.Kind, scheduled.Value!.State));
+        var all = (await takahashi.GetAllAsync()).Value!;
+        Assert.Contains(all.ClosedQuarters, c => (c.FiscalYear, c.Quarter) == (Year, Q));
+        Assert.Single(all.Packs);
+
+        var suzuki = await AsAsync<IScheduledPackService>(DashboardFactory.Demo.Committee);
+        Assert.Equal("第3回 DX推進本部会議", (await suzuki.GetAsync(scheduled.Value.Id)).Value!.Title);
+        Assert.Equal(OutcomeKind.Forbidden, (await suzuki.ScheduleAsync(new SchedulePackRequest(null, Year, Q, sendOn))).Kind);
+        Assert.Equal(ScheduledPackState.Cancelled, (await takahashi.CancelAsync(scheduled.Value.Id)).Value!.State);
+        Assert.Equal(OutcomeKind.NotFound, (await suzuki.GetAsync(scheduled.Value.Id)).Kind);
+    }
 }
 
 /// <summary>The server's services, in one DI scope per person, as an interactive server page calls them.</summary>
@@ -335,6 +358,7 @@ public sealed class ClientServiceContractTests : ServiceContractTests
             nameof(INotificationService) => new ClientNotificationService(http),
             nameof(IThreadService) => new ClientThreadService(http),
             nameof(IFindingService) => new ClientFindingService(http),
+            nameof(IScheduledPackService) => new ClientScheduledPackService(http),
             _ => throw new ArgumentOutOfRangeException(typeof(T).Name),
         };
         return (T)service;

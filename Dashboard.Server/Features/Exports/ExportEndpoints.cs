@@ -20,6 +20,18 @@ public static class ExportEndpoints
         exports.MapGet("/template", GetTemplate).RequireAuthorization(Policies.EnterFigures).WithName(nameof(GetTemplate))
             .WithSummary("The Excel entry template of the caller's departments for a quarter.");
 
+        // Meeting packs sent on a schedule (decision 024): the secretariat schedules, the committee downloads.
+        exports.MapGet("/scheduled", GetScheduledPacks).RequireAuthorization(Policies.Review).WithName(nameof(GetScheduledPacks))
+            .WithSummary("The scheduled meeting packs, and the closed quarters a new one may cover.");
+        exports.MapPost("/scheduled", SchedulePack).RequireAuthorization(Policies.Review).WithName(nameof(SchedulePack))
+            .WithSummary("Schedules a meeting pack: built and sent to every committee member on the day.");
+        exports.MapPost("/scheduled/{id:long}/cancel", CancelScheduledPack).RequireAuthorization(Policies.Review).WithName(nameof(CancelScheduledPack))
+            .WithSummary("Calls off a meeting pack not yet sent.");
+        exports.MapGet("/scheduled/{id:long}", GetScheduledPack).RequireAuthorization(Policies.ReceivePacks).WithName(nameof(GetScheduledPack))
+            .WithSummary("A meeting pack as its download page shows it.");
+        exports.MapGet("/scheduled/{id:long}/file", GetScheduledPackFile).RequireAuthorization(Policies.ReceivePacks).WithName(nameof(GetScheduledPackFile))
+            .WithSummary("The meeting pack's workbook, as it was sent.");
+
         // Form posts with a file: the antiforgery token is required (UseAntiforgery checks IFormFile endpoints).
         var imports = app.MapGroup("/api/imports").WithTags("Exports").RequireAuthorization(Policies.EnterFigures);
         imports.MapPost("/template/preview", PreviewTemplate).WithName(nameof(PreviewTemplate))
@@ -44,6 +56,23 @@ public static class ExportEndpoints
         await ReadUploadAsync(file, cancellationToken) is { } upload
             ? ProblemResults.ToHttp(await exports.ImportTemplateAsync(upload, cancellationToken))
             : TooLarge();
+
+    public static async Task<Results<Ok<ScheduledPacksDto>, ValidationProblem, ProblemHttpResult>> GetScheduledPacks(IScheduledPackService packs, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await packs.GetAllAsync(cancellationToken));
+
+    public static async Task<Results<Ok<ScheduledPackDto>, ValidationProblem, ProblemHttpResult>> SchedulePack(SchedulePackRequest request, IScheduledPackService packs, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await packs.ScheduleAsync(request, cancellationToken));
+
+    public static async Task<Results<Ok<ScheduledPackDto>, ValidationProblem, ProblemHttpResult>> CancelScheduledPack(long id, IScheduledPackService packs, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await packs.CancelAsync(id, cancellationToken));
+
+    public static async Task<Results<Ok<ScheduledPackDto>, ValidationProblem, ProblemHttpResult>> GetScheduledPack(long id, IScheduledPackService packs, CancellationToken cancellationToken) =>
+        ProblemResults.ToHttp(await packs.GetAsync(id, cancellationToken));
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetScheduledPackFile(long id, ServerScheduledPackService packs, CancellationToken cancellationToken) =>
+        await packs.FileAsync(id, cancellationToken) is { } file
+            ? TypedResults.File(file.Content, XlsxContentType, file.FileName)
+            : ProblemResults.Problem(OutcomeKind.NotFound, "この会議資料はまだ作成されていないか、取り消されました。");
 
     private static async Task<ExportFile?> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
     {

@@ -46,9 +46,7 @@ public sealed class FindingReminders(DbOperations operations, CollectionNotices 
                 continue;
             }
 
-            var staff = await db.Users.AsNoTracking()
-                .Where(u => u.IsActive && (u.Roles & AppRoles.SectionStaff) != 0 && u.Departments.Any(d => d.Id == finding.DepartmentId))
-                .Select(u => new CollectionNotices.Person(u.LoginName, u.DisplayName)).ToListAsync(cancellationToken);
+            var staff = await CollectionNotices.PeopleWithAsync(db, AppRoles.SectionStaff, cancellationToken, u => u.Departments.Any(d => d.Id == finding.DepartmentId));
             var late = reached.Offset > 0;
             var sent = await notices.DispatchAsync($"finding-reminder/{finding.Id}/{reached.Name}", NotificationKind.FindingReminder, "system", staff,
                 late

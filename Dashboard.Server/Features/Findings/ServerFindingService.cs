@@ -180,8 +180,7 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
         if (becameAddressed)
         {
             var who = (await PeopleNames.ResolveAsync(db, [audit.Actor], cancellationToken))(audit.Actor);
-            var planners = await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Roles & AppRoles.Planner) != 0)
-                .Select(u => new CollectionNotices.Person(u.LoginName, u.DisplayName)).ToListAsync(cancellationToken);
+            var planners = await CollectionNotices.PeopleWithAsync(db, AppRoles.Planner, cancellationToken);
             await notices.DispatchAsync($"finding-addressed/{finding.Id}/{finding.RespondedUtc:O}", NotificationKind.FindingAddressed, audit.Actor, planners,
                 $"【DX推進計画】{finding.Department.Name}が指摘事項を「対応済」にしました",
                 $"{who}さん（{finding.Department.Name}）が推進本部の指摘事項を「対応済」にしました。内容を確かめて、完了を確認してください。\n\n指摘: {Excerpt(finding.Request)}\n\n対応: {Excerpt(response ?? "")}",
@@ -292,9 +291,8 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
             reviewable);
     }
 
-    private async Task<List<CollectionNotices.Person>> StaffAsync(int departmentId, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Roles & AppRoles.SectionStaff) != 0 && u.Departments.Any(d => d.Id == departmentId))
-            .Select(u => new CollectionNotices.Person(u.LoginName, u.DisplayName)).ToListAsync(cancellationToken);
+    private Task<List<CollectionNotices.Person>> StaffAsync(int departmentId, CancellationToken cancellationToken) =>
+        CollectionNotices.PeopleWithAsync(db, AppRoles.SectionStaff, cancellationToken, u => u.Departments.Any(d => d.Id == departmentId));
 
     private static string Excerpt(string text) => text.Length > 200 ? text[..200] + "…" : text;
 

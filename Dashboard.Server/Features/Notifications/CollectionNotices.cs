@@ -23,9 +23,23 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
 
     /// <summary>Active section staff per department code.</summary>
     public static async Task<Dictionary<string, int>> StaffCountsAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
-        (await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Roles & AppRoles.SectionStaff) != 0)
-            .SelectMany(u => u.Departments.Select(d => d.Code)).ToListAsync(cancellationToken))
+        (await db.Users.AsNoTracking().Where(u => u.IsActive)
+            .Select(u => new { u.Roles, Codes = u.Departments.Select(d => d.Code).ToList() }).ToListAsync(cancellationToken))
+        .Where(u => u.Roles.HasFlag(AppRoles.SectionStaff)).SelectMany(u => u.Codes)
         .GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The active people holding <paramref name="role"/> (and matching <paramref name="also"/>). Roles are stored as
+    /// text ("SectionStaff, Planner"), so the role is checked here, not in SQL: a bitwise test on the text column
+    /// matched every row.
+    /// </summary>
+    public static async Task<List<Person>> PeopleWithAsync(DashboardDbContext db, AppRoles role, CancellationToken cancellationToken,
+        System.Linq.Expressions.Expression<Func<AppUser, bool>>? also = null)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).Where(also ?? (_ => true))
+            .Select(u => new { u.LoginName, u.DisplayName, u.Roles }).ToListAsync(cancellationToken);
+        return users.Where(u => u.Roles.HasFlag(role)).Select(u => new Person(u.LoginName, u.DisplayName)).ToList();
+    }
 
     /// <summary>When each department was last reminded for the quarter (by hand or by the schedule).</summary>
     public async Task<Dictionary<string, DateTime>> LastRemindedAsync(CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken)
@@ -60,9 +74,7 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
             return new RemindResult(0, []);
         }
 
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && (u.Roles & AppRoles.SectionStaff) != 0 && u.Departments.Any(d => d.Code == departmentCode))
-            .Select(u => new Person(u.LoginName, u.DisplayName)).ToListAsync(cancellationToken);
+        var staff = await PeopleWithAsync(db, AppRoles.SectionStaff, cancellationToken, u => u.Departments.Any(d => d.Code == departmentCode));
         var codes = missing.Select(m => m.Code).ToList();
         if (staff.Count == 0)
         {
@@ -137,8 +149,7 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
             return;
         }
 
-        var secretariat = await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Roles & AppRoles.Planner) != 0)
-            .Select(u => new Person(u.LoginName, u.DisplayName)).ToListAsync(cancellationToken);
+        var secretariat = await PeopleWithAsync(db, AppRoles.Planner, cancellationToken);
         await DispatchAsync($"allin/{plan.Code}/{q.ToEnglishLabel()}", NotificationKind.AllIn, "system", secretariat,
             $"【DX推進計画】{q.ToJapaneseLabel()}の実績がすべて提出されました",
             $"{q.ToJapaneseLabel()}の実績が、すべての指標で提出（または承認）されました。審査を進めてください。",
@@ -147,7 +158,7 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
 
     /// <summary>Records the dispatch with its notices and mails; false when its key was already used (sent before).</summary>
     public async Task<bool> DispatchAsync(string key, NotificationKind kind, string sentBy, IReadOnlyCollection<Person> recipients, string subject, string body, string? link,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, long? attachPackId = null)
     {
         if (await db.Dispatches.AnyAsync(d => d.Key == key, cancellationToken))
         {
@@ -164,7 +175,7 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
             if (mailOn && person.Login.Contains('@', StringComparison.Ordinal))
             {
                 var text = $"{person.Name} 様\n\n{body}\n" + (mail.Value.AppUrl is { Length: > 0 } app && link is not null ? $"\n{app.TrimEnd('/')}/{link}\n" : "");
-                db.OutgoingMails.Add(new OutgoingMail { Dispatch = dispatch, To = person.Login, Subject = subject, Body = text, CreatedUtc = now });
+                db.OutgoingMails.Add(new OutgoingMail { Dispatch = dispatch, To = person.Login, Subject = subject, Body = text, CreatedUtc = now, AttachmentPackId = attachPackId });
             }
         }
 

@@ -69,6 +69,9 @@ public sealed class MailPump(DbOperations operations, IOptions<MailOptions> opti
         }
 
         var mails = await db.OutgoingMails.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var packIds = mails.Select(m => m.AttachmentPackId).OfType<long>().Distinct().ToList();
+        var attachments = await db.ScheduledPacks.AsNoTracking().Where(p => packIds.Contains(p.Id) && p.Content != null)
+            .ToDictionaryAsync(p => p.Id, p => (p.FileName!, p.Content!), cancellationToken);
         var sent = 0;
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
@@ -87,7 +90,7 @@ public sealed class MailPump(DbOperations operations, IOptions<MailOptions> opti
         {
             try
             {
-                await client.SendAsync(Message(settings, mail), cancellationToken);
+                await client.SendAsync(Message(settings, mail, mail.AttachmentPackId is { } pack && attachments.TryGetValue(pack, out var file) ? file : null), cancellationToken);
                 await db.OutgoingMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
@@ -154,14 +157,28 @@ public sealed class MailPump(DbOperations operations, IOptions<MailOptions> opti
             .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
-    private static MimeMessage Message(MailOptions settings, OutgoingMail mail)
+    private static MimeMessage Message(MailOptions settings, OutgoingMail mail, (string Name, byte[] Content)? attachment)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Headers.Add("X-Dashboard-Mail-Id", mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        var text = new TextPart("plain") { Text = mail.Body };
+        if (attachment is not { } file)
+        {
+            message.Body = text;
+            return message;
+        }
+
+        var workbook = new MimePart("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        {
+            Content = new MimeContent(new MemoryStream(file.Content)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = file.Name,
+        };
+        message.Body = new Multipart("mixed") { text, workbook };
         return message;
     }
 

@@ -9,6 +9,9 @@ internal static partial class NotificationLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {Key} sent to {Count} people")]
     public static partial void Reminded(ILogger logger, string key, int count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting pack {Id} built and sent to {Count} committee members")]
+    public static partial void PackSent(ILogger logger, long id, int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail server {Host}:{Port} not reachable; {Count} mails stay in the outbox")]
     public static partial void ServerUnreachable(ILogger logger, Exception error, string? host, int port, int count);
 

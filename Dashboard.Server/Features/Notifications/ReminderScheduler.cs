@@ -64,7 +64,7 @@ public sealed class ReminderScheduler(DbOperations operations, CollectionNotices
     }
 }
 
-/// <summary>The background round: reminders (late entries, then open findings), then the mail outbox, every <see cref="ReminderOptions.PollSeconds"/> on the app's clock.</summary>
+/// <summary>The background round: reminders (late entries, then open findings), scheduled meeting packs, then the mail outbox, every <see cref="ReminderOptions.PollSeconds"/> on the app's clock.</summary>
 public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -100,6 +100,8 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
                 await scope.ServiceProvider.GetRequiredService<Findings.FindingReminders>().RunOnceAsync(cancellationToken);
             }
 
+            // Scheduled meeting packs are the planner's explicit request: sent whether or not reminders are on.
+            await scope.ServiceProvider.GetRequiredService<Exports.ScheduledPackRound>().RunOnceAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<MailPump>().SendPendingAsync(cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -1,0 +1,74 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dashboard.Server.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ScheduledPacks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AttachmentPackId",
+                table: "OutgoingMails",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledPacks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FiscalYear = table.Column<int>(type: "int", nullable: false),
+                    Quarter = table.Column<int>(type: "int", nullable: false),
+                    SendOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Attach = table.Column<bool>(type: "bit", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    BuiltUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Recipients = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledPacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScheduledPacks_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledPacks_PlanId",
+                table: "ScheduledPacks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledPacks_State_SendOn",
+                table: "ScheduledPacks",
+                columns: new[] { "State", "SendOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ScheduledPacks");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentPackId",
+                table: "OutgoingMails");
+        }
+    }
+}
