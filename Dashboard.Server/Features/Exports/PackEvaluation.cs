@@ -231,11 +231,7 @@ internal static class PackEvaluationSheet
             sheet.Cell(r, 5).SetText(Note(row.Entry?.Check));
             sheet.Cell(r, 8).SetText(Note(row.Entry?.Act));
             MergeNoteColumns(sheet, r);
-            var range = sheet.Range(r, 1, r, Columns);
-            range.Style.Alignment.WrapText = true;
-            range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-            range.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+            TextRow(sheet, r);
             PrintLayout.FitRow(sheet, r, (1, _widths[0]), (2, PrintLayout.Width(sheet, 2, 4)), (5, PrintLayout.Width(sheet, 5, 7)), (8, PrintLayout.Width(sheet, 8, 10)));
         }
 
@@ -311,15 +307,21 @@ internal static class PackEvaluationSheet
             sheet.Cell(r, 6).SetText(finding.State.Japanese());
             sheet.Cell(r, 7).SetText(Note(finding.Response));
             MergeFindingColumns(sheet, r);
-            var range = sheet.Range(r, 1, r, Columns);
-            range.Style.Alignment.WrapText = true;
-            range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-            range.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+            TextRow(sheet, r);
             PrintLayout.FitRow(sheet, r, (1, PrintLayout.Width(sheet, 1, 3)), (4, PrintLayout.Width(sheet, 4, 5)), (7, PrintLayout.Width(sheet, 7, 10)));
         }
 
         return r;
+    }
+
+    /// <summary>A table row of long text: wrapped, from the top, with thin borders.</summary>
+    private static void TextRow(IXLWorksheet sheet, int r)
+    {
+        var range = sheet.Range(r, 1, r, Columns);
+        range.Style.Alignment.WrapText = true;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        range.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
     }
 
     private static void MergeFindingColumns(IXLWorksheet sheet, int r)
