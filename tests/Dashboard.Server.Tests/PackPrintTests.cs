@@ -32,6 +32,17 @@ public sealed partial class PackPrintTests : EntryTestBase
         var opinion = "キャッシュレス決済の利用状況を課ごとに示し、利用の少ない窓口への対策を次回の本部会議で報告すること。" + string.Concat(Enumerable.Repeat("高齢者への支援策もあわせて検討すること。", 3));
         Assert.True((await planner.PutAsJsonAsync("/api/assessments/2/2025", new SaveAssessmentRequest(
             KpiGrade.B, "現金取扱件数の削減が目標に届いていないため", "窓口での利用案内が不足している。", AssessmentDirection.Revise, opinion, null))).IsSuccessStatusCode);
+        var request = "窓口ごとのキャッシュレス決済の利用率を月別に示し、利用の少ない窓口への対策を次回の本部会議で報告すること。" + string.Concat(Enumerable.Repeat("高齢の来庁者への案内も含めること。", 3));
+        var response = "10月分から窓口ごとの利用率を集計し、利用の少ない3窓口で個別の案内を始めた。" + string.Concat(Enumerable.Repeat("結果は毎月の庁内会議で共有している。", 3));
+        using (var recorded = await planner.PostAsJsonAsync("/api/findings/meetings", new Dashboard.Shared.Findings.RecordMeetingRequest("第3回 DX推進本部会議", new DateOnly(2026, 1, 15), Year, 3,
+            [new Dashboard.Shared.Findings.NewFindingRequest(2, "I02-K4", "kaikei", new DateOnly(2026, 2, 27), request)])))
+        {
+            Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+            var finding = (await recorded.Content.ReadFromJsonAsync<Dashboard.Shared.Findings.MeetingDto>())!.Findings.Single();
+            Assert.True((await staff.PutAsJsonAsync($"/api/findings/{finding.Id}/response",
+                new Dashboard.Shared.Findings.RespondFindingRequest(Dashboard.Shared.Findings.FindingState.Addressed, response))).IsSuccessStatusCode);
+        }
+
         var pack = await planner.GetByteArrayAsync($"/api/exports/pack?fy={Year}&q={Q}");
 
         using var folder = new TempFolder();
@@ -59,6 +70,10 @@ public sealed partial class PackPrintTests : EntryTestBase
         Assert.Contains(Flat(check), Column(X("評価・課題"), X("改善策")), StringComparison.Ordinal);
         Assert.Contains(Flat(act), Column(X("改善策"), double.MaxValue), StringComparison.Ordinal);
         Assert.Contains(Flat(opinion), Column(X("実施内容"), double.MaxValue), StringComparison.Ordinal);
+
+        // 「前回の指摘と対応」: the committee's request and the department's answer print whole in their columns.
+        Assert.Contains(Flat(request), Column(X("指摘（会議）"), X("担当課（期限）")), StringComparison.Ordinal);
+        Assert.Contains(Flat(response), Column(X("対応内容"), double.MaxValue), StringComparison.Ordinal);
 
         // The cover prints its note whole (it printed cut to its last line before) and the quarter's due date.
         var cover = Flat(string.Concat(words.Where(w => w.Page == 1 && w.Text != "注記").OrderBy(w => Math.Round(w.Y)).ThenBy(w => w.X).Select(w => w.Text)));
