@@ -44,6 +44,7 @@ AuthMode authMode;
 try
 {
     authMode = builder.AddDashboardAuth();
+    WindowsSignIn.UseHostIfConfigured(builder);
 }
 catch (InvalidOperationException ex)
 {
@@ -195,6 +196,7 @@ app.MapStaticAssets().ShortCircuit();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapPasswordSignInEndpoints();
+app.MapWindowsSignIn();
 app.MapFiguresEndpoints();
 app.MapPreferenceEndpoints();
 app.MapPlanEndpoints();

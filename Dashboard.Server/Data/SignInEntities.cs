@@ -41,7 +41,7 @@ public sealed class SignInEvent
     /// <summary>The name as typed or as known.</summary>
     public required string LoginName { get; set; }
 
-    /// <summary>Local, Ldap, Entra, Demo.</summary>
+    /// <summary>Local, Ldap, Windows, Entra, Demo.</summary>
     public required string Method { get; set; }
 
     /// <summary>A <see cref="Dashboard.Shared.Admin.SignInEventKinds"/> value.</summary>

@@ -1,4 +1,3 @@
-using Dashboard.Shared.Plans;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Text;
 
@@ -37,7 +36,12 @@ public sealed record ScheduledPackDto(long Id, string Title, int FiscalYear, int
 /// <param name="Packs">Every scheduled pack.</param>
 /// <param name="ClosedQuarters">The closed quarters of started plans: only a closed quarter's pack is sent.</param>
 /// <param name="Today">The server's date (Japan): the earliest day a pack may be set for.</param>
-public sealed record ScheduledPacksDto(IReadOnlyList<ScheduledPackDto> Packs, IReadOnlyList<QuarterOption> ClosedQuarters, DateOnly Today);
+public sealed record ScheduledPacksDto(IReadOnlyList<ScheduledPackDto> Packs, IReadOnlyList<ClosedQuarterDto> ClosedQuarters, DateOnly Today);
+
+/// <summary>A closed quarter a pack may cover.</summary>
+/// <param name="FiscalYear">Its fiscal year.</param>
+/// <param name="Quarter">1-4.</param>
+public sealed record ClosedQuarterDto(int FiscalYear, int Quarter);
 
 /// <summary>Schedules a meeting's pack.</summary>
 /// <param name="Title">The meeting (推進本部会議 when empty).</param>

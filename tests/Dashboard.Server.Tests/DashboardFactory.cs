@@ -17,6 +17,9 @@ namespace Dashboard.Server.Tests;
 /// </summary>
 public sealed class DashboardFactory(string connectionString, string seedFolder, bool samples = false, bool loopback = false) : WebApplicationFactory<Program>
 {
+    /// <summary>Services a test puts in place of the host's (e.g. the Windows scheme IIS would register).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>More app settings (e.g. Notifications:Mail:Host), set before <see cref="Start"/>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -71,6 +74,11 @@ public sealed class DashboardFactory(string connectionString, string seedFolder,
         if (Logs is { } logs)
         {
             builder.ConfigureServices(s => s.AddSingleton(logs));
+        }
+
+        if (TestServices is { } more)
+        {
+            builder.ConfigureTestServices(more);
         }
 
         if (Clock is { } clock)

@@ -251,7 +251,7 @@ internal static class DirectoryPeople
 {
     /// <summary>The person, made or brought up to date; null when the admin has turned them off here.</summary>
     public static async Task<AppUser?> UpsertAsync(IServiceProvider services, string login, string displayName, AppRoles roles, IReadOnlyList<string> departmentCodes,
-        string? address, CancellationToken cancellationToken)
+        string? address, CancellationToken cancellationToken, string method = "Ldap")
     {
         var db = services.GetRequiredService<DashboardDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
@@ -282,7 +282,7 @@ internal static class DirectoryPeople
             services.GetRequiredService<SessionChecks>().Forget(user.Id);
             if (before != after)
             {
-                await services.GetRequiredService<SignInLog>().WriteAsync(SignInEventKinds.RoleChanged, "Ldap", login, user.Id, address, $"{before} → {after}（ディレクトリのグループ）",
+                await services.GetRequiredService<SignInLog>().WriteAsync(SignInEventKinds.RoleChanged, method, login, user.Id, address, $"{before} → {after}（ディレクトリのグループ）",
                     "directory", cancellationToken);
             }
         }

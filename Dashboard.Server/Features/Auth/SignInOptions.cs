@@ -27,6 +27,24 @@ public sealed class SignInOptions
     public LockoutPolicy Lockout { get; set; } = new();
 
     public LdapOptions Ldap { get; set; } = new();
+
+    /// <summary>Windows Integrated Authentication where the app is hosted on IIS or HTTP.sys (the groups map as for the directory).</summary>
+    public WindowsSignInOptions Windows { get; set; } = new();
+}
+
+/// <summary>
+/// Windows Integrated Authentication (<c>SignIn:Windows</c>): on IIS (in-process, Windows authentication on in
+/// web.config) or HTTP.sys (Negotiate/NTLM, turned on here), a person signed in to a domain PC is signed in without a
+/// form; their Windows groups map to roles and departments through <c>SignIn:Ldap:GroupRoles</c> and
+/// <c>SignIn:Ldap:GroupDepartments</c>.
+/// </summary>
+public sealed class WindowsSignInOptions
+{
+    /// <summary>Offer 「Windows のサインインで入る」 and the /account/windows endpoint.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>IIS (default: the host's own handler) or HttpSys (the app configures HTTP.sys with Negotiate and NTLM).</summary>
+    public string Host { get; set; } = "IIS";
 }
 
 /// <summary>What a local password must be.</summary>

@@ -38,7 +38,7 @@ public sealed class ServerScheduledPackService(DbOperations operations, AuditWri
         var names = await PeopleNames.ResolveAsync(db, packs.Select(p => p.CreatedBy), cancellationToken);
         var closed = await db.ClosedQuarters.AsNoTracking().Where(c => db.Plans.Any(p => p.Id == c.PlanId && p.Status != PlanStatus.Draft))
             .OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.Quarter)
-            .Select(c => new QuarterOption(c.FiscalYear, c.Quarter, true)).ToListAsync(cancellationToken);
+            .Select(c => new ClosedQuarterDto(c.FiscalYear, c.Quarter)).ToListAsync(cancellationToken);
         return Outcome.Ok(new ScheduledPacksDto(packs.Select(p => ToDto(p, names)).ToList(), closed.Distinct().ToList(), quarters.Today));
     }
 
