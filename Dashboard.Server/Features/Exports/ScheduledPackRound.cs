@@ -26,7 +26,7 @@ public sealed class ScheduledPackRound(DbOperations operations, CollectionNotice
         using var operation = operations.Begin();
         var today = quarters.Today;
         var due = await db.ScheduledPacks.AsNoTracking().Where(p => p.State == ScheduledPackState.Scheduled && p.SendOn <= today)
-            .Select(p => new { p.Id, p.FiscalYear, p.Quarter, p.BuiltUtc }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.FiscalYear, p.Quarter, p.BuiltUtc, p.Title, p.Attach, p.CreatedBy }).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var pack in due)
         {
@@ -38,9 +38,8 @@ public sealed class ScheduledPackRound(DbOperations operations, CollectionNotice
 
             if (pack.BuiltUtc is null)
             {
-                var by = await db.ScheduledPacks.AsNoTracking().Where(p => p.Id == pack.Id).Select(p => p.CreatedBy).SingleAsync(cancellationToken);
-                var names = await PeopleNames.ResolveAsync(db, [by], cancellationToken);
-                var data = await PackData.LoadAsync(db, plan, q, $"{names(by)}（会議資料の予約送付）", clock.GetUtcNow().UtcDateTime, cancellationToken);
+                var names = await PeopleNames.ResolveAsync(db, [pack.CreatedBy], cancellationToken);
+                var data = await PackData.LoadAsync(db, plan, q, $"{names(pack.CreatedBy)}（会議資料の予約送付）", clock.GetUtcNow().UtcDateTime, cancellationToken);
                 var content = await Task.Run(() => PackBuilder.Build(data), cancellationToken);
                 await db.ScheduledPacks.Where(p => p.Id == pack.Id && p.BuiltUtc == null && p.State == ScheduledPackState.Scheduled)
                     .ExecuteUpdateAsync(u => u
@@ -49,11 +48,13 @@ public sealed class ScheduledPackRound(DbOperations operations, CollectionNotice
                         .SetProperty(p => p.BuiltUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
             }
 
-            var built = await db.ScheduledPacks.AsNoTracking().SingleAsync(p => p.Id == pack.Id, cancellationToken);
-            if (built.State != ScheduledPackState.Scheduled)
+            // Only the state is read again (not the workbook): the pack may have been called off meanwhile.
+            if (await db.ScheduledPacks.Where(p => p.Id == pack.Id).Select(p => p.State).SingleAsync(cancellationToken) != ScheduledPackState.Scheduled)
             {
-                continue; // called off between the two reads
+                continue;
             }
+
+            var built = pack;
 
             var committee = await CollectionNotices.PeopleWithAsync(db, AppRoles.Committee, cancellationToken);
             var made = await notices.DispatchAsync($"scheduled-pack/{built.Id}", NotificationKind.MeetingPack, built.CreatedBy, committee,
