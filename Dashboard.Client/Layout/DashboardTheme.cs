@@ -54,7 +54,7 @@ public static class DashboardTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["Noto Sans JP", "Noto Sans CJK JP", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo", "system-ui", "sans-serif"],
+                FontFamily = ["Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo", "system-ui", "sans-serif"],
             },
         },
     };
