@@ -31,6 +31,7 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await TypeAsync(form);
 
             // SIGTERM: while the server is down the page says so in Japanese, in a dialog, and that the text is kept.
+            await MarkAsync(page);
             await server.StopAsync();
             var dialog = page.Locator("#components-reconnect-modal");
             await Assertions.Expect(dialog).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -44,6 +45,7 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
 
             // A fresh process on the same database: the circuit that held the text is gone.
             await server.StartAgainAsync();
+            await ReloadedAsync(page);
 
             // The page finds the server again, is told the circuit is unknown, reloads, and the form restores the copy.
             await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
@@ -128,7 +130,9 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await TypeAsync(form);
 
             // That instance stops (a deployment, a patch day); the proxy's health check takes it out.
+            await MarkAsync(page);
             await (holder == "a" ? a : b).StopAsync();
+            await ReloadedAsync(page);
 
             // The page finds the other instance, which does not know the circuit: it reloads there and restores the copy.
             var other = holder == "a" ? "b" : "a";
@@ -169,9 +173,11 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await submission.Locator("input[name='comment']").FillAsync(reason);
             await Assertions.Expect(submission.Locator("[data-keep-notice]")).ToBeHiddenAsync();
 
+            await MarkAsync(planner);
             await server.StopAsync();
             await Assertions.Expect(planner.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await server.StartAgainAsync();
+            await ReloadedAsync(planner);
 
             // The page reloads against the new process; the reason is back, marked not yet saved.
             await Assertions.Expect(submission.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
@@ -211,9 +217,13 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await BrowserFixture.SignInAsync(staff, DemoUsers.StaffKaikei, url);
             await staff.Locator("[data-reply-form] textarea[name='reply']").FillAsync(reply);
 
+            await MarkAsync(planner);
+            await MarkAsync(staff);
             await server.StopAsync();
             await Assertions.Expect(planner.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await server.StartAgainAsync();
+            await ReloadedAsync(planner);
+            await ReloadedAsync(staff);
 
             // Both pages reload against the new process: the editor opens itself with the text, the reply is back,
             // each marked not yet saved.
@@ -259,6 +269,16 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
         await Assertions.Expect(form.Locator("input[name='value']")).ToHaveValueAsync(Figure, patient);
         await Assertions.Expect(form.Locator("textarea[name='done']")).ToHaveValueAsync(Done, patient);
         await Assertions.Expect(form.Locator("textarea[name='check']")).ToHaveValueAsync(Check, patient);
+    }
+
+    // The page from before the restart can show its notice on the way back, just before it reloads: the checks that
+    // follow must look at the reloaded page. A mark set on the old document is gone from the new one.
+    private static async Task MarkAsync(IPage page) => await page.EvaluateAsync("() => { window.__beforeRestart = true; }");
+
+    private static async Task ReloadedAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.__beforeRestart === undefined", null, new() { Timeout = 90_000, PollingInterval = 200 });
+        await BrowserFixture.WaitForInteractiveAsync(page);
     }
 
     // 下書き保存 stores exactly what was typed: the notice goes, and a fresh load shows the server's copy.
