@@ -130,6 +130,20 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AMilestoneDateIsShownAsTheDateInputsTextAndSavedAsTyped()
+    {
+        var tax = SamplePlans.Plan(withSamples: false).Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I02-K3");
+        var form = Render(Entry() with { Kpi = tax, Expected = null, Milestone = MilestoneState.Done, MilestoneDate = new DateOnly(2023, 7, 3) });
+        Assert.Equal("2023-07-03", form.Find("input[name='milestoneDate']").GetAttribute("value"));
+
+        form.Find("input[name='milestoneDate']").Change("2023-09-29");
+        form.Find("button[data-action='save-draft']").Click();
+
+        var saved = Assert.Single(_service.Saved);
+        Assert.Equal((MilestoneState.Done, new DateOnly(2023, 9, 29)), (saved.Milestone, saved.MilestoneDate));
+    }
+
+    [Fact]
     public void ASubmissionIsReadOnlyAndIsWithdrawnOnlyAfterTheQuestionIsAnswered()
     {
         var submitted = Entry(EntryState.Submitted, 120m);
