@@ -23,6 +23,8 @@ using MudBlazor.Services;
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 
 builder.Services.AddMudServices();
+// MudBlazor's own words (required-field message, close buttons' labels) in the page's language, from UiText.
+builder.Services.AddTransient<MudBlazor.MudLocalizer, Dashboard.Client.Localization.UiTextMudLocalizer>();
 builder.Services.AddLocalization();
 builder.Services.AddAuthorizationCore(o => o.AddDashboardPolicies());
 builder.Services.AddCascadingAuthenticationState();

@@ -62,6 +62,8 @@ builder.Services.AddRazorComponents()
 builder.Services.AddOptions<InteractivityOptions>().BindConfiguration(InteractivityOptions.Section)
     .Validate(o => o.IsKnown, "Interactivity:RenderMode must be Server, Auto or WebAssembly.").ValidateOnStart();
 builder.Services.AddMudServices();
+// MudBlazor's own words (required-field message, close buttons' labels) in the page's language, from UiText.
+builder.Services.AddTransient<MudBlazor.MudLocalizer, Dashboard.Client.Localization.UiTextMudLocalizer>();
 builder.Services.AddProblemDetails();
 
 // A request the endpoints cannot bind (bad JSON, a malformed form) is a plain 400 in every environment: thrown, it

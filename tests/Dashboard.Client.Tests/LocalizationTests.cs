@@ -24,6 +24,20 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void EveryMudBlazorWordWeTranslateIsOneMudBlazorAsksFor()
+    {
+        var mudKeys = typeof(MudBlazor.MudLocalizer).Assembly.GetType("MudBlazor.Resources.LanguageResource", throwOnError: true)!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Select(f => f.Name).ToHashSet();
+        var ours = Keys("UiText.resx").Where(k => k.StartsWith(Dashboard.Client.Localization.UiTextMudLocalizer.Prefix, StringComparison.Ordinal))
+            .Select(k => k[Dashboard.Client.Localization.UiTextMudLocalizer.Prefix.Length..]).ToList();
+
+        Assert.Contains("MudFormComponent_Required", ours);
+        Assert.Contains("MudFormComponent_Required", mudKeys);
+        Assert.DoesNotContain(ours, k => !mudKeys.Contains(k));
+    }
+
+    [Fact]
     public void EveryTextThePagesAskForExists()
     {
         var keys = Keys("UiText.resx");
