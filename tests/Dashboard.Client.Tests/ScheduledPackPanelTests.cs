@@ -69,6 +69,8 @@ public sealed class ScheduledPackPanelTests : IAsyncLifetime
         var popovers = _popovers!;
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-list-item")));
         popovers.FindAll(".mud-list-item")[0].Click();
+        // The select hands the choice to the form before it closes its list: once closed, the form has the quarter.
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open .mud-list-item")));
         panel.WaitForAssertion(() => Assert.Contains("令和7年度 第3四半期", panel.Find("[data-form='schedule-pack'] .mud-select").InnerHtml, StringComparison.Ordinal));
 
         panel.Find("[data-action='schedule-pack']").Click();
