@@ -6,7 +6,6 @@ using Dashboard.Shared.Auth;
 using Dashboard.Shared.Kpis;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
@@ -17,14 +16,11 @@ namespace Dashboard.Client.Tests;
 /// </summary>
 public sealed class AssessmentPageTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
     private readonly KeepingAssessmentService _service = new();
 
     public AssessmentPageTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(new UiPreferences());
         _ctx.Services.AddSingleton<Dashboard.Shared.Threads.IThreadService>(new NoThreads());
         _ctx.Services.AddSingleton<IAssessmentService>(_service);

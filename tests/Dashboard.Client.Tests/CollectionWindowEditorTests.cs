@@ -4,7 +4,6 @@ using Dashboard.Shared.Plans;
 using Dashboard.Shared.Problems;
 using Dashboard.Shared.Review;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
@@ -14,15 +13,12 @@ namespace Dashboard.Client.Tests;
 /// </summary>
 public sealed class CollectionWindowEditorTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
     private readonly WindowService _service = new();
     private static readonly CollectionWindowDto _window = new(2026, 2, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 15), true);
 
     public CollectionWindowEditorTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IReviewService>(_service);
     }
 

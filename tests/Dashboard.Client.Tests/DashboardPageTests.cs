@@ -6,19 +6,15 @@ using Dashboard.Shared.Dashboards;
 using Dashboard.Shared.Kpis;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
 public sealed class DashboardPageTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
 
     public DashboardPageTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(new UiPreferences());
         _ctx.Services.AddSingleton<Dashboard.Shared.Threads.IThreadService>(new NoThreads());
         _ctx.Services.AddSingleton<Dashboard.Shared.Findings.IFindingService>(new FixedFindings(

@@ -6,22 +6,18 @@ using Dashboard.Shared.Problems;
 using Dashboard.Shared.Review;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
 /// <summary>The entry form with the real MudBlazor components and the shared rules; only the API is replaced.</summary>
 public sealed class EntryFormTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
     private readonly RecordingEntryService _service = new();
     private readonly RecordingReviewService _review = new();
 
     public EntryFormTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IEntryService>(_service);
         _ctx.Services.AddSingleton<IReviewService>(_review);
     }

@@ -1,20 +1,16 @@
 using Dashboard.Client.Features.Findings;
 using Dashboard.Shared.Findings;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
 /// <summary>A finding's card with the real MudBlazor components and the shared rules; only the API is fixed.</summary>
 public sealed class FindingCardTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
 
     public FindingCardTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IFindingService>(new FixedFindings());
     }
 

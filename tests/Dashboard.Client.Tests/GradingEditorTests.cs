@@ -5,21 +5,17 @@ using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
 /// <summary>The plan's 評価区分 on the plan page: everyone reads it, planners change it.</summary>
 public sealed class GradingEditorTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
     private readonly RecordingPlanService _plans = new();
 
     public GradingEditorTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IPlanService>(_plans);
     }
 

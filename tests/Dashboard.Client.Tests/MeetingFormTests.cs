@@ -1,12 +1,9 @@
-using AngleSharp.Dom;
 using Dashboard.Client.Features.Findings;
-using Dashboard.Client.Localization;
 using Dashboard.Shared.Findings;
 using Dashboard.Shared.Plans;
 using Dashboard.Shared.Problems;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
@@ -16,7 +13,7 @@ namespace Dashboard.Client.Tests;
 /// </summary>
 public sealed class MeetingFormTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
     private readonly RecordingFindings _service = new();
     private IRenderedComponent<MudPopoverProvider>? _popovers;
 
@@ -27,25 +24,12 @@ public sealed class MeetingFormTests : IAsyncLifetime
 
     public MeetingFormTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddTransient<MudLocalizer, UiTextMudLocalizer>();
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IFindingService>(_service);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _ctx.DisposeAsync();
-
-    private void Choose(IRenderedComponent<MeetingForm> form, string field)
-    {
-        form.Find($"[data-field='{field}']").Closest(".mud-input-control")!.MouseDown();
-        var popovers = _popovers!;
-        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-popover-open .mud-list-item")));
-        popovers.FindAll(".mud-popover-open .mud-list-item")[0].Click();
-        form.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open .mud-list-item")));
-    }
 
     [Fact]
     public void ARecordedMeetingLeavesACleanFormForTheNext()
@@ -55,14 +39,17 @@ public sealed class MeetingFormTests : IAsyncLifetime
 
         form.Find("input[name='title']").Change("第3回 DX推進本部会議");
         form.Find("input[name='heldOn']").Change("2026-01-15");
-        Choose(form, "quarter");
-        Choose(form, "initiative");
-        Choose(form, "department");
+        foreach (var field in (string[])["quarter", "initiative", "department"])
+        {
+            MudComponents.ChooseFirst(_popovers, form.Find($"[data-field='{field}']"));
+        }
         form.Find("input[name='due-0']").Change("2026-02-27");
         form.Find("[data-finding-row='0'] textarea").Input("月別の推移を示すこと。");
         form.Find("[data-action='record-meeting']").Click();
 
-        var request = Assert.Single(_service.Recorded);
+        // The form is validated before the request goes: the click returns before the save is made.
+        form.WaitForAssertion(() => Assert.Single(_service.Recorded));
+        var request = _service.Recorded[0];
         Assert.Equal(("第3回 DX推進本部会議", new DateOnly(2026, 1, 15), 2025, 3), (request.Title, request.HeldOn, request.FiscalYear, request.Quarter));
         var finding = Assert.Single(request.Findings!);
         Assert.Equal((2, "kaikei", new DateOnly(2026, 2, 27), "月別の推移を示すこと。"), (finding.InitiativeNumber, finding.DepartmentCode, finding.DueOn, finding.Request));

@@ -4,19 +4,15 @@ using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
 public sealed class PlanPageTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
 
     public PlanPageTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddLocalization();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

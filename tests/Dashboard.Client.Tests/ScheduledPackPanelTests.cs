@@ -1,10 +1,8 @@
 using Dashboard.Client.Features.Exports;
-using Dashboard.Client.Localization;
 using Dashboard.Shared.Exports;
 using Dashboard.Shared.Problems;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Client.Tests;
 
@@ -14,15 +12,11 @@ namespace Dashboard.Client.Tests;
 /// </summary>
 public sealed class ScheduledPackPanelTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = MudComponents.NewContext();
     private readonly PackService _service = new();
 
     public ScheduledPackPanelTests()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        _ctx.Services.AddTransient<MudLocalizer, UiTextMudLocalizer>();
-        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<IScheduledPackService>(_service);
     }
 
@@ -51,7 +45,8 @@ public sealed class ScheduledPackPanelTests : IAsyncLifetime
             sendOn.Change("2027-02-15");
             panel.Find("input[name='sendOn']").Change("");
 
-            Assert.Equal(message, panel.Find("[data-form='schedule-pack'] .mud-input-helper-text.mud-input-error").TextContent.Trim());
+            // MudBlazor validates after the change event has returned.
+            panel.WaitForAssertion(() => Assert.Equal(message, panel.Find("[data-form='schedule-pack'] .mud-input-helper-text.mud-input-error").TextContent.Trim()));
         }
         finally
         {
@@ -65,17 +60,14 @@ public sealed class ScheduledPackPanelTests : IAsyncLifetime
         var panel = Render();
         panel.Find("input[name='title']").Change("第3回 DX推進本部会議");
         panel.Find("input[name='sendOn']").Change("2027-02-15");
-        panel.Find("[data-form='schedule-pack'] .mud-select .mud-input-control").MouseDown();
-        var popovers = _popovers!;
-        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-list-item")));
-        popovers.FindAll(".mud-list-item")[0].Click();
-        // The select hands the choice to the form before it closes its list: once closed, the form has the quarter.
-        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open .mud-list-item")));
+        MudComponents.ChooseFirst(_popovers!, panel.Find("[data-form='schedule-pack'] .mud-select .mud-input-control"));
         panel.WaitForAssertion(() => Assert.Contains("令和7年度 第3四半期", panel.Find("[data-form='schedule-pack'] .mud-select").InnerHtml, StringComparison.Ordinal));
 
         panel.Find("[data-action='schedule-pack']").Click();
 
-        var request = Assert.Single(_service.Scheduled);
+        // The form is validated before the request goes: the click returns before the save is made.
+        panel.WaitForAssertion(() => Assert.Single(_service.Scheduled));
+        var request = _service.Scheduled[0];
         Assert.Equal(("第3回 DX推進本部会議", 2025, 3, new DateOnly(2027, 2, 15)), (request.Title, request.FiscalYear, request.Quarter, request.SendOn));
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-form='schedule-pack'] .mud-input-error")));
         Assert.Equal("", panel.Find("input[name='sendOn']").GetAttribute("value") ?? "");
