@@ -152,9 +152,13 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(planner.Locator("[data-plan-status='Draft']")).ToBeVisibleAsync();
         await ShotAsync(planner, "successor-draft");
 
-        // 7. One KPI abolished, two merged, one continued; a target for the new plan's first year.
+        // 7. The milestones reached in the old plan start as 完了 and are not in the draft. One KPI abolished, two
+        // merged, one continued; a target for the new plan's first year.
+        await Assertions.Expect(planner.Locator("tr[data-succession='I02-K3']")).ToHaveAttributeAsync("data-disposition", "Completed");
+        await Assertions.Expect(planner.Locator("tr[data-succession='I02-K4']")).ToHaveAttributeAsync("data-disposition", "Continued");
+        Assert.Equal(0, await planner.Locator("tr[data-succession] option[value='I02-K3']").CountAsync());
         await DecideAsync(planner, "I11-K2", "Abolished");
-        await DecideAsync(planner, "I02-K4", "Merged", "I02-K3");
+        await DecideAsync(planner, "I02-K4", "Merged", "I02-K5");
         await DecideAsync(planner, "I01-K1", "Continued");
         await Assertions.Expect(planner.Locator("tr[data-kpi='I11-K2']")).ToHaveCountAsync(0);
         await Assertions.Expect(planner.Locator("tr[data-kpi='I02-K4']")).ToHaveCountAsync(0);

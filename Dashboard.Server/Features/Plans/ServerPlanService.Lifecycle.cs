@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
 using Dashboard.Shared.Auth;
+using Dashboard.Shared.Entries;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Plans;
@@ -85,6 +86,8 @@ public sealed partial class ServerPlanService
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
 
+        var completed = await CompletedMilestonesAsync(previous, cancellationToken);
+
         // The structure only: policies, initiatives and KPIs with their owners; no targets, figures or notes.
         foreach (var policy in previous.Policies.OrderBy(p => p.Number))
         {
@@ -96,10 +99,12 @@ public sealed partial class ServerPlanService
                 copy.Initiatives.Add(initiativeCopy);
                 foreach (var kpi in initiative.Kpis.OrderBy(k => k.DisplayOrder))
                 {
-                    if (kpi.RetiredOn is not null)
+                    if (kpi.RetiredOn is not null || completed.Contains(kpi.Id))
                     {
-                        // Retired in the plan in force: not carried over (the planner may still choose 継続 for it).
-                        db.KpiSuccessions.Add(new KpiSuccession { Plan = next, PredecessorKpiId = kpi.Id, Disposition = KpiDisposition.Abolished });
+                        // Retired, or a milestone already reached: not carried over, so no department is asked about
+                        // it again (the planner may still choose 継続 for it).
+                        var disposition = kpi.RetiredOn is null ? KpiDisposition.Completed : KpiDisposition.Abolished;
+                        db.KpiSuccessions.Add(new KpiSuccession { Plan = next, PredecessorKpiId = kpi.Id, Disposition = disposition });
                         continue;
                     }
 
@@ -114,6 +119,19 @@ public sealed partial class ServerPlanService
         audit.Changed(PlanAudit, next.Code, "次期計画の作成", null, $"{previous.Code} → {next.Code}（{Iso(next.PeriodStart)}〜{Iso(next.PeriodEnd)}）");
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(Summary(next, previous.Code));
+    }
+
+    /// <summary>The plan's milestones whose latest approved report says 完了.</summary>
+    private async Task<HashSet<int>> CompletedMilestonesAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var milestones = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Where(k => k.Kind == KpiKind.Milestone).Select(k => k.Id).ToList();
+        var reports = await db.Entries.AsNoTracking()
+            .Where(e => milestones.Contains(e.KpiId) && e.State == EntryState.Approved && e.MilestoneState != null)
+            .Select(e => new { e.KpiId, e.FiscalYear, e.Quarter, e.MilestoneState })
+            .ToListAsync(cancellationToken);
+        return reports.GroupBy(e => e.KpiId)
+            .Where(g => g.MaxBy(e => (e.FiscalYear, e.Quarter))!.MilestoneState == MilestoneState.Done)
+            .Select(g => g.Key).ToHashSet();
     }
 
     public async Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default)
