@@ -1,0 +1,126 @@
+using Dashboard.Client.Features.Plans;
+using Dashboard.Shared.Auth;
+using Dashboard.Shared.Kpis;
+using Dashboard.Shared.Plans;
+using Dashboard.Shared.Problems;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Client.Tests;
+
+/// <summary>
+/// The 次期計画 draft: what the planner chose in one row survives saving another row (it was put back to the saved
+/// value without a word), and the plan does not start while choices or targets are not saved; the refusal is shown
+/// beside the start button, a long page away from the panel's top on a phone.
+/// </summary>
+public sealed class DraftPlanPanelTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = MudComponents.NewContext();
+    private readonly DraftPlans _plans = new();
+
+    public DraftPlanPanelTests()
+    {
+        _ctx.Services.AddSingleton<IPlanService>(_plans);
+        _ctx.AddAuthorization().SetAuthorized("takahashi@demo.local").SetPolicies(Policies.MaintainPlan);
+        _ctx.SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    private IRenderedComponent<DraftPlanPanel> Render() => _ctx.Render<DraftPlanPanel>(p => p.Add(x => x.Plan, _plans.Draft));
+
+    private static void Choose(IRenderedComponent<DraftPlanPanel> panel, string code, KpiDisposition disposition) =>
+        panel.Find($"tr[data-succession='{code}'] select[data-field='disposition']").Change(disposition.ToString());
+
+    [Fact]
+    public void SavingOneRowKeepsWhatWasChosenInAnother()
+    {
+        var panel = Render();
+        Choose(panel, "I02-K3", KpiDisposition.Abolished);
+        Choose(panel, "I01-K1", KpiDisposition.Expanded);
+        Assert.Equal(2, panel.FindAll("[data-unsaved]").Count);
+
+        panel.Find("tr[data-succession='I01-K1'] [data-action='save-disposition']").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(KpiDisposition.Expanded, Assert.Single(_plans.Dispositions).Disposition));
+        panel.Render(p => p.Add(x => x.Plan, _plans.Draft)); // the page hands the panel the reloaded plan
+        Assert.Equal("Abolished", panel.Find("tr[data-succession='I02-K3'] select[data-field='disposition']").GetAttribute("value"));
+        Assert.Equal("I02-K3", Assert.Single(panel.FindAll("[data-unsaved]")).Closest("tr")!.GetAttribute("data-succession"));
+    }
+
+    [Theory]
+    [InlineData("ja-JP", "保存していない変更があります（引継ぎ区分 1件、目標 1件）。保存してから開始してください。")]
+    [InlineData("en-US", "Some changes are not saved yet (dispositions: 1, targets: 1). Save them before starting.")]
+    public void ThePlanDoesNotStartWithUnsavedChoicesOrTargets(string culture, string message)
+    {
+        UiCulture.Use(culture);
+        try
+        {
+            var panel = Render();
+            Choose(panel, "I02-K3", KpiDisposition.Abolished);
+            panel.Find("input[name='target-I01-K1-2026']").Change("220");
+
+            panel.Find("[data-action='start-plan']").Click();
+
+            Assert.Equal(message, panel.Find("[data-start] [data-start-problem]").TextContent.Trim());
+            Assert.Empty(panel.FindAll("[data-start-confirm]"));
+            Assert.Equal(0, _plans.Starts);
+        }
+        finally
+        {
+            UiCulture.Use("ja-JP");
+        }
+    }
+
+    [Fact]
+    public void OnceSavedThePlanStartsAndARefusalIsShownBesideTheButton()
+    {
+        _plans.RefuseStart = "取組施策2「民間サービスを活用した利便性向上」に指標がありません。";
+        var panel = Render();
+
+        panel.Find("[data-action='start-plan']").Click();
+        panel.Find("[data-action='confirm-start']").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(_plans.RefuseStart, panel.Find("[data-start] [data-start-problem]").TextContent.Trim()));
+        Assert.Equal(1, _plans.Starts);
+    }
+
+    private sealed class DraftPlans : PlanServiceDouble
+    {
+        public List<DispositionRequest> Dispositions { get; } = [];
+
+        public int Starts { get; private set; }
+
+        public string? RefuseStart { get; set; }
+
+        public PlanDto Draft { get; private set; } = NewDraft(KpiDisposition.Continued);
+
+        private static PlanDto NewDraft(KpiDisposition online)
+        {
+            var plan = SamplePlans.Plan(withSamples: false);
+            return plan with
+            {
+                Code = "goshogawara-dx-2026", PeriodStart = new DateOnly(2026, 4, 1), PeriodEnd = new DateOnly(2031, 3, 31), FiscalYears = [2026, 2027, 2028, 2029, 2030],
+                IsCurrent = false, Status = PlanStatus.Draft, PredecessorCode = "test-plan",
+                Successions = [new SuccessionDto("I01-K1", "オンライン化した行政手続の数", online, "I01-K1"), new SuccessionDto("I02-K3", "市税の納付への電子収納の導入", KpiDisposition.Continued, "I02-K3")],
+            };
+        }
+
+        public override Task<Outcome<SuccessionDto>> SetDispositionAsync(string code, string predecessorKpiCode, DispositionRequest request, CancellationToken cancellationToken = default)
+        {
+            Dispositions.Add(request);
+            Draft = NewDraft(request.Disposition);
+            return Task.FromResult(Outcome.Ok(Draft.Successions![0]));
+        }
+
+        public override Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default)
+        {
+            Starts++;
+            return Task.FromResult(RefuseStart is null
+                ? Outcome.Ok(new PlanSummaryDto(code, Draft.Name, Draft.PeriodStart, Draft.PeriodEnd, PlanStatus.Active, true, "test-plan"))
+                : Outcome.Refused<PlanSummaryDto>(RefuseStart));
+        }
+    }
+}
