@@ -12,12 +12,19 @@ namespace Dashboard.Shared.Entries;
 /// <param name="Rows">One per KPI the person's departments own.</param>
 /// <param name="Window">When entry opens and when the figures are due.</param>
 /// <param name="Today">The server's date (Japan), against which lateness is judged; null once the plan has ended (nothing is chased).</param>
+/// <param name="Behind">
+/// Earlier quarters of the plan, past their due date and not closed, in which some of these KPIs are not submitted yet,
+/// latest first: a plan started late (a 第2期 plan begun in December) owes its first quarters too.
+/// </param>
 public sealed record MyKpisDto(int FiscalYear, int Quarter, bool IsClosed, IReadOnlyList<QuarterOption> Quarters, IReadOnlyList<MyKpiRowDto> Rows,
-    CollectionWindowDto? Window = null, DateOnly? Today = null)
+    CollectionWindowDto? Window = null, DateOnly? Today = null, IReadOnlyList<QuarterBehindDto>? Behind = null)
 {
     /// <summary>Whether a row's report is past the due date and not submitted.</summary>
     public bool IsLate(MyKpiRowDto row) => Window is { } w && Today is { } t && !IsClosed && EntryLateness.IsLate(w, row.State, t);
 }
+
+/// <summary>An earlier quarter still owed: how many of the person's KPIs are not submitted for it.</summary>
+public sealed record QuarterBehindDto(int FiscalYear, int Quarter, int NotSubmitted);
 
 /// <summary>One KPI in the person's list for the quarter.</summary>
 /// <param name="Kpi">The KPI with its targets.</param>

@@ -52,8 +52,30 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             var last = entries.FirstOrDefault(e => e.KpiId == k.Id && e.FiscalYear == previous.FiscalYear && e.Quarter == previous.Quarter);
             return new MyKpiRowDto(dto, KpiRules.ExpectedAt(dto.ToDefinition(), q), last is null ? null : EntryRecords.Figure(k, last), current?.State, current?.ReviewComment);
         }).ToList();
+        var today = quarters.LatenessDate(plan);
         return new MyKpisDto(q.FiscalYear, q.Quarter, plan.IsEnded || closed.Contains(q), QuarterRecords.QuarterOptions(plan, closed), rows,
-            await QuarterRecords.WindowAsync(db, plan, q, cancellationToken), quarters.LatenessDate(plan));
+            await QuarterRecords.WindowAsync(db, plan, q, cancellationToken), today,
+            today is { } t ? await BehindAsync(plan, q, kpis, closed, t, cancellationToken) : []);
+    }
+
+    /// <summary>The plan's quarters before <paramref name="q"/>, past due and not closed, with the KPIs not submitted for them.</summary>
+    private async Task<List<QuarterBehindDto>> BehindAsync(CurrentPlan plan, FiscalQuarter q, List<Kpi> kpis, HashSet<FiscalQuarter> closed, DateOnly today, CancellationToken cancellationToken)
+    {
+        var windows = await QuarterRecords.WindowsAsync(db, plan, cancellationToken);
+        var owed = plan.Quarters().Where(e => e < q && !closed.Contains(e) && CollectionWindows.IsPastDue(windows[e], reportIsIn: false, today)).ToList();
+        if (owed.Count == 0 || kpis.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = kpis.Select(k => k.Id).ToList();
+        var submitted = (await db.Entries.AsNoTracking()
+                .Where(e => ids.Contains(e.KpiId) && (e.State == EntryState.Submitted || e.State == EntryState.Approved))
+                .Select(e => new { e.KpiId, e.FiscalYear, e.Quarter }).ToListAsync(cancellationToken))
+            .Select(e => (e.KpiId, new FiscalQuarter(e.FiscalYear, e.Quarter))).ToHashSet();
+        return owed.OrderByDescending(e => e)
+            .Select(e => new QuarterBehindDto(e.FiscalYear, e.Quarter, kpis.Count(k => KpiRetirement.Expects(k.RetiredOn, e) && !submitted.Contains((k.Id, e)))))
+            .Where(b => b.NotSubmitted > 0).ToList();
     }
 
     public async Task<Outcome<EntryDto>> GetEntryAsync(string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken = default)
