@@ -169,6 +169,16 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Equal(oldApproved, lineage.EarlierFigures.Count);
         Assert.All(lineage.EarlierFigures, f => Assert.True(f.FiscalYear < 2026));
 
+        // Its forecast is fitted through both plans' figures, as the chart draws them, on the KPI page and in the pack
+        // alike: the new plan's single figure alone would give none until its third quarter.
+        Assert.Equal((null, oldApproved + 1), (detail.Forecast.Refusal, detail.Forecast.PointsUsed));
+        using (var pack = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await planner.GetByteArrayAsync("/api/exports/pack?fy=2026&q=1"))))
+        {
+            var row = pack.Worksheet(Dashboard.Server.Features.Exports.PackBuilder.KpiListSheet).RowsUsed().Single(r => r.Cell(3).GetString() == "I01-K1");
+            Assert.Equal(Math.Round(detail.Forecast.ProjectedValue!.Value, 1), (decimal)row.Cell(13).GetDouble());
+            Assert.DoesNotContain("点必要", row.Cell(14).GetString(), StringComparison.Ordinal);
+        }
+
         // From the old plan's side: where each KPI went.
         var oldSide = (await planner.GetFromJsonAsync<KpiDetailDto>("/api/dashboard/kpis/I01-K1?fy=2025&q=4"))!;
         Assert.Equal((NewCode, "I01-K1"), (oldSide.Lineage!.Next.Single().PlanCode, oldSide.Lineage.Next.Single().KpiCode));

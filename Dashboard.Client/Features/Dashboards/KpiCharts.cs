@@ -50,7 +50,7 @@ public static class KpiCharts
         };
         // Widths, dashes, markers and colours follow the series: columns, expected path, targets, then the optional ones.
         var (widths, dashes, markers, colors) = (new List<int> { 0, 2, 0 }, new List<int> { 0, 5, 0 }, new List<int> { 0, 0, 7 }, new List<string> { c.Actual, c.Expected, c.Target });
-        var forecast = ForecastLine(detail, quarters, figures);
+        var forecast = ForecastLine(detail, quarters, actual);
         if (forecast is not null)
         {
             series.Add(new ApexSeries(t["SeriesForecast"], "line", quarters.Select((q, i) => new ApexPoint(labels[i], forecast.GetValueOrDefault(q))).ToList()));

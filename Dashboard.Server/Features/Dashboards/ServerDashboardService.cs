@@ -160,6 +160,7 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
                 DashboardRules.GradeOf(definition, at, status, figures, plan.Grading, finalEvaluation: at == plan.LastQuarter)));
         }
 
+        var lineage = await LineageAsync(kpi, plan, cancellationToken);
         return new KpiDetailDto(
             dto,
             place.Policy,
@@ -171,8 +172,9 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
             new QuarterRef(plan.LastQuarter.FiscalYear, plan.LastQuarter.Quarter),
             quarters,
             plan.Quarters().Select(at => new ExpectedPointDto(at.FiscalYear, at.Quarter, KpiRules.ExpectedAt(definition, at))).ToList(),
-            DashboardRules.Forecast(definition, quarters.Select(x => x.Figure).OfType<QuarterFigure>(), plan.LastQuarter),
-            await LineageAsync(kpi, plan, cancellationToken));
+            // Fitted through the figures a carried-over KPI brings from the previous plan too: one series, as drawn.
+            DashboardRules.Forecast(definition, (lineage?.EarlierFigures ?? []).Concat(quarters.Select(x => x.Figure).OfType<QuarterFigure>()), plan.LastQuarter),
+            lineage);
     }
 
     /// <summary>The KPI's links to the plans before and after it; the previous KPI's approved figures when it goes on as this one.</summary>
@@ -189,15 +191,7 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
             return null;
         }
 
-        var carried = previous.Where(p => p.Disposition.CarriesOver()).ToList();
-        var earlier = carried.Count != 1 ? [] : (await db.Entries.AsNoTracking()
-                .Where(e => e.KpiId == carried[0].PredecessorKpiId && e.State == EntryState.Approved)
-                .Select(e => new { e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample })
-                .ToListAsync(cancellationToken))
-            .Select(e => new QuarterFigure(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample))
-            .Where(f => !plan.Contains(f.FiscalQuarter))
-            .OrderBy(f => f.FiscalQuarter.Ordinal)
-            .ToList();
+        var earlier = (await CarriedFigures.LoadAsync(db, plan, [kpi.Id], cancellationToken))[kpi.Id].ToList();
         return new KpiLineageDto(
             previous.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => new KpiLinkDto(p.Plan, p.PlanName, p.Code, p.Name, p.Disposition, Ref(FiscalQuarter.FromDate(p.PeriodEnd)))).ToList(),
             next.Select(n => new KpiLinkDto(n.Plan, n.PlanName, n.Code, n.Name ?? kpi.Name, n.Disposition, n.Code is null ? null : Ref(FiscalQuarter.FromDate(n.PeriodStart)))).ToList(),

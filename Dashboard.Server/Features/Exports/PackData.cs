@@ -33,6 +33,7 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
             Assessments = await Dashboard.Server.Features.Assessments.ServerAssessmentService.ForYearAsync(db, current.Id, quarter.FiscalYear, cancellationToken),
             Window = await QuarterRecords.WindowAsync(db, current, quarter, cancellationToken),
             PreviousFindings = await PackFinding.LoadAsync(db, current, quarter, cancellationToken),
+            Carried = await CarriedFigures.LoadAsync(db, current, plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Select(k => k.Id).ToList(), cancellationToken),
         };
     }
 
@@ -50,6 +51,9 @@ public sealed record PackData(Plan Plan, CurrentPlan Current, FiscalQuarter Quar
     private readonly ILookup<int, (FiscalQuarter Quarter, QuarterReport Report)> _approved = Entries
         .Where(e => e.State == EntryState.Approved)
         .ToLookup(e => e.KpiId, e => (new FiscalQuarter(e.FiscalYear, e.Quarter), new QuarterReport(e.Value, e.MilestoneState)));
+
+    /// <summary>The approved figures each KPI carries from the previous plan (see <see cref="CarriedFigures"/>), by KPI id.</summary>
+    public ILookup<int, Dashboard.Shared.Dashboards.QuarterFigure> Carried { get; init; } = Array.Empty<(int, Dashboard.Shared.Dashboards.QuarterFigure)>().ToLookup(x => x.Item1, x => x.Item2);
 
     /// <summary>The initiatives' assessments for the pack's fiscal year, by initiative id.</summary>
     public IReadOnlyDictionary<int, InitiativeAssessment> Assessments { get; init; } = new Dictionary<int, InitiativeAssessment>();

@@ -58,13 +58,17 @@ public sealed record PackRow(
             _ => KpiFormat.Value(latest.Report.Value, Kpi.Unit),
         }) + (latest.Quarter == Quarter ? "" : $"（{latest.Quarter.ToJapaneseLabel()}）");
 
-    /// <summary>The projection to the plan's last quarter from the approved figures up to this row's quarter (summary only).</summary>
+    /// <summary>
+    /// The projection to the plan's last quarter from the approved figures up to this row's quarter, with those the KPI
+    /// carries from the previous plan (as the KPI page fits it).
+    /// </summary>
     public ForecastResult Forecast(PackData data)
     {
-        var points = data.Current.Quarters().Where(x => x <= Quarter)
-            .Select(x => (Quarter: x, Entry: data.EntryOf(Kpi, x)))
-            .Where(x => x.Entry is { State: EntryState.Approved, Value: not null })
-            .Select(x => (x.Quarter, x.Entry!.Value!.Value))
+        var points = data.Carried[Kpi.Id].Where(f => f.Value is not null).Select(f => (f.FiscalQuarter, f.Value!.Value))
+            .Concat(data.Current.Quarters().Where(x => x <= Quarter)
+                .Select(x => (Quarter: x, Entry: data.EntryOf(Kpi, x)))
+                .Where(x => x.Entry is { State: EntryState.Approved, Value: not null })
+                .Select(x => (x.Quarter, x.Entry!.Value!.Value)))
             .ToList();
         return KpiForecast.Project(Definition, points, data.Current.LastQuarter);
     }
