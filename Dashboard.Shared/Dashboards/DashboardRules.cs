@@ -20,9 +20,12 @@ public static class DashboardRules
 
     /// <summary>
     /// The KPI at the end of <paramref name="quarter"/>: the latest approved figure at or before it, the quarter's
-    /// expected value and year target, and the status and achievement of the quarter's own report.
+    /// expected value and year target, and the status and achievement of the quarter's own report. The small trend
+    /// begins with <paramref name="carried"/>, the figures a KPI carried over brings from the previous plan (the
+    /// status, the latest figure and the grade are this plan's own).
     /// </summary>
-    public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending, GradeScale? grading = null, bool finalEvaluation = false)
+    public static KpiRowDto Row(KpiDto kpi, IEnumerable<QuarterFigure> approved, FiscalQuarter quarter, StatusThresholds thresholds, EntryState? pending, GradeScale? grading = null, bool finalEvaluation = false,
+        IEnumerable<QuarterFigure>? carried = null)
     {
         var definition = kpi.ToDefinition();
         var inForce = definition.InForceAt(quarter.EndDate);
@@ -44,7 +47,7 @@ public static class DashboardRules
             status,
             own is null ? pending : null,
             kpi.MilestoneDueFiscalYear,
-            upTo.TakeLast(TrendLength).ToList(),
+            (carried ?? []).Where(f => f.FiscalQuarter < quarter).Concat(upTo).TakeLast(TrendLength).ToList(),
             GradeOf(definition, quarter, status, upTo, grading ?? GradeScale.Default, finalEvaluation),
             revision is null ? null : definition.OriginalTargetFor(quarter.FiscalYear),
             revision?.Reason);

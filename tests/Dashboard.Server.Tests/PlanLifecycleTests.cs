@@ -169,6 +169,11 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Equal(oldApproved, lineage.EarlierFigures.Count);
         Assert.All(lineage.EarlierFigures, f => Assert.True(f.FiscalYear < 2026));
 
+        // The overview's small trend runs on from the old plan's figures too; the row's own figure and status are the new plan's.
+        var overviewRow = (await planner.GetFromJsonAsync<OverviewDto>("/api/dashboard/overview?fy=2026&q=1"))!.Rows.Single(r => r.Code == "I01-K1");
+        Assert.Equal(lineage.EarlierFigures.TakeLast(7).Select(f => f.Value).Append(205m), overviewRow.Trend.Select(f => f.Value));
+        Assert.Equal((205m, 2026, 1), (overviewRow.Latest!.Value, overviewRow.Latest.FiscalYear, overviewRow.Latest.Quarter));
+
         // Its forecast is fitted through both plans' figures, as the chart draws them, on the KPI page and in the pack
         // alike: the new plan's single figure alone would give none until its third quarter.
         Assert.Equal((null, oldApproved + 1), (detail.Forecast.Refusal, detail.Forecast.PointsUsed));

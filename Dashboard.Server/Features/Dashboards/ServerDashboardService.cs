@@ -242,7 +242,8 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
             .Where(e => db.Kpis.Any(k => k.Id == e.KpiId && k.PlanId == plan.Id))
             .Select(e => new EntryRow(e.KpiId, e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, e.State))
             .ToListAsync(cancellationToken);
-        return new PlanData(plan, entries);
+        var kpiIds = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Select(k => k.Id).ToList();
+        return new PlanData(plan, entries) { Carried = await CarriedFigures.LoadAsync(db, CurrentPlan.Of(plan), kpiIds, cancellationToken) };
     }
 
     private sealed record EntryRow(int KpiId, int FiscalYear, int Quarter, decimal? Value, MilestoneState? Milestone, bool IsSample, EntryState State);
@@ -274,11 +275,14 @@ public sealed class ServerDashboardService(DbOperations operations, PlanQuarters
 
         public Dictionary<int, KpiDto> Dtos { get; }
 
+        /// <summary>The figures each KPI carries from the previous plan (its trend starts with them).</summary>
+        public ILookup<int, QuarterFigure> Carried { get; init; } = Array.Empty<(int, QuarterFigure)>().ToLookup(x => x.Item1, x => x.Item2);
+
         public List<DepartmentDto> Departments() => Dtos.Values.SelectMany(k => k.Owners).DistinctBy(d => d.Code).OrderBy(d => d.Code).ToList();
 
         public KpiRowDto Row(Kpi kpi, FiscalQuarter q) =>
             DashboardRules.Row(Dtos[kpi.Id], _approved[kpi.Id], q, Current.Thresholds, _pending.TryGetValue((kpi.Id, q.Ordinal), out var s) ? s : null, Current.Grading,
-                finalEvaluation: q == Current.LastQuarter);
+                finalEvaluation: q == Current.LastQuarter, carried: Carried[kpi.Id]);
 
         /// <summary>The KPI's entry state for the quarter (approved or not), null when nothing is entered.</summary>
         public EntryState? State(Kpi kpi, FiscalQuarter q) =>
