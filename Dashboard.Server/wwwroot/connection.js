@@ -80,9 +80,33 @@
         }
     }
 
+    // Fields typed in on this page. A field that takes its text when the cursor leaves it loses the cursor to the
+    // reconnect dialog after the connection is already down, so the server never hears of the text on the screen; on a
+    // rejoin each typed field hands its text over again (the same text twice is harmless), so a save stores what is shown.
+    const typed = new Set();
+    let handingOver = false;
+
+    function handOverTyped() {
+        handingOver = true;
+        try {
+            for (const field of [...typed]) {
+                if (!field.isConnected) {
+                    typed.delete(field);
+                    continue;
+                }
+
+                field.dispatchEvent(new Event('input', { bubbles: true }));
+                field.dispatchEvent(new Event('change', { bubbles: true }));
+            }
+        } finally {
+            handingOver = false;
+        }
+    }
+
     document.addEventListener('input', event => {
         const form = event.target instanceof Element ? event.target.closest('[data-keep]') : null;
-        if (form && event.target.name) {
+        if (form && event.target.name && !handingOver) {
+            typed.add(event.target);
             remember(form);
         }
     }, true);
@@ -140,6 +164,7 @@
         }
 
         const form = formNamed(name);
+        [...typed].filter(field => !field.isConnected || form?.contains(field)).forEach(field => typed.delete(field));
         show(form, '[data-keep-notice]', false);
         show(form, '[data-keep-refused]', false);
     };
@@ -205,6 +230,7 @@
                 }
 
                 setConnected(navigator.onLine !== false);
+                handOverTyped();
             } else if (state === 'rejected') {
                 // The instance restarted or the person moved to another one: a fresh page, then the form restores.
                 location.reload();

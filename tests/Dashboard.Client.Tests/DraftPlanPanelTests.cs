@@ -1,3 +1,4 @@
+using Dashboard.Client.Features.Forms;
 using Dashboard.Client.Features.Plans;
 using Dashboard.Shared.Auth;
 using Dashboard.Shared.Kpis;
@@ -87,8 +88,40 @@ public sealed class DraftPlanPanelTests : IAsyncLifetime
         Assert.Equal(1, _plans.Starts);
     }
 
+    // After a restart the page comes again and the browser's copy of the typed targets is handed back: only targets of
+    // this plan's numeric KPIs, only where they differ from the saved ones; a save sends exactly those and drops the copy.
+    [Fact]
+    public void TargetsTypedBeforeARestartComeBackUnsavedAndSaveAsTyped()
+    {
+        _ctx.JSInterop.Setup<KeptForm?>("dashboardKeep.take", "draft/goshogawara-dx-2026/targets").SetResult(new KeptForm("", new Dictionary<string, string>
+        {
+            ["target-I01-K1-2027"] = "250",
+            ["target-I01-K1-2026"] = TargetOf("I01-K1", 2026),
+            ["target-NOPE-K9-2026"] = "9",
+            ["target-I01-K1-next"] = "7",
+        }));
+        var forgot = _ctx.JSInterop.SetupVoid("dashboardKeep.forget", "draft/goshogawara-dx-2026/targets");
+
+        var panel = Render();
+
+        panel.WaitForAssertion(() => Assert.Equal("250", panel.Find("input[name='target-I01-K1-2027']").GetAttribute("value")));
+        panel.Find("[data-action='start-plan']").Click();
+        Assert.Contains("目標 1件", panel.Find("[data-start] [data-start-problem]").TextContent, StringComparison.Ordinal);
+
+        panel.Find("[data-action='save-draft-targets']").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(("I01-K1", 2027, "250"), Assert.Single(_plans.Targets)));
+        Assert.Single(forgot.Invocations);
+    }
+
+    private string TargetOf(string code, int year) =>
+        _plans.Draft.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == code)
+            .Targets.FirstOrDefault(t => t.FiscalYear == year) is { } target ? target.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "";
+
     private sealed class DraftPlans : PlanServiceDouble
     {
+        public List<(string Code, int Year, string? Text)> Targets { get; } = [];
+
         public List<DispositionRequest> Dispositions { get; } = [];
 
         public int Starts { get; private set; }
@@ -113,6 +146,12 @@ public sealed class DraftPlanPanelTests : IAsyncLifetime
             Dispositions.Add(request);
             Draft = NewDraft(request.Disposition);
             return Task.FromResult(Outcome.Ok(Draft.Successions![0]));
+        }
+
+        public override Task<Outcome<KpiDto>> SetDraftTargetAsync(string code, string kpiCode, int fiscalYear, DraftTargetRequest request, CancellationToken cancellationToken = default)
+        {
+            Targets.Add((kpiCode, fiscalYear, request.Value));
+            return Task.FromResult(Outcome.Ok(Draft.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == kpiCode)));
         }
 
         public override Task<Outcome<PlanSummaryDto>> StartAsync(string code, CancellationToken cancellationToken = default)

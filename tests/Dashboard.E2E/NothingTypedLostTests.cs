@@ -100,6 +100,42 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
         }
     }
 
+    // A field that takes its text when the cursor leaves it (the assessment's 課題, a draft plan's targets) loses the
+    // cursor to the reconnect dialog after the connection is already down: the text is on the screen but the server
+    // never heard of it. On rejoin the page hands the text over again, so the save stores what is shown.
+    [Fact]
+    public async Task TextStillInItsFieldWhenTheConnectionDropsIsSavedAsShownAfterTheRejoin()
+    {
+        const string issues = "通信が切れる直前まで入力していた課題（カーソルは欄の中）。";
+        var server = new ServerProcess();
+        await server.InitializeAsync();
+        try
+        {
+            var (page, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(page, DemoUsers.Planner, "/initiatives/2/assessment/2025");
+            await page.Locator("[data-action='edit-assessment']").ClickAsync();
+            var editor = page.Locator("[data-assessment-form]");
+            await editor.Locator("textarea[name='issues']").FillAsync(issues);
+
+            await page.Context.SetOfflineAsync(true);
+            await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+            await page.Context.SetOfflineAsync(false);
+            await Assertions.Expect(page.Locator("html[data-disconnected]")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
+            await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
+            await Assertions.Expect(editor.Locator("textarea[name='issues']")).ToHaveValueAsync(issues);
+
+            await editor.Locator("[data-action='save-assessment']").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-field='issues']")).ToHaveTextAsync(issues);
+            await page.ReloadAsync();
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-field='issues']")).ToHaveTextAsync(issues);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task TextTypedOnAnInstanceThatStopsBehindTheProxyIsRestoredOnTheOtherAndSavesAsTyped()
     {
