@@ -28,6 +28,12 @@
             fields[field.name] = field.value;
         }
 
+        // A choice made in a list (MudSelect has no field of its own to copy) is named by an element the form renders
+        // with data-keep-choice="<name>" data-value="<the choice>"; it is copied with the text.
+        for (const choice of form.querySelectorAll('[data-keep-choice]')) {
+            fields[choice.dataset.keepChoice] = choice.dataset.value ?? '';
+        }
+
         return fields;
     }
 
@@ -80,9 +86,10 @@
         }
     }
 
-    // Fields typed in on this page. A field that takes its text when the cursor leaves it loses the cursor to the
-    // reconnect dialog after the connection is already down, so the server never hears of the text on the screen; on a
-    // rejoin each typed field hands its text over again (the same text twice is harmless), so a save stores what is shown.
+    // Fields typed in on this page, in a kept form or any other form (data-form). A field that takes its text when the
+    // cursor leaves it loses the cursor to the reconnect dialog after the connection is already down, so the server never
+    // hears of the text on the screen; on a rejoin each typed field hands its text over again (the same text twice is
+    // harmless), so a save stores what is shown.
     const typed = new Set();
     let handingOver = false;
 
@@ -104,9 +111,16 @@
     }
 
     document.addEventListener('input', event => {
-        const form = event.target instanceof Element ? event.target.closest('[data-keep]') : null;
-        if (form && event.target.name && !handingOver) {
+        if (handingOver || !(event.target instanceof Element) || !event.target.name) {
+            return;
+        }
+
+        const form = event.target.closest('[data-keep]');
+        if (form || event.target.closest('[data-form]')) {
             typed.add(event.target);
+        }
+
+        if (form) {
             remember(form);
         }
     }, true);
