@@ -184,6 +184,29 @@ public sealed class EntryFormTests : IAsyncLifetime
         Assert.Equal((true, "委員会の日程のため"), (request.Confirm, request.Reason));
     }
 
+    // The reason typed in the confirmation before a restart: the confirmation opens itself again with it (decision 016),
+    // closing sends it, and the browser's copy goes.
+    [Fact]
+    public void AClosingReasonTypedBeforeARestartComesBackAndClosesAsTyped()
+    {
+        var returned = new SubmissionDto("I01-K1", "オンライン化した行政手続の数", 1, ["企画課"], 2025, 4, "150手続", KpiStatus.OnTrack, EntryState.Returned,
+            "実施", null, null, "根拠を", "tanaka@demo.local", DateTime.UtcNow, Guid.NewGuid());
+        _ctx.JSInterop.Setup<bool>("dashboardKeep.has", "closing/2025-4/close").SetResult(true);
+        _ctx.JSInterop.Setup<Dashboard.Client.Features.Forms.KeptForm?>("dashboardKeep.take", "closing/2025-4/close")
+            .SetResult(new(string.Empty, new Dictionary<string, string> { ["close-reason"] = "委員会の日程が決まったため（入力途中）" }));
+        var forgot = _ctx.JSInterop.SetupVoid("dashboardKeep.forget", "closing/2025-4/close");
+        _ctx.SetRendererInfo(new RendererInfo("Server", true));
+
+        var closing = _ctx.Render<Dashboard.Client.Features.Review.QuarterClosing>(p => p
+            .Add(c => c.FiscalYear, 2025).Add(c => c.Quarter, 4).Add(c => c.Items, [returned]).Add(c => c.NotApproved, 20));
+
+        closing.WaitForAssertion(() => Assert.Equal("委員会の日程が決まったため（入力途中）", closing.Find("textarea[name='close-reason']").TextContent));
+        closing.Find("button[data-action='close-confirm']").Click();
+
+        Assert.Equal((true, "委員会の日程が決まったため（入力途中）"), (Assert.Single(_review.Closed).Confirm, _review.Closed[0].Reason));
+        Assert.Single(forgot.Invocations);
+    }
+
     [Fact]
     public void SubmittingADelayedFigureWithoutNotesShowsFieldErrorsAndSendsNothing()
     {
