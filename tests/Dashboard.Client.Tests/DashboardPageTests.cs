@@ -236,7 +236,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         var findings = page.Find("[data-open-findings-list]");
         Assert.Contains("推進本部からの指摘事項（未完了 1 件）", findings.TextContent, StringComparison.Ordinal);
         Assert.Equal("/findings#finding-7", findings.QuerySelector("li[data-finding='7'] a")!.GetAttribute("href"));
-        Assert.Contains("期限 2026/1/25、対応中、期限超過", findings.TextContent, StringComparison.Ordinal);
+        Assert.Contains("期限 2026年1月25日、対応中、期限超過", findings.TextContent, StringComparison.Ordinal);
         Assert.Null(findings.QuerySelector("li[data-finding='8']"));
     }
 

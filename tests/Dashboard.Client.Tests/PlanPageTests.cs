@@ -41,7 +41,7 @@ public sealed class PlanPageTests : IAsyncLifetime
 
         var online = page.Find("tr[data-kpi='I01-K1']");
         var cells = online.QuerySelectorAll("td").Select(td => Squash(td.TextContent)).ToList();
-        Assert.Equal(["累計", "61手続（2022/10/1）", "100手続", "140手続", "170手続", "200手続"], cells.Take(6));
+        Assert.Equal(["累計", "61手続（2022年10月1日）", "100手続", "140手続", "170手続", "200手続"], cells.Take(6));
     }
 
     [Fact]
