@@ -12,7 +12,8 @@ namespace Dashboard.Client.Tests;
 /// <summary>
 /// Nothing typed is lost in the planners' forms either (decision 016): a target revision or a KPI definition typed
 /// before a restart comes back when the plan page is opened again, the choices made in its lists included; the form
-/// opens itself, and saving sends exactly what was typed and chosen, then drops the browser's copy.
+/// opens itself, and saving sends exactly what was typed and chosen, then drops the browser's copy. The same for the
+/// successor plan's form (次期計画を作成).
 /// </summary>
 public sealed class PlanEditorsKeptTests : IAsyncLifetime
 {
@@ -90,8 +91,35 @@ public sealed class PlanEditorsKeptTests : IAsyncLifetime
         Assert.Single(forgot.Invocations);
     }
 
+    [Fact]
+    public void ASuccessorTypedBeforeARestartOpensAgainWithItsYearsAndIsCreatedAsTyped()
+    {
+        Kept("successor/test-plan", new()
+        {
+            ["successor-code"] = "goshogawara-dx-2026", ["successor-name"] = "第2期五所川原市DX推進計画",
+            ["successor-first"] = "2026", ["successor-last"] = "2029",
+        });
+        var forgot = _ctx.JSInterop.SetupVoid("dashboardKeep.forget", "successor/test-plan");
+
+        var panel = _ctx.Render<SuccessorPanel>(p => p.Add(x => x.Plan, _plan));
+
+        panel.WaitForAssertion(() => Assert.Equal("第2期五所川原市DX推進計画", panel.Find("input[name='successor-name']").GetAttribute("value")));
+        panel.Find("[data-action='save-successor']").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(new SuccessorRequest("goshogawara-dx-2026", "第2期五所川原市DX推進計画", 2026, 2029), Assert.Single(_plans.Successors)));
+        Assert.Single(forgot.Invocations);
+    }
+
     private sealed class RecordingPlans : PlanServiceDouble
     {
+        public List<SuccessorRequest> Successors { get; } = [];
+
+        public override Task<Outcome<PlanSummaryDto>> CreateSuccessorAsync(string code, SuccessorRequest request, CancellationToken cancellationToken = default)
+        {
+            Successors.Add(request);
+            return Task.FromResult(Outcome.Ok(new PlanSummaryDto(request.Code!, request.Name!, new DateOnly(2026, 4, 1), new DateOnly(2030, 3, 31), PlanStatus.Draft, false, code)));
+        }
+
         public List<(string Kpi, int Year, TargetRevisionRequest Request)> Targets { get; } = [];
 
         public List<(string? Kpi, KpiEditRequest Request)> Kpis { get; } = [];
