@@ -125,6 +125,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             .ToList();
     }
 
+    /// <summary>Opens a MudSelect and picks the option that contains <paramref name="text"/>, as a person clicks it.</summary>
+    public static async Task ChooseAsync(IPage page, string select, string text)
+    {
+        await page.Locator(select).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Waits (polled: the page's CSP refuses WaitForFunction's eval) until the focused element matches <paramref name="selector"/>.</summary>
     public static async Task WaitForFocusAsync(IPage page, string selector)
     {

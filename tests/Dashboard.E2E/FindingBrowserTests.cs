@@ -23,7 +23,7 @@ public sealed class FindingBrowserTests(BrowserFixture browser)
         var form = planner.Locator("[data-form='meeting']");
         await form.Locator("input[name='title']").FillAsync($"第2回 DX推進本部会議（{tag}）");
         await form.Locator("input[name='heldOn']").FillAsync("2025-11-20");
-        await ChooseAsync(planner, "[data-form='meeting'] [data-field='quarter']", "令和7年度 第2四半期");
+        await BrowserFixture.ChooseAsync(planner, "[data-form='meeting'] [data-field='quarter']", "令和7年度 第2四半期");
         await FillFindingAsync(planner, 0, "行政手続のオンライン化", "企画課", "2025-12-19", toKikaku, kpi: "I01-K1");
         await form.Locator("[data-action='add-finding']").ClickAsync();
         await FillFindingAsync(planner, 1, "民間サービスを活用した利便性向上", "会計課", "2026-01-30", toKaikei);
@@ -79,13 +79,13 @@ public sealed class FindingBrowserTests(BrowserFixture browser)
     private static async Task FillFindingAsync(IPage page, int index, string initiative, string department, string due, string request, string? kpi = null)
     {
         var row = $"[data-form='meeting'] [data-finding-row='{index}']";
-        await ChooseAsync(page, $"{row} [data-field='initiative']", initiative);
+        await BrowserFixture.ChooseAsync(page, $"{row} [data-field='initiative']", initiative);
         if (kpi is not null)
         {
-            await ChooseAsync(page, $"{row} [data-field='kpi']", kpi);
+            await BrowserFixture.ChooseAsync(page, $"{row} [data-field='kpi']", kpi);
         }
 
-        await ChooseAsync(page, $"{row} [data-field='department']", department);
+        await BrowserFixture.ChooseAsync(page, $"{row} [data-field='department']", department);
         await page.Locator($"{row} input[name='due-{index}']").FillAsync(due);
         await page.Locator($"{row} textarea[name='request-{index}']").FillAsync(request);
     }
@@ -99,13 +99,6 @@ public sealed class FindingBrowserTests(BrowserFixture browser)
         await finding.Locator("[data-action='respond']").ClickAsync();
         await Assertions.Expect(finding).ToHaveAttributeAsync("data-state", state);
         await Assertions.Expect(finding.Locator("[data-response]")).ToHaveTextAsync(response);
-    }
-
-    private static async Task ChooseAsync(IPage page, string select, string text)
-    {
-        await page.Locator(select).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>The texts (columns 1-10 as 0-9) of the 評価シート row whose first cell holds <paramref name="request"/>.</summary>

@@ -4,7 +4,7 @@ namespace Dashboard.E2E;
 
 /// <summary>
 /// Issue 22, point 1: a person types a figure and notes in the entry form (or a return reason in the review queue, an
-/// assessment or a reply)
+/// assessment, a reply, or a planner's target revision with its lists)
 /// without saving; the server restarts, the network drops for 20 seconds, or the instance behind a proxy stops. The text is back with the line 「入力途中の内容を復元しました。まだ保存されていません」,
 /// a save pressed while the connection is down is refused with a message (never dropped in silence), and saving
 /// afterwards stores exactly what was typed. Each test has its own server, so restarting it disturbs no other test.
@@ -93,6 +93,51 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await ExpectTypedAsync(form);
 
             await SaveAndReadBackAsync(page);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    // The planner's target revision is mostly lists (MudSelect has no field of its own): the KPI and year chosen come
+    // back with the typed value and reason, the form opens itself after the restart, and the revision saves as typed.
+    [Fact]
+    public async Task ATargetRevisionChosenAndTypedBeforeARestartOpensAgainAndSavesAsTyped()
+    {
+        const string reason = "登録者の伸びが想定より大きいため（保存前に入力した理由）。";
+        var server = new ServerProcess();
+        await server.InitializeAsync();
+        try
+        {
+            var (page, _) = await browser.NewPageAsync(server);
+            await BrowserFixture.SignInAsync(page, DemoUsers.Planner, "/plan");
+            await page.Locator("[data-action='revise-target']").ClickAsync();
+            var form = page.Locator("[data-form='target']");
+            await BrowserFixture.ChooseAsync(page, "[data-field='kpi']", "I02-K1");
+            await BrowserFixture.ChooseAsync(page, "[data-field='target-year']", "令和6年度");
+            await form.Locator("input[name='target-value']").FillAsync("18500");
+            await form.Locator("input[name='target-effective']").FillAsync("2024-10-01");
+            await form.Locator("textarea[name='target-reason']").FillAsync(reason);
+
+            await MarkAsync(page);
+            await server.StopAsync();
+            await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await server.StartAgainAsync();
+            await ReloadedAsync(page);
+
+            await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Assertions.Expect(form.Locator("[data-field='kpi']")).ToContainTextAsync("I02-K1");
+            await Assertions.Expect(form.Locator("[data-field='target-year']")).ToContainTextAsync("令和6年度");
+            await Assertions.Expect(form.Locator("input[name='target-value']")).ToHaveValueAsync("18500");
+            await Assertions.Expect(form.Locator("textarea[name='target-reason']")).ToHaveValueAsync(reason);
+
+            await form.Locator("[data-action='save-target']").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-revision-saved]")).ToContainTextAsync("I02-K1");
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
+            await page.GotoAsync(new Uri(server.BaseAddress, "/dashboard/kpis/I02-K1?fy=2024&q=4").ToString());
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-revision-reason]")).ToContainTextAsync(reason);
         }
         finally
         {

@@ -39,7 +39,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await form.Locator("input[name='revision-date']").FillAsync("2026-12-01");
         await form.Locator("input[name='revision-description']").FillAsync("計画期間を令和8年度まで延長");
         await form.Locator("textarea[name='revision-reason']").FillAsync("国の次期計画の方針が固まるまで現行計画で取り組むため");
-        await ChooseAsync(planner, "[data-field='extend-to']", "令和8年度");
+        await BrowserFixture.ChooseAsync(planner, "[data-field='extend-to']", "令和8年度");
         await form.Locator("[data-action='save-revision']").ClickAsync();
         await BrowserFixture.WaitForFocusAsync(planner, "[data-revision-saved]");
         var edition = planner.Locator("[data-revisions] li[data-edition='3']");
@@ -98,7 +98,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-action='edit-kpi']").ClickAsync();
         var editor = planner.Locator("[data-form='kpi-editor']");
-        await ChooseAsync(planner, "[data-field='editor-kpi']", "I01-K2");
+        await BrowserFixture.ChooseAsync(planner, "[data-field='editor-kpi']", "I01-K2");
         await Assertions.Expect(editor.Locator("input[name='kpi-name']")).ToHaveValueAsync("「書かない窓口」の拡大（窓口の申請等のオンライン化）");
         await editor.Locator("input[name='kpi-name']").FillAsync("「書かない窓口」の拡大（窓口申請のオンライン化）");
         await editor.Locator("[data-action='save-kpi-editor']").ClickAsync();
@@ -119,7 +119,7 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await planner.GotoAsync("/plan");
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-action='add-heading']").ClickAsync();
-        await ChooseAsync(planner, "[data-field='add-heading-where']", "基本方針1に施策を追加");
+        await BrowserFixture.ChooseAsync(planner, "[data-field='add-heading-where']", "基本方針1に施策を追加");
         await editor.Locator("input[name='heading-title']").FillAsync("窓口のデジタル化");
         await editor.Locator("input[name='editor-revision-date']").FillAsync("2026-12-05");
         await editor.Locator("textarea[name='editor-revision-reason']").FillAsync("窓口の取組を一つの施策にまとめるため");
@@ -128,8 +128,8 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await Assertions.Expect(planner.Locator("[data-revisions] li[data-edition='5']")).ToContainTextAsync("取組施策12を基本方針1に追加");
         await Assertions.Expect(planner.Locator("[data-initiative='12'] [data-no-kpis]")).ToBeVisibleAsync();
         await planner.Locator("[data-action='edit-kpi']").ClickAsync();
-        await ChooseAsync(planner, "[data-field='editor-kpi']", "I01-K2");
-        await ChooseAsync(planner, "[data-field='initiative']", "取組施策12");
+        await BrowserFixture.ChooseAsync(planner, "[data-field='editor-kpi']", "I01-K2");
+        await BrowserFixture.ChooseAsync(planner, "[data-field='initiative']", "取組施策12");
         await editor.Locator("input[name='editor-revision-date']").FillAsync("2026-12-05");
         await editor.Locator("textarea[name='editor-revision-reason']").FillAsync("窓口の取組を一つの施策にまとめるため");
         await editor.Locator("[data-action='save-kpi-editor']").ClickAsync();
@@ -194,12 +194,12 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(planner);
         await planner.Locator("[data-plan-chooser] a[data-plan='goshogawara-dx-2022']").ClickAsync();
         await Assertions.Expect(planner.Locator("[data-plan-chooser] a[data-plan='goshogawara-dx-2022'][aria-current='page']")).ToBeVisibleAsync();
-        await ChooseAsync(planner, "[data-picker='quarter']", "令和8年度 第4四半期");
+        await BrowserFixture.ChooseAsync(planner, "[data-picker='quarter']", "令和8年度 第4四半期");
         var pack = await planner.RunAndWaitForDownloadAsync(() => planner.Locator("[data-action='export-pack']").ClickAsync());
         Assert.Equal("DX推進計画_令和8年度第4四半期_PDCA資料.xlsx", pack.SuggestedFilename);
 
         // The pack's 評価シート shows the revised 令和7年度 target beside the original, with the date and the reason.
-        await ChooseAsync(planner, "[data-picker='quarter']", "令和7年度 第4四半期");
+        await BrowserFixture.ChooseAsync(planner, "[data-picker='quarter']", "令和7年度 第4四半期");
         var fy2025 = await planner.RunAndWaitForDownloadAsync(() => planner.Locator("[data-action='export-pack']").ClickAsync());
         var packPath = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
         await fy2025.SaveAsAsync(packPath);
@@ -302,20 +302,12 @@ public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
     {
         await page.Locator("[data-action='revise-target']").ClickAsync();
         var form = page.Locator("[data-form='target']");
-        await ChooseAsync(page, "[data-field='kpi']", kpi);
-        await ChooseAsync(page, "[data-field='target-year']", year);
+        await BrowserFixture.ChooseAsync(page, "[data-field='kpi']", kpi);
+        await BrowserFixture.ChooseAsync(page, "[data-field='target-year']", year);
         await form.Locator("input[name='target-value']").FillAsync(value);
         await form.Locator("input[name='target-effective']").FillAsync(from);
         await form.Locator("textarea[name='target-reason']").FillAsync(reason);
         await form.Locator("[data-action='save-target']").ClickAsync();
         await BrowserFixture.WaitForFocusAsync(page, "[data-revision-saved]");
-    }
-
-    /// <summary>Opens a MudSelect and picks the option that contains <paramref name="text"/>, as a person clicks it.</summary>
-    private static async Task ChooseAsync(IPage page, string select, string text)
-    {
-        await page.Locator($"{select}").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }
