@@ -111,7 +111,7 @@
     }
 
     document.addEventListener('input', event => {
-        if (handingOver || !(event.target instanceof Element) || !event.target.name) {
+        if (handingOver || !(event.target instanceof Element) || !event.target.name || event.target.type === 'file') {
             return;
         }
 
