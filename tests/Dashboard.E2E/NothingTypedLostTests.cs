@@ -133,7 +133,7 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await Assertions.Expect(form.Locator("textarea[name='target-reason']")).ToHaveValueAsync(reason);
 
             await form.Locator("[data-action='save-target']").ClickAsync();
-            await Assertions.Expect(page.Locator("[data-revision-saved]")).ToContainTextAsync("I02-K1");
+            await Assertions.Expect(page.Locator("[data-revision-saved]")).ToContainTextAsync("I02-K1", new() { Timeout = 30_000 });
             Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
             await page.GotoAsync(new Uri(server.BaseAddress, "/dashboard/kpis/I02-K1?fy=2024&q=4").ToString());
             await BrowserFixture.WaitForInteractiveAsync(page);
@@ -170,7 +170,7 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await Assertions.Expect(editor.Locator("textarea[name='issues']")).ToHaveValueAsync(issues);
 
             await editor.Locator("[data-action='save-assessment']").ClickAsync();
-            await Assertions.Expect(page.Locator("[data-field='issues']")).ToHaveTextAsync(issues);
+            await Assertions.Expect(page.Locator("[data-field='issues']")).ToHaveTextAsync(issues, new() { Timeout = 30_000 });
             await page.ReloadAsync();
             await BrowserFixture.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.Locator("[data-field='issues']")).ToHaveTextAsync(issues);
