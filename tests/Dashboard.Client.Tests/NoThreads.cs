@@ -7,7 +7,7 @@ namespace Dashboard.Client.Tests;
 /// For page tests about something else: the place has no threads and the caller may not write. Threads themselves
 /// are proven against the server and the HTTP client in ServiceContractTests and ThreadApiTests.
 /// </summary>
-internal sealed class NoThreads : IThreadService
+internal class NoThreads : IThreadService
 {
     private static readonly Outcome<ThreadListDto> _empty = Outcome.Ok(new ThreadListDto([], false, []));
 
@@ -21,7 +21,7 @@ internal sealed class NoThreads : IThreadService
 
     public Task<Outcome<ThreadDto>> ReplyAsync(long id, PostCommentRequest request, CancellationToken cancellationToken = default) => Refused();
 
-    public Task<Outcome<ThreadDto>> EditCommentAsync(long id, PostCommentRequest request, CancellationToken cancellationToken = default) => Refused();
+    public virtual Task<Outcome<ThreadDto>> EditCommentAsync(long id, PostCommentRequest request, CancellationToken cancellationToken = default) => Refused();
 
     public Task<Outcome<ThreadDto>> DeleteCommentAsync(long id, CancellationToken cancellationToken = default) => Refused();
 
