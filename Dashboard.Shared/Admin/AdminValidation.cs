@@ -18,7 +18,7 @@ public static partial class AdminValidation
         }
         else if (login.Length > 256 || !LoginPattern().IsMatch(login))
         {
-            errors[nameof(request.LoginName)] = ["サインイン名は name@example.jp の形（256文字以内）で入力してください。"];
+            errors[nameof(request.LoginName)] = ["サインイン名は yamada のようなログインIDか name@example.jp の形で、半角英数字と . _ - で256文字以内で入力してください。"];
         }
 
         var name = request.DisplayName?.Trim() ?? "";
@@ -74,8 +74,9 @@ public static partial class AdminValidation
         return errors;
     }
 
-    // A UPN / mail address in ASCII, as Entra ID issues them: no control characters, no markup.
-    [GeneratedRegex(@"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
+    // A UPN / mail address in ASCII, as Entra ID issues them, or a plain login ID as Active Directory (sAMAccountName),
+    // Windows sign-in (the name after DOMAIN\) and local accounts use them: no spaces, no control characters, no markup.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|[A-Za-z0-9][A-Za-z0-9._'-]*)$")]
     private static partial Regex LoginPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]

@@ -12,7 +12,7 @@ namespace Dashboard.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class LocalAccountBrowserTests(BrowserFixture browser)
 {
-    private const string Login = "kimura@city.local";
+    private const string Login = "kimura"; // a login ID, as a city without a directory names its people
     private const string NewPassword = "Kimura-Pass-2026x";
 
     [Fact]

@@ -47,6 +47,23 @@ public sealed class AdminApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APersonWithALoginIdIsAddedAndEditedLikeAnyOther()
+    {
+        // Directory, Windows and local sign-ins name people by a login ID (yamada), not a mail address: the admin must be
+        // able to add such a person for a local account and to edit or turn off one the directory made.
+        var added = await _admin.PostAsJsonAsync("/api/admin/users", new SaveUserRequest("Yamada", "山田 花子", AppRoles.SectionStaff, ["kikaku"], true));
+        Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
+        var yamada = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.LoginName == "yamada");
+
+        var turnedOff = await _admin.PutAsJsonAsync($"/api/admin/users/{yamada.Id}", new SaveUserRequest(yamada.LoginName, yamada.DisplayName, yamada.Roles, ["kikaku", "soumu"], false));
+
+        Assert.Equal(HttpStatusCode.NoContent, turnedOff.StatusCode);
+        var after = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.Id == yamada.Id);
+        Assert.False(after.IsActive);
+        Assert.Equal(["kikaku", "soumu"], after.DepartmentCodes.Order());
+    }
+
+    [Fact]
     public async Task ChangingRolesRecordsOldAndNew()
     {
         var overview = await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin");
@@ -63,7 +80,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     {
         var before = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Count;
 
-        var response = await _admin.PostAsJsonAsync("/api/admin/users", new SaveUserRequest("not-an-address", "", AppRoles.SectionStaff, [], true));
+        var response = await _admin.PostAsJsonAsync("/api/admin/users", new SaveUserRequest("not an address", "", AppRoles.SectionStaff, [], true));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();

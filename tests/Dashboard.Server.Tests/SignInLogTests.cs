@@ -47,6 +47,11 @@ public sealed class SignInLogTests : AppTestBase
             StringComparison.Ordinal);
         Assert.Contains("error=policy", await PostFormAsync(person, "/account/change-password", new() { ["password"] = "short", ["confirm"] = "short" }),
             StringComparison.Ordinal);
+        // Typed with the input method on: one full-width letter in an otherwise good password is refused with that reason.
+        const string wide = "Goshogawara-2026Ｘ";
+        var refused = await PostFormAsync(person, "/account/change-password", new() { ["password"] = wide, ["confirm"] = wide });
+        Assert.Contains("codes=PasswordFullWidth", refused, StringComparison.Ordinal);
+        Assert.Contains("全角の英字・数字・空白が入っています", System.Net.WebUtility.HtmlDecode(await person.GetStringAsync(refused)), StringComparison.Ordinal);
         Assert.Equal("/", await PostFormAsync(person, "/account/change-password", new() { ["password"] = Good, ["confirm"] = Good }));
         Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/me")).StatusCode);
 

@@ -109,6 +109,13 @@ public class TextPolicyTests
     [InlineData("ta\u0007naka@demo.local", "田中", nameof(SaveUserRequest.LoginName))]
     [InlineData("<script>@demo.local", "田中", nameof(SaveUserRequest.LoginName))]
     [InlineData("tanaka@demo", "田中", nameof(SaveUserRequest.LoginName))]
+    [InlineData("yamada", "山田 花子", null)] // a login ID: Active Directory, Windows sign-in, local accounts
+    [InlineData("t.yamada-2", "山田 太郎", null)]
+    [InlineData("yamada hanako", "山田 花子", nameof(SaveUserRequest.LoginName))]
+    [InlineData("山田", "山田 花子", nameof(SaveUserRequest.LoginName))]
+    [InlineData("ｙａｍａｄａ", "山田 花子", nameof(SaveUserRequest.LoginName))]
+    [InlineData(@"CITY\yamada", "山田 花子", nameof(SaveUserRequest.LoginName))]
+    [InlineData("-yamada", "山田 花子", nameof(SaveUserRequest.LoginName))]
     [InlineData("tanaka@demo.local", "田中\u202E", nameof(SaveUserRequest.DisplayName))]
     public void PeopleAreNamedWithPlainText(string login, string name, string? field)
     {

@@ -157,6 +157,13 @@ public static class PasswordSignInEndpoints
             return TypedResults.Redirect(page + "?error=mismatch");
         }
 
+        if (password.Any(c => c is (>= '\uFF01' and <= '\uFF5E') or '\u3000'))
+        {
+            // Full-width letters, digits or spaces: almost always typed with the input method on, and hard to type the
+            // same way again at the next sign-in. Refused with that reason rather than counted against the rules.
+            return TypedResults.Redirect(page + "?error=policy&codes=PasswordFullWidth");
+        }
+
         var errors = await locals.ChangePasswordAsync(account, password);
         if (errors.Count > 0)
         {
