@@ -126,6 +126,8 @@ public sealed class LocalAccountBrowserTests(BrowserFixture browser)
         await row.Locator("[data-locked]").WaitForAsync();
         await row.Locator("[data-action='unlock']").ClickAsync();
         await row.Locator("[data-locked]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        // The sign-in log on the same page shows the unlock at once, without a reload.
+        await admin.Locator($"tr[data-signin-event='Unlocked'][data-login='{Login}']").WaitForAsync();
         await SignInWithPasswordAsync(page, NewPassword);
         await BrowserFixture.WaitForUrlAsync(page, url => url.EndsWith("/account/two-factor", StringComparison.Ordinal));
         await EnterCodeAsync(page, recovery[1]);

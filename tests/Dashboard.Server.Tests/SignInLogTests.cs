@@ -124,7 +124,7 @@ public sealed class SignInLogTests : AppTestBase
         Assert.All(log.Events, e => Assert.Equal("127.0.0.1", e.Address));
         Assert.Contains(log.Events, e => e.Kind == SignInEventKinds.Failure && e.Detail == "パスワードが違う");
         Assert.Contains(log.Events, e => e.Kind == SignInEventKinds.Unlocked && e.Actor == DashboardFactory.Demo.Admin);
-        Assert.Contains(log.Events, e => e.Kind == SignInEventKinds.RoleChanged && e.Detail!.Contains("kaikei", StringComparison.Ordinal));
+        Assert.Contains(log.Events, e => e.Kind == SignInEventKinds.RoleChanged && e.Detail!.EndsWith("→ 各課の担当者 / 会計課、企画課（DX推進担当）", StringComparison.Ordinal));
         Assert.All(log.Events, e => Assert.Contains("田中", e.DisplayName!, StringComparison.Ordinal));
         Assert.Equal(log.Events.OrderByDescending(e => e.AtUtc).Select(e => e.AtUtc), log.Events.Select(e => e.AtUtc));
         var failures = (await admin.GetFromJsonAsync<SignInLogDto>("/api/admin/signin-log?login=tanaka&kind=Failure"))!;

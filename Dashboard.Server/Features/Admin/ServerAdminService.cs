@@ -302,6 +302,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var reason = isNew ? "利用者を追加" : null;
         var rolesBefore = isNew ? null : $"{user.Roles} / {string.Join(",", user.Departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
         var rolesAfter = $"{request.Roles} / {string.Join(",", departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
+        var rolesBeforeText = isNew ? "（新規）" : Auth.SignInLog.RolesText(user.Roles, user.Departments);
         var changed = audit.Changed("User", key, "LoginName", isNew ? null : user.LoginName, key, reason);
         changed |= audit.Changed("User", key, "DisplayName", isNew ? null : user.DisplayName, (TextPolicy.Clean(request.DisplayName) ?? ""), reason);
         changed |= audit.Changed("User", key, "Roles", isNew ? null : user.Roles.ToString(), request.Roles.ToString(), reason);
@@ -323,7 +324,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         sessions.Forget(user.Id); // here at once; other instances within Auth:SessionCheckSeconds
         if (rolesBefore != rolesAfter)
         {
-            await signInLog.WriteAsync(SignInEventKinds.RoleChanged, "Admin", user.LoginName, user.Id, Address(), $"{rolesBefore ?? "（新規）"} → {rolesAfter}", audit.Actor,
+            await signInLog.WriteAsync(SignInEventKinds.RoleChanged, "Admin", user.LoginName, user.Id, Address(), $"{rolesBeforeText} → {Auth.SignInLog.RolesText(request.Roles, departments)}", audit.Actor,
                 cancellationToken);
         }
 

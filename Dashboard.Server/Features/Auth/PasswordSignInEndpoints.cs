@@ -278,6 +278,7 @@ internal static class DirectoryPeople
 
         var before = $"{user.Roles} / {string.Join(",", user.Departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
         var after = $"{roles} / {string.Join(",", departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
+        var beforeText = user.Id == 0 ? "（新規）" : SignInLog.RolesText(user.Roles, user.Departments);
         var changed = before != after || user.DisplayName != name || user.Id == 0;
         if (changed)
         {
@@ -289,7 +290,7 @@ internal static class DirectoryPeople
             services.GetRequiredService<SessionChecks>().Forget(user.Id);
             if (before != after)
             {
-                await services.GetRequiredService<SignInLog>().WriteAsync(SignInEventKinds.RoleChanged, method, login, user.Id, address, $"{before} → {after}（ディレクトリのグループ）",
+                await services.GetRequiredService<SignInLog>().WriteAsync(SignInEventKinds.RoleChanged, method, login, user.Id, address, $"{beforeText} → {SignInLog.RolesText(roles, departments)}（ディレクトリのグループ）",
                     "directory", cancellationToken);
             }
         }

@@ -76,6 +76,16 @@ public sealed partial class SignInLog(IDbContextFactory<DashboardDbContext> cont
         return rows.OrderByDescending(e => e.Id);
     }
 
+    /// <summary>
+    /// A person's roles and departments in words for a 役割変更 line (各課の担当者 / 企画課（DX推進担当）、会計課): the log is
+    /// read by the admin and by auditors from its CSV, who know the names, not the codes.
+    /// </summary>
+    public static string RolesText(Dashboard.Shared.Auth.AppRoles roles, IEnumerable<Department> departments)
+    {
+        var names = departments.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Name).ToList();
+        return $"{Dashboard.Shared.Auth.RoleNames.Japanese(roles)} / {(names.Count == 0 ? "担当課なし" : string.Join("、", names))}";
+    }
+
     /// <summary>Japanese words for a kind (the page and the CSV).</summary>
     public static string KindText(string kind) => kind switch
     {
