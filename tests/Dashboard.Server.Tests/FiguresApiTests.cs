@@ -42,6 +42,7 @@ public sealed class FiguresApiTests : EntryTestBase
         // Another department's KPI: 403, nothing written. The same value rules as the form: a word is refused.
         var other = await api.PutAsJsonAsync($"/api/figures/{Kikaku}/{Year}/{Q}", new PutFigureRequest("150"));
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("トークンの担当課の指標ではない", (await other.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PutAsJsonAsync($"/api/figures/{Kaikei}/{Year}/{Q}", new PutFigureRequest("たくさん"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsJsonAsync($"/api/figures/NO-SUCH/{Year}/{Q}", new PutFigureRequest("1"))).StatusCode);
 
@@ -135,7 +136,12 @@ public sealed class FiguresApiTests : EntryTestBase
         // Once the format is right, the entry rules speak, still by cell: another department's KPI, and a word.
         var rules = await PostCsvAsync(api, Encoding.UTF8.GetBytes($"{Kaikei},{Year},3,40\n{Kikaku},{Year},4,150\n"));
         Assert.Equal(HttpStatusCode.BadRequest, rules.StatusCode);
-        Assert.Contains("担当課", (await rules.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["CSV!A2"][0], StringComparison.Ordinal);
+        Assert.Equal($"2 行目: {Kikaku} 令和{Year - 2018}年度 第4四半期: この指標はトークンの担当課の指標ではないため、送れません。",
+            (await rules.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["CSV!A2"][0]);
+        // A quarter no plan covers says so (the plan ends with 令和7年度).
+        var outside = await PostCsvAsync(api, Encoding.UTF8.GetBytes($"{Kaikei},2026,2,40\n"));
+        Assert.Equal($"1 行目: {Kaikei} 令和8年度 第2四半期: 令和8年度 第2四半期は計画期間外です。",
+            (await outside.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["CSV!A1"][0]);
         var word = await PostCsvAsync(api, Encoding.UTF8.GetBytes($"{Kaikei},{Year},3,40\n{Kaikei},{Year},1,とても多い\n"));
         Assert.Contains("CSV!D2", (await word.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
         Assert.Equal(before, await EntrySnapshotAsync());

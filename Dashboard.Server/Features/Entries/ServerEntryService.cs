@@ -292,7 +292,8 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         string kpiCode, int fiscalYear, int quarter, CancellationToken cancellationToken, bool read = false)
     {
         // The caller's right to the KPI is checked before the quarter: someone else's KPI is 403 whatever the quarter.
-        var resolved = (await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value;
+        var exact = await quarters.ExactAsync(fiscalYear, quarter, cancellationToken);
+        var resolved = exact.Value;
         if ((resolved?.Plan ?? await quarters.PlanAsync(cancellationToken)) is not { } plan)
         {
             return (null, null, default, NotFound);
@@ -300,7 +301,8 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
 
         var kpis = await KpisByCodeAsync(plan, [kpiCode], cancellationToken);
         var (kpi, failure) = Resolve(kpis, kpiCode, read);
-        return (plan, kpi, resolved?.Quarter ?? default, failure ?? (resolved is null ? NotFound : null));
+        // A quarter no started plan covers says so (「令和8年度 第2四半期は計画期間外です。」), not only "not found".
+        return (plan, kpi, resolved?.Quarter ?? default, failure ?? (resolved is null ? Outcome.Refused<EntryDto>(exact.Message ?? NotFound.Message!, OutcomeKind.NotFound) : null));
     }
 
     private static readonly Outcome<EntryDto> NotFound = Outcome.Refused<EntryDto>("指標または四半期が見つかりません。", OutcomeKind.NotFound);

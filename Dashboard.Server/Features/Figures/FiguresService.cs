@@ -30,7 +30,7 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
         var current = await entries.GetEntryAsync(kpiCode, fiscalYear, quarter, cancellationToken);
         if (!current.Succeeded)
         {
-            return current.As<FigureSavedDto>();
+            return Outcome.Refused<FigureSavedDto>(Refusal(current), current.Kind);
         }
 
         var saved = await entries.SaveEntryAsync(kpiCode, fiscalYear, quarter, KeepingNotes(current.Value!, value, request.ConfirmUnlikely), cancellationToken);
@@ -75,7 +75,7 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
                 continue;
             }
 
-            errors[$"{FiguresCsv.Sheet}!A{row.Line}"] = [$"{row.Line} 行目: {row.KpiCode} {row.FiscalYear}年度 Q{row.Quarter}: {current.FirstMessage}"];
+            errors[$"{FiguresCsv.Sheet}!A{row.Line}"] = [$"{row.Line} 行目: {row.KpiCode} {Label(row.FiscalYear, row.Quarter)}: {Refusal(current)}"];
         }
 
         var saved = new List<FigureSavedDto>();
@@ -125,7 +125,7 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
 
         foreach (var row in rows)
         {
-            errors[$"{FiguresCsv.Sheet}!C{row.Line}"] = [$"{row.Line} 行目: {row.FiscalYear}年度 Q{row.Quarter}: {result.Message}"];
+            errors[$"{FiguresCsv.Sheet}!C{row.Line}"] = [$"{row.Line} 行目: {Label(row.FiscalYear, row.Quarter)}: {result.Message}"];
         }
     }
 
@@ -145,6 +145,18 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
     private static SaveEntryRequest KeepingNotes(EntryDto current, string? value, bool confirmUnlikely) =>
         new(value, current.Milestone, current.MilestoneDate, current.Done, current.Check, current.Act, current.EvidenceUrl, current.Version, Submit: false,
             ConfirmUnlikely: confirmUnlikely);
+
+    /// <summary>
+    /// Why a figure cannot be sent, in the sender's terms: the entry is read first (to keep its notes), and a read of
+    /// another department's KPI is refused as "only the department may see unapproved figures"; for a sender that is
+    /// "not this token's department".
+    /// </summary>
+    private static string Refusal(Outcome<EntryDto> read) =>
+        read.Kind == OutcomeKind.Forbidden ? "この指標はトークンの担当課の指標ではないため、送れません。" : read.FirstMessage ?? "";
+
+    /// <summary>令和7年度 第4四半期 when the quarter is one, else the numbers as sent.</summary>
+    private static string Label(int fiscalYear, int quarter) =>
+        quarter is >= 1 and <= 4 && fiscalYear is >= 1900 and <= 2999 ? new Dashboard.Shared.Fiscal.FiscalQuarter(fiscalYear, quarter).ToJapaneseLabel() : $"{fiscalYear}年度 Q{quarter}";
 
     private static FigureSavedDto ToDto(EntryDto entry) => new(entry.Kpi.Code, entry.FiscalYear, entry.Quarter, entry.Value, entry.Version);
 
