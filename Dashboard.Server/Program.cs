@@ -145,6 +145,20 @@ if (OperatorCommands.DamagedDatabase(app.Services) is { } damaged)
     return 3;
 }
 
+// A running app marks its SQLite database in use, so `restore` refuses to run under it (README, "Backup and restore").
+IDisposable? inUse;
+try
+{
+    inUse = app.Services.GetRequiredService<SqliteBackups>().MarkInUse();
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 3;
+}
+
+using var inUseMark = inUse;
+
 try
 {
     await app.Services.InitializeDatabaseAsync();

@@ -79,6 +79,31 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public async Task ARestoreUnderARunningAppIsRefusedAndTheDatabaseIsLeftAsItWas()
+    {
+        await using (var app = Start(_first))
+        {
+            var made = await app.Services.GetRequiredService<SqliteBackups>().BackupNowAsync();
+            var staff = await app.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+            var entry = (await staff.GetFromJsonAsync<EntryDto>("/api/entries/I01-K1/2025/4"))!;
+            Assert.True((await staff.PutAsJsonAsync("/api/entries/I01-K1/2025/4", new SaveEntryRequest("190", null, null, null, null, null, null, entry.Version, false))).IsSuccessStatusCode);
+
+            // The operator forgets to stop the app: the command says so and changes nothing; the save after the backup stays.
+            var (exitCode, output) = await ServerCommand.RunAsync("Development", "restore", Path.Combine(_first.Path, "backups", made.Name),
+                $"--ConnectionStrings:Dashboard={_first.ConnectionString}", $"--Seed:Folder={RepoPaths.SeedData}");
+            Assert.True(exitCode == 1, output);
+            Assert.Contains("アプリがこのデータベース", output, StringComparison.Ordinal);
+            Assert.Equal(190m, (await staff.GetFromJsonAsync<EntryDto>("/api/entries/I01-K1/2025/4"))!.Value);
+        }
+
+        // Stopped, the same restore goes through.
+        var backup = Directory.GetFiles(Path.Combine(_first.Path, "backups"), "*.db").Single();
+        var (code, said) = await ServerCommand.RunAsync("Development", "restore", backup, $"--ConnectionStrings:Dashboard={_first.ConnectionString}",
+            $"--Seed:Folder={RepoPaths.SeedData}");
+        Assert.True(code == 0, said);
+    }
+
+    [Fact]
     public async Task ADamagedBackupIsRefusedWithAClearMessageAndTheDatabaseIsLeftAsItWas()
     {
         await using (var app = Start(_first))

@@ -43,6 +43,32 @@ public sealed class SqliteBackups(IConfiguration configuration, IHostEnvironment
     public string DatabaseFile => new SqliteConnectionStringBuilder(DataServiceCollectionExtensions.SqliteConnectionString(
         configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName), environment.ContentRootPath)).DataSource;
 
+    /// <summary>
+    /// The file that says an app runs on this database: every running instance holds it open, shared, for its lifetime;
+    /// a restore opens it alone, so it cannot run under a running app, and an app cannot start during a restore. The
+    /// operating system lets go of it when the process ends, however it ends (no stale mark after a crash).
+    /// </summary>
+    public string InUseFile => DatabaseFile + ".inuse";
+
+    /// <summary>Marks the database as in use by this running app (null when not SQLite); refused while a restore runs.</summary>
+    public IDisposable? MarkInUse()
+    {
+        if (!Applies)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(InUseFile)!);
+        try
+        {
+            return new FileStream(InUseFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (IOException)
+        {
+            throw new InvalidOperationException($"データベース {DatabaseFile} を復元中のため起動しません。復元が終わってから起動してください。 / A restore is running on this database; start the app when it has finished.");
+        }
+    }
+
     /// <summary>Backs up now: a new generation, checked, and the oldest beyond the kept number removed.</summary>
     public async Task<BackupGenerationDto> BackupNowAsync(CancellationToken cancellationToken = default)
     {
@@ -117,11 +143,26 @@ public sealed class SqliteBackups(IConfiguration configuration, IHostEnvironment
 
         var target = DatabaseFile;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        SqliteConnection.ClearAllPools();
-        using (var source = Open(backup, SqliteOpenMode.ReadOnly))
-        using (var destination = Open(target, SqliteOpenMode.ReadWriteCreate))
+        FileStream alone;
+        try
         {
-            source.BackupDatabase(destination);
+            alone = new FileStream(InUseFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            // Restoring under a running app would drop the saves it acknowledges meanwhile and leave its caches
+            // describing data that is no longer there.
+            return $"アプリがこのデータベース（{target}）で動いているため、復元しません。すべてのインスタンスを止めてから、もう一度実行してください。データベースは変更していません。 / The app is running on this database; stop every instance and run the command again. Nothing was changed.";
+        }
+
+        using (alone)
+        {
+            SqliteConnection.ClearAllPools();
+            using (var source = Open(backup, SqliteOpenMode.ReadOnly))
+            using (var destination = Open(target, SqliteOpenMode.ReadWriteCreate))
+            {
+                source.BackupDatabase(destination);
+            }
         }
 
         return Check(target);
