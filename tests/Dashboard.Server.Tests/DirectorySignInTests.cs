@@ -57,6 +57,25 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : AppTestBase
     }
 
     [Fact]
+    public async Task TheWindowsFormOfTheNameSignsInTheSamePerson()
+    {
+        // 「CITY\nakamura」 as typed at a Windows sign-in: the same person as 「nakamura」, not a second one.
+        Assert.Equal("/", await SignInAsync(NewClient(App), "nakamura", Slapd.Password));
+        Assert.Equal("/", await SignInAsync(NewClient(App), @"CITY\Nakamura", Slapd.Password));
+        Assert.Equal(["nakamura"], await App.WithDbAsync(db => db.Users.Where(u => u.LoginName.Contains("nakamura")).Select(u => u.LoginName).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData(@"CITY\yamada", "{0}@city.local", "yamada")]
+    [InlineData("Yamada@City.Local", "{0}@city.local", "yamada")]
+    [InlineData("yamada@other.example", "{0}@city.local", "yamada@other.example")]
+    [InlineData("yamada@city.local", "{0}", "yamada@city.local")]
+    [InlineData("yamada@city.local", "uid={0},ou=people,dc=city,dc=local", "yamada@city.local")]
+    [InlineData(" yamada ", "{0}@city.local", "yamada")]
+    public void ANameIsTakenInTheFormTheBindAdds(string typed, string bindNameFormat, string expected) =>
+        Assert.Equal(expected, LdapDirectory.Normalize(typed, new LdapOptions { BindNameFormat = bindNameFormat }));
+
+    [Fact]
     public async Task APlannerByGroupDnIsAPlannerAndAChangedGroupChangesTheRoleAtTheNextSignIn()
     {
         var client = NewClient(App);

@@ -35,6 +35,37 @@ public sealed partial class LdapDirectory(IOptions<SignInOptions> options, ILogg
     public Task<Result> SignInAsync(string login, string password, CancellationToken cancellationToken) =>
         Task.Run(() => SignIn(login, password), cancellationToken);
 
+    /// <summary>The name as the settings expect it, so one person is one person however they type it.</summary>
+    public string Normalize(string typed) => Normalize(typed, options.Value.Ldap);
+
+    /// <summary>
+    /// People type their Windows name in the forms they know: 「CITY\yamada」 (the Windows sign-in form) or their
+    /// address 「yamada@city.local」 while <see cref="LdapOptions.BindNameFormat"/> adds 「@city.local」 itself. Both bound
+    /// as typed would fail, count toward the directory's own lockout, and (were they to succeed) make a second person
+    /// here; both become 「yamada」. Lower case, as every login here.
+    /// </summary>
+    public static string Normalize(string typed, LdapOptions o)
+    {
+        var name = typed.Trim();
+        var slash = name.LastIndexOf('\\');
+        if (slash >= 0)
+        {
+            name = name[(slash + 1)..];
+        }
+
+        var at = o.BindNameFormat.IndexOf("{0}@", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var suffix = o.BindNameFormat[(at + 3)..];
+            if (suffix.Length > 1 && !suffix.Contains('{', StringComparison.Ordinal) && name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[..^suffix.Length];
+            }
+        }
+
+        return name.ToLowerInvariant();
+    }
+
     /// <summary>Refuses settings that would send passwords in clear or could not work; null when they are sound.</summary>
     public static string? Problem(LdapOptions o)
     {

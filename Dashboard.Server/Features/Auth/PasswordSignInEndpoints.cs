@@ -73,6 +73,15 @@ public static class PasswordSignInEndpoints
             return TypedResults.Redirect(Login(back, "wrong", name));
         }
 
+        // The directory's form of the name however it was typed (CITY\yamada, yamada@city.local): a bind that cannot
+        // succeed would count toward the directory's own lockout, and a second spelling would make a second person.
+        var typed = name;
+        name = directory.Normalize(name);
+        if (name != typed)
+        {
+            (user, _) = await locals.FindAsync(name, http.RequestAborted);
+        }
+
         var answer = await directory.SignInAsync(name, password, http.RequestAborted);
         switch (answer.Answer)
         {
