@@ -24,6 +24,20 @@ public sealed class PreferenceTests : AppTestBase
     }
 
     [Fact]
+    public async Task AnEntryPageForAQuarterNoPlanCoversSaysWhyInThePagesLanguage()
+    {
+        // 令和8年度 before any plan covers it (the loaded plan ends with 令和7年度): not a bare "not found".
+        var client = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var japanese = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/entries/I01-K1/2026/2"));
+        await client.GetAsync("/preferences/language?lang=en&returnUrl=%2F");
+        var english = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/entries/I01-K1/2026/2"));
+
+        Assert.Contains("指定の実績が見つかりません", japanese, StringComparison.Ordinal);
+        Assert.Contains("指標「I01-K1」は現行の計画にないか、指定の四半期が計画期間の外です。", japanese, StringComparison.Ordinal);
+        Assert.Contains("KPI \"I01-K1\" is not in the current plan, or the quarter is outside the plan period.", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABrowserAskingForEnglishStillGetsJapaneseUntilThePersonSwitches()
     {
         var client = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
