@@ -57,6 +57,9 @@ public sealed class PublicPageTests : EntryTestBase
         var csv = await anonymous.GetByteArrayAsync("/public/data/kpi-progress.csv");
         var json = await anonymous.GetStringAsync("/public/data/kpi-progress.json");
         Assert.Contains("令和7年度 第3四半期", page, StringComparison.Ordinal);
+        // Dates in the page's words, as on every other page: the baseline's month and the day of publication.
+        Assert.Contains("61手続（2022年10月）", page, StringComparison.Ordinal);
+        Assert.Matches(@"（更新日 20\d\d年\d{1,2}月\d{1,2}日）", page);
         var lines = CsvLines(csv);
         Assert.Equal(1 + 28, lines.Count); // 28 KPIs x the one published quarter
         var sns = Cells(lines.Single(l => l.Contains(",I02-K1,", StringComparison.Ordinal)));
