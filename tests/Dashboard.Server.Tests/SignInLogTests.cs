@@ -148,6 +148,38 @@ public sealed class SignInLogTests : AppTestBase
     }
 
     [Fact]
+    public async Task ARoleThatNeedsAnAuthenticatorEndsASignInMadeWithAPasswordAloneAndTheNextAsksToEnrol()
+    {
+        // 田中 (section staff: no authenticator needed) is signed in with a password alone.
+        var admin = await App.SignedInClientAsync(DashboardFactory.Demo.Admin);
+        var tanaka = await IdOfAsync(DashboardFactory.Demo.StaffKikaku);
+        var temporary = (await (await admin.PostAsync($"/api/admin/users/{tanaka}/temporary-password", null)).Content.ReadFromJsonAsync<TemporaryPasswordDto>())!.Password;
+        var person = NewClient();
+        Assert.Equal("/account/change-password", await SignInAsync(person, temporary));
+        Assert.Equal("/", await PostFormAsync(person, "/account/change-password", new() { ["password"] = Good, ["confirm"] = Good }));
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/me")).StatusCode);
+
+        // The admin makes 田中 a planner too (SignIn:TwoFactorRequiredFor: Planner, Admin): that sign-in ends at once,
+        // rather than letting the planner's role be used without the authenticator the city's policy asks for.
+        var me = (await admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.Id == tanaka);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/admin/users/{tanaka}",
+            new SaveUserRequest(me.LoginName, me.DisplayName, me.Roles | AppRoles.Planner, me.DepartmentCodes, true))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/api/me")).StatusCode);
+        var again = NewClient();
+        Assert.Equal("/account/two-factor/setup", await SignInAsync(again, Good));
+        var log = (await admin.GetFromJsonAsync<SignInLogDto>("/api/admin/signin-log?login=tanaka&kind=SignOut"))!;
+        Assert.Contains(log.Events, e => e.Detail!.StartsWith("認証アプリが必要な役割が加わったため", StringComparison.Ordinal) && e.Actor == DashboardFactory.Demo.Admin);
+
+        // Enrolled, the planner works; when the admin removes the authenticator (a lost phone), that sign-in ends too.
+        var key = System.Text.RegularExpressions.Regex.Match(await again.GetStringAsync("/account/two-factor/setup"), "data-key=\"([A-Z2-7]+)\"").Groups[1].Value;
+        Assert.Equal("/account/recovery-codes", await PostFormAsync(again, "/account/two-factor/setup", new() { ["code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() }));
+        await PostFormAsync(again, "/account/continue", []);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{tanaka}/reset-two-factor", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task AFormulaInALoggedNameIsDefusedInTheCsv()
     {
         var client = NewClient();

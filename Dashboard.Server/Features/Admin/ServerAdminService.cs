@@ -143,7 +143,34 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         await db.Set<Microsoft.AspNetCore.Identity.IdentityUserToken<int>>().Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await signInLog.WriteAsync(SignInEventKinds.TwoFactorReset, "Local", account.UserName ?? "", id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);
+        if (await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } user && (user.Roles & signInOptions.Value.TwoFactorRequiredFor) != AppRoles.None)
+        {
+            await EndSessionsWithoutAuthenticatorAsync(user, "認証アプリが解除されたため", cancellationToken);
+        }
+
         return Outcome.Done();
+    }
+
+    /// <summary>
+    /// A person whose role needs an authenticator (SignIn:TwoFactorRequiredFor) but whose local account has none is
+    /// signed out everywhere: they signed in with a password alone, and the role must not be used that way. The next
+    /// sign-in asks them to enrol first. Nothing happens to a person without a local account (the directory or Entra ID
+    /// signs them in) or with an authenticator.
+    /// </summary>
+    private async Task EndSessionsWithoutAuthenticatorAsync(AppUser user, string why, CancellationToken cancellationToken)
+    {
+        if (!await db.LocalAccounts.AnyAsync(a => a.Id == user.Id && !a.TwoFactorEnabled, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
+        sessions.Forget(user.Id);
+        if (ended > 0)
+        {
+            await signInLog.WriteAsync(SignInEventKinds.SignOut, "Local", user.LoginName, user.Id, Address(), $"{why}、次のサインインで認証アプリを登録", audit.Actor, cancellationToken);
+        }
     }
 
     public async Task<SignInLogDto> GetSignInLogAsync(SignInLogQuery query, CancellationToken cancellationToken = default)
@@ -314,6 +341,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             return Outcome.Done();
         }
 
+        var rolesBeforeValue = isNew ? AppRoles.None : user.Roles;
         user.LoginName = key;
         user.DisplayName = (TextPolicy.Clean(request.DisplayName) ?? "");
         user.Roles = request.Roles;
@@ -322,6 +350,11 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         user.SecurityStamp = Guid.NewGuid(); // open sessions pick the change up on their next request
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(user.Id); // here at once; other instances within Auth:SessionCheckSeconds
+        if ((request.Roles & ~rolesBeforeValue & signInOptions.Value.TwoFactorRequiredFor) != AppRoles.None)
+        {
+            await EndSessionsWithoutAuthenticatorAsync(user, "認証アプリが必要な役割が加わったため", cancellationToken);
+        }
+
         if (rolesBefore != rolesAfter)
         {
             await signInLog.WriteAsync(SignInEventKinds.RoleChanged, "Admin", user.LoginName, user.Id, Address(), $"{rolesBeforeText} → {Auth.SignInLog.RolesText(request.Roles, departments)}", audit.Actor,
