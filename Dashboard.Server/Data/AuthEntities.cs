@@ -8,6 +8,13 @@ public sealed class AppUser
     public int Id { get; set; }
     public required string LoginName { get; set; }
     public required string DisplayName { get; set; }
+
+    /// <summary>
+    /// Where notices are mailed when the login is not an address itself (a login ID like <c>yamada</c>): from the
+    /// directory's mail attribute at each sign-in, or typed by the admin. Null: the login if it is an address, else no mail.
+    /// </summary>
+    public string? Email { get; set; }
+
     public string? EntraObjectId { get; set; }
     public AppRoles Roles { get; set; }
     public bool IsActive { get; set; } = true;

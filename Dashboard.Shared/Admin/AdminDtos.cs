@@ -31,11 +31,12 @@ public sealed record BackupGenerationDto(string Name, DateTime CreatedUtc, long 
 /// <param name="IsActive">Inactive people cannot sign in.</param>
 /// <param name="IsDemo">Loaded from seed-data/demo-users.json.</param>
 /// <param name="SignIn">How the person signs in (local password, authenticator, lock, last sign-in).</param>
+/// <param name="Email">The mail address notices go to, when the login is not one (null: none kept).</param>
 public sealed record UserDto(int Id, string LoginName, string DisplayName, AppRoles Roles, IReadOnlyList<string> DepartmentCodes, bool IsActive, bool IsDemo,
-    UserSignInDto? SignIn = null);
+    UserSignInDto? SignIn = null, string? Email = null);
 
 /// <summary>Create or change a person.</summary>
-public sealed record SaveUserRequest(string LoginName, string DisplayName, AppRoles Roles, IReadOnlyList<string> DepartmentCodes, bool IsActive);
+public sealed record SaveUserRequest(string LoginName, string DisplayName, AppRoles Roles, IReadOnlyList<string> DepartmentCodes, bool IsActive, string? Email = null);
 
 /// <summary>Create or rename a department.</summary>
 public sealed record SaveDepartmentRequest(string Code, string Name);

@@ -21,6 +21,11 @@ public static partial class AdminValidation
             errors[nameof(request.LoginName)] = ["サインイン名は yamada のようなログインIDか name@example.jp の形で、半角英数字と . _ - で256文字以内で入力してください。"];
         }
 
+        if (CleanEmail(request.Email) is { } email && (email.Length > 256 || !MailPattern().IsMatch(email)))
+        {
+            errors[nameof(request.Email)] = ["メールアドレスは name@example.jp の形（256文字以内）で入力してください。空欄でもかまいません。"];
+        }
+
         var name = request.DisplayName?.Trim() ?? "";
         if (name.Length == 0)
         {
@@ -73,6 +78,15 @@ public static partial class AdminValidation
 
         return errors;
     }
+
+    /// <summary>A typed mail address trimmed and in lower case; null when nothing was typed.</summary>
+    public static string? CleanEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    /// <summary>Whether a login is a mail address itself (a UPN or an address), so notices may be mailed to it.</summary>
+    public static bool IsMailAddress(string login) => MailPattern().IsMatch(login);
+
+    [GeneratedRegex(@"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
+    private static partial Regex MailPattern();
 
     // A UPN / mail address in ASCII, as Entra ID issues them, or a plain login ID as Active Directory (sAMAccountName),
     // Windows sign-in (the name after DOMAIN\) and local accounts use them: no spaces, no control characters, no markup.

@@ -55,12 +55,21 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
         var yamada = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.LoginName == "yamada");
 
-        var turnedOff = await _admin.PutAsJsonAsync($"/api/admin/users/{yamada.Id}", new SaveUserRequest(yamada.LoginName, yamada.DisplayName, yamada.Roles, ["kikaku", "soumu"], false));
+        Assert.Null(yamada.Email);
+        var badMail = await _admin.PutAsJsonAsync($"/api/admin/users/{yamada.Id}", new SaveUserRequest(yamada.LoginName, yamada.DisplayName, yamada.Roles, ["kikaku"], true, "yamada"));
+        Assert.Equal(HttpStatusCode.BadRequest, badMail.StatusCode);
+        Assert.Contains("メールアドレス", (await badMail.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["Email"][0], StringComparison.Ordinal);
+
+        var turnedOff = await _admin.PutAsJsonAsync($"/api/admin/users/{yamada.Id}",
+            new SaveUserRequest(yamada.LoginName, yamada.DisplayName, yamada.Roles, ["kikaku", "soumu"], false, " Hanako.Yamada@City.Example "));
 
         Assert.Equal(HttpStatusCode.NoContent, turnedOff.StatusCode);
-        var after = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!.Users.Single(u => u.Id == yamada.Id);
+        var overview = (await _admin.GetFromJsonAsync<AdminOverviewDto>("/api/admin"))!;
+        var after = overview.Users.Single(u => u.Id == yamada.Id);
         Assert.False(after.IsActive);
         Assert.Equal(["kikaku", "soumu"], after.DepartmentCodes.Order());
+        Assert.Equal("hanako.yamada@city.example", after.Email);
+        Assert.Contains(overview.RecentChanges, c => c.EntityKey == "yamada" && c.FieldLabel == "メールアドレス" && c.NewValue == "hanako.yamada@city.example");
     }
 
     [Fact]

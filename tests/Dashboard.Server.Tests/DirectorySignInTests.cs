@@ -51,6 +51,7 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : AppTestBase
         // 中村 may enter 企画課's figures (a department scope from the groups), and is kept as a person in our database.
         var user = await app.WithDbAsync(db => db.Users.Include(u => u.Departments).SingleAsync(u => u.LoginName == "nakamura"));
         Assert.Equal(AppRoles.SectionStaff, user.Roles);
+        Assert.Equal("nakamura@city.example", user.Email); // the directory's mail attribute: where 中村's notices go
         var log = await app.WithDbAsync(db => db.SignInLog.Where(e => e.LoginName == "nakamura").ToListAsync());
         Assert.Contains(log, e => e.Kind == SignInEventKinds.Success && e.Method == "Ldap" && e.Address == "127.0.0.1");
         Assert.Contains(log, e => e.Kind == SignInEventKinds.RoleChanged);

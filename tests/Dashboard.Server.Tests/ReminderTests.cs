@@ -5,6 +5,7 @@ using Dashboard.Shared.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Dashboard.Shared.Auth;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Server.Tests;
@@ -93,6 +94,33 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(all.Count, (await NoticesAsync(second)).Count);
         Assert.Equal(all.Count, _smtp.Messages.Count);
         Assert.Equal(0, await second.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.SentUtc == null)));
+    }
+
+    [Fact]
+    public async Task APersonNamedByALoginIdIsMailedAtTheirAddressAndOneWithoutAnAddressHearsInTheBellOnly()
+    {
+        // 会計課 has two more staff named as the directory names them: 山田 with a mail address kept, 木村 with none.
+        await using var app = Start();
+        await app.WithDbAsync(async db =>
+        {
+            var kaikei = await db.Departments.SingleAsync(d => d.Code == "kaikei");
+            db.Users.Add(new AppUser { LoginName = "yamada", DisplayName = "山田 花子", Email = "hanako.yamada@city.example", Roles = AppRoles.SectionStaff, Departments = [kaikei] });
+            db.Users.Add(new AppUser { LoginName = "kimura", DisplayName = "木村 一郎", Roles = AppRoles.SectionStaff, Departments = [kaikei] });
+            return await db.SaveChangesAsync();
+        });
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 12, 9, 0, 0, TimeSpan.Zero));
+        await RoundAsync(app);
+
+        var notices = await NoticesAsync(app);
+        Assert.Contains(notices, n => n.Recipient == "yamada");
+        Assert.Contains(notices, n => n.Recipient == "kimura");
+        var mails = await _smtp.WaitForAsync(notices.Count - 1);
+        await Task.Delay(500);
+        Assert.Equal(notices.Count - 1, _smtp.Messages.Count);
+        var yamada = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == "hanako.yamada@city.example");
+        Assert.Contains("山田 花子", yamada.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(mails, m => m.To.Mailboxes.Single().Address.StartsWith("kimura", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -166,6 +166,7 @@ public sealed class Slapd : IAsyncLifetime
         cn: {uid}
         sn: {uid}
         displayName:: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(name))}
+        mail: {uid}@city.example
         userPassword: {Password}
 
         """;

@@ -11,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.HasIndex(u => u.LoginName).IsUnique();
         user.HasIndex(u => u.EntraObjectId).IsUnique();
         user.Property(u => u.LoginName).HasMaxLength(256);
+        user.Property(u => u.Email).HasMaxLength(256);
         user.Property(u => u.DisplayName).HasMaxLength(100);
         user.Property(u => u.EntraObjectId).HasMaxLength(64);
         user.Property(u => u.Roles).HasConversion<string>().HasMaxLength(100);

@@ -12,6 +12,7 @@ internal static class AuditWords
         "Roles" => "役割",
         "Departments" => "担当課",
         "IsActive" => "利用",
+        "Email" => "メールアドレス",
         "Name" => "課の名前",
         _ => field,
     };

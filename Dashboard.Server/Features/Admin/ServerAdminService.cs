@@ -28,7 +28,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
     {
         using var operation = operations.Begin();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.LoginName)
-            .Select(u => new UserDto(u.Id, u.LoginName, u.DisplayName, u.Roles, u.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToList(), u.IsActive, u.IsDemo))
+            .Select(u => new UserDto(u.Id, u.LoginName, u.DisplayName, u.Roles, u.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToList(), u.IsActive, u.IsDemo, null, u.Email))
             .ToListAsync(cancellationToken);
         users = await WithSignInAsync(users, cancellationToken);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
@@ -336,6 +336,8 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         changed |= audit.Changed("User", key, "Departments", isNew ? null : string.Join(",", user.Departments.Select(d => d.Code).Order()),
             string.Join(",", departments.Select(d => d.Code).Order()), reason);
         changed |= audit.Changed("User", key, "IsActive", isNew ? null : user.IsActive.ToString(), request.IsActive.ToString(), reason);
+        var email = AdminValidation.CleanEmail(request.Email);
+        changed |= audit.Changed("User", key, "Email", isNew ? null : user.Email, email, reason);
         if (!changed)
         {
             return Outcome.Done();
@@ -345,6 +347,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         user.LoginName = key;
         user.DisplayName = (TextPolicy.Clean(request.DisplayName) ?? "");
         user.Roles = request.Roles;
+        user.Email = email;
         user.IsActive = request.IsActive;
         user.Departments = departments;
         user.SecurityStamp = Guid.NewGuid(); // open sessions pick the change up on their next request

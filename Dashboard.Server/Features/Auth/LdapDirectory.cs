@@ -26,7 +26,7 @@ public sealed partial class LdapDirectory(IOptions<SignInOptions> options, ILogg
     }
 
     /// <summary>A person as the directory has them: their entry's DN, name, and their groups' CNs and DNs.</summary>
-    public sealed record Person(string Dn, string DisplayName, IReadOnlyList<string> Groups);
+    public sealed record Person(string Dn, string DisplayName, IReadOnlyList<string> Groups, string? Mail = null);
 
     public sealed record Result(Answer Answer, Person? Person = null, string? Problem = null);
 
@@ -136,7 +136,7 @@ public sealed partial class LdapDirectory(IOptions<SignInOptions> options, ILogg
             connection.Bind(new NetworkCredential(bindName, password));
 
             var filter = string.Format(System.Globalization.CultureInfo.InvariantCulture, o.UserFilter, EscapeFilter(login.Trim()));
-            var people = (SearchResponse)connection.SendRequest(new SearchRequest(o.UserSearchBase, filter, SearchScope.Subtree, o.DisplayNameAttribute, "cn"));
+            var people = (SearchResponse)connection.SendRequest(new SearchRequest(o.UserSearchBase, filter, SearchScope.Subtree, o.DisplayNameAttribute, "cn", o.MailAttribute));
             if (people.Entries.Count == 0)
             {
                 return new Result(Answer.NotFound, Problem: $"ディレクトリに {login} の項目が見つかりません（SignIn:Ldap:UserSearchBase と UserFilter を確認してください）。");
@@ -156,7 +156,7 @@ public sealed partial class LdapDirectory(IOptions<SignInOptions> options, ILogg
                 }
             }
 
-            return new Result(Answer.Found, new Person(person.DistinguishedName, name, names));
+            return new Result(Answer.Found, new Person(person.DistinguishedName, name, names, First(person, o.MailAttribute)));
         }
         catch (LdapException ex) when (ex.ErrorCode == InvalidCredentials)
         {

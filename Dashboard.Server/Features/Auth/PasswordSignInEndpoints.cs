@@ -101,7 +101,8 @@ public static class PasswordSignInEndpoints
             return TypedResults.Redirect(EntraSetup.NoAccessPath);
         }
 
-        var signedIn = await DirectoryPeople.UpsertAsync(http.RequestServices, name, person.DisplayName, roles, departments, address, http.RequestAborted);
+        var signedIn = await DirectoryPeople.UpsertAsync(http.RequestServices, name, person.DisplayName, roles, departments, address, http.RequestAborted,
+            email: person.Mail);
         if (signedIn is null)
         {
             await log.WriteAsync(SignInEventKinds.Failure, "Ldap", name, null, address, "無効にされた利用者", cancellationToken: http.RequestAborted);
@@ -267,7 +268,7 @@ internal static class DirectoryPeople
 {
     /// <summary>The person, made or brought up to date; null when the admin has turned them off here.</summary>
     public static async Task<AppUser?> UpsertAsync(IServiceProvider services, string login, string displayName, AppRoles roles, IReadOnlyList<string> departmentCodes,
-        string? address, CancellationToken cancellationToken, string method = "Ldap")
+        string? address, CancellationToken cancellationToken, string method = "Ldap", string? email = null)
     {
         var db = services.GetRequiredService<DashboardDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
@@ -288,10 +289,14 @@ internal static class DirectoryPeople
         var before = $"{user.Roles} / {string.Join(",", user.Departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
         var after = $"{roles} / {string.Join(",", departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
         var beforeText = user.Id == 0 ? "（新規）" : SignInLog.RolesText(user.Roles, user.Departments);
-        var changed = before != after || user.DisplayName != name || user.Id == 0;
+        // The directory's address when it has one (kept up to date at every sign-in); else what the admin typed stays.
+        var mail = Dashboard.Shared.Admin.AdminValidation.CleanEmail(email) is { } typed && typed.Length <= 256 && Dashboard.Shared.Admin.AdminValidation.IsMailAddress(typed)
+            ? typed : user.Email;
+        var changed = before != after || user.DisplayName != name || user.Id == 0 || mail != user.Email;
         if (changed)
         {
             user.DisplayName = name;
+            user.Email = mail;
             user.Roles = roles;
             user.Departments = departments;
             user.SecurityStamp = Guid.NewGuid();

@@ -99,6 +99,9 @@ public sealed class LdapOptions
     /// <summary>The attribute with the person's name shown in the app.</summary>
     public string DisplayNameAttribute { get; set; } = "displayName";
 
+    /// <summary>The attribute with the person's mail address, where notices are mailed (a login ID is no address).</summary>
+    public string MailAttribute { get; set; } = "mail";
+
     /// <summary>
     /// Where groups are, and the filter for the person's groups ({0}: the person's DN). AD, with nested groups:
     /// <c>(member:1.2.840.113556.1.4.1941:={0})</c>.

@@ -169,13 +169,14 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
         var dispatch = new Dispatch { Key = key, Kind = kind, CreatedUtc = now, SentBy = sentBy, Recipients = recipients.Count };
         db.Dispatches.Add(dispatch);
         var mailOn = mail.Value.IsConfigured;
+        var addresses = mailOn ? await AddressesAsync(recipients, cancellationToken) : [];
         foreach (var person in recipients)
         {
             db.Notifications.Add(new Notification { Dispatch = dispatch, Recipient = person.Login, Kind = kind, Subject = subject, Body = body, Link = link, CreatedUtc = now });
-            if (mailOn && person.Login.Contains('@', StringComparison.Ordinal))
+            if (addresses.TryGetValue(person.Login, out var to))
             {
                 var text = $"{person.Name} 様\n\n{body}\n" + (mail.Value.AppUrl is { Length: > 0 } app && link is not null ? $"\n{app.TrimEnd('/')}/{link}\n" : "");
-                db.OutgoingMails.Add(new OutgoingMail { Dispatch = dispatch, To = person.Login, Subject = subject, Body = text, CreatedUtc = now, AttachmentPackId = attachPackId });
+                db.OutgoingMails.Add(new OutgoingMail { Dispatch = dispatch, To = to, Subject = subject, Body = text, CreatedUtc = now, AttachmentPackId = attachPackId });
             }
         }
 
@@ -190,6 +191,27 @@ public sealed class CollectionNotices(DbOperations operations, TimeProvider cloc
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    /// <summary>
+    /// Where each recipient's mail goes: the address kept for them (the directory's mail attribute, or the admin's), else
+    /// their login when it is an address (Entra ID's UPN, a local name@city), else nowhere (the bell only).
+    /// </summary>
+    private async Task<Dictionary<string, string>> AddressesAsync(IReadOnlyCollection<Person> recipients, CancellationToken cancellationToken)
+    {
+        var logins = recipients.Select(p => p.Login).Distinct(StringComparer.Ordinal).ToList();
+        var kept = await db.Users.AsNoTracking().Where(u => logins.Contains(u.LoginName) && u.Email != null)
+            .ToDictionaryAsync(u => u.LoginName, u => u.Email!, StringComparer.Ordinal, cancellationToken);
+        var addresses = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var login in logins)
+        {
+            if ((kept.GetValueOrDefault(login) ?? (Dashboard.Shared.Admin.AdminValidation.IsMailAddress(login) ? login : null)) is { } to)
+            {
+                addresses[login] = to;
+            }
+        }
+
+        return addresses;
     }
 
     /// <summary>A recipient.</summary>

@@ -99,6 +99,10 @@ namespace Dashboard.Server.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("EntraObjectId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

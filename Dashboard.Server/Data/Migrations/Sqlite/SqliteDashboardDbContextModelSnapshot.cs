@@ -90,6 +90,10 @@ namespace Dashboard.Server.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntraObjectId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
