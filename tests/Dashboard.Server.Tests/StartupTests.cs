@@ -64,6 +64,18 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(1, CountRows("Users"));
     }
 
+    [Fact]
+    public async Task TheBreakGlassAdminIsNamedByTheAdminPagesRules()
+    {
+        // A name the admin page could never edit afterwards (a space in the login) is refused in words, nothing written.
+        var (exitCode, output) = await ServerCommand.RunAsync("Production", "add-admin", "kanri taro", "管理 太郎",
+            $"--ConnectionStrings:Dashboard={_temp.ConnectionString}", $"--Seed:Folder={RepoPaths.SeedData}", "--SignIn:LocalAccounts=true");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("サインイン名は yamada のようなログインIDか", output, StringComparison.Ordinal);
+        Assert.Equal(0, CountRows("Users"));
+    }
+
     private long CountRows(string table)
     {
         using var connection = new SqliteConnection(_temp.ConnectionString);

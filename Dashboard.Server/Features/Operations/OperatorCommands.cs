@@ -73,9 +73,11 @@ public static class OperatorCommands
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var key = login.Trim().ToLowerInvariant();
         var clean = Shared.Text.TextPolicy.Clean(name) ?? "";
-        if (key.Length is 0 or > 256 || clean.Length is 0 or > 100)
+        // The admin page's own rules for a person, so the break-glass admin can later be edited there like anyone.
+        var problems = Shared.Admin.AdminValidation.Validate(new Shared.Admin.SaveUserRequest(key, clean, Shared.Auth.AppRoles.Admin, [], true));
+        if (problems.Count > 0)
         {
-            Console.Error.WriteLine("ログインID（256文字まで）と表示名（100文字まで）を指定してください: add-admin <login> <name> / Give a login (up to 256) and a name (up to 100).");
+            Console.Error.WriteLine($"{string.Concat(problems.Values.SelectMany(p => p))} add-admin <login> <name> / Give a login ID or UPN (letters, digits, . _ -) and a name of up to 100 characters.");
             return 1;
         }
 
