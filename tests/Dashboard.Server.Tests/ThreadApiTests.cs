@@ -42,6 +42,17 @@ public sealed class ThreadApiTests : AppTestBase
     }
 
     [Fact]
+    public async Task TheMentionListOffersThePeopleWhoMaySeeTheThreadButNotTheWriter()
+    {
+        using var tanaka = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var list = (await tanaka.GetFromJsonAsync<ThreadListDto>("/api/threads/kpis/I01-K1/2025/4"))!;
+
+        Assert.Contains(list.Mentionable, m => m.IsDepartment && m.Handle == "企画課");
+        Assert.Contains(list.Mentionable, m => m.Name.StartsWith("高橋", StringComparison.Ordinal)); // the secretariat
+        Assert.DoesNotContain(list.Mentionable, m => m.Name.StartsWith("田中", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheMentionGoesOutByMailOnceWithAWorkingLinkOnTheNextRound()
     {
         using var suzuki = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);

@@ -304,6 +304,8 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
         var targets = await TargetsAsync(cancellationToken);
         return targets.GroupBy(t => t.Value).Select(g => (Handle: g.Key.IsDepartment ? Mentions.ShortName(g.Key.Name) : g.First().Key, Target: g.Key))
             .Where(t => t.Target.People.Any(p => ThreadAccess.MayRead(p.Roles, p.Departments, place.Owners, isInternal)))
+            // Not the writer themself: a mention of oneself tells nobody.
+            .Where(t => t.Target.IsDepartment || !t.Target.People.All(p => string.Equals(p.Person.Login, audit.Actor, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(t => t.Target.IsDepartment ? 0 : 1).ThenBy(t => t.Target.Name, StringComparer.Ordinal)
             .Select(t => new MentionTargetDto(t.Handle, t.Target.Name, t.Target.IsDepartment)).ToList();
     }
