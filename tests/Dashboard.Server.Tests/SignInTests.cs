@@ -8,6 +8,16 @@ namespace Dashboard.Server.Tests;
 public sealed class SignInTests : AppTestBase
 {
     [Fact]
+    public async Task TheHeadersSignInLinkIsNotOnTheSignInPagesThemselves()
+    {
+        // On the steps after the password (the recovery codes are shown once) a サインイン link would only lead away.
+        var client = App.CreateClient();
+        Assert.Contains("class=\"sign-in\"", await client.GetStringAsync("/not-found"), StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"sign-in\"", await client.GetStringAsync("/account/login"), StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"sign-in\"", await client.GetStringAsync("/account/recovery-codes"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoginPageListsTheDemoUsersInDevelopment()
     {
         var html = await App.CreateClient().GetStringAsync("/account/login");
