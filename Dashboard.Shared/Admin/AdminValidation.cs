@@ -16,12 +16,12 @@ public static partial class AdminValidation
         {
             errors[nameof(request.LoginName)] = ["サインイン名を入力してください。"];
         }
-        else if (login.Length > 256 || !LoginPattern().IsMatch(login))
+        else if (!IsMailAddress(login) && (login.Length > 256 || !LoginIdPattern().IsMatch(login)))
         {
             errors[nameof(request.LoginName)] = ["サインイン名は yamada のようなログインIDか name@example.jp の形で、半角英数字と . _ - で256文字以内で入力してください。"];
         }
 
-        if (CleanEmail(request.Email) is { } email && (email.Length > 256 || !MailPattern().IsMatch(email)))
+        if (CleanEmail(request.Email) is { } email && !IsMailAddress(email))
         {
             errors[nameof(request.Email)] = ["メールアドレスは name@example.jp の形（256文字以内）で入力してください。空欄でもかまいません。"];
         }
@@ -82,16 +82,22 @@ public static partial class AdminValidation
     /// <summary>A typed mail address trimmed and in lower case; null when nothing was typed.</summary>
     public static string? CleanEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
 
-    /// <summary>Whether a login is a mail address itself (a UPN or an address), so notices may be mailed to it.</summary>
-    public static bool IsMailAddress(string login) => MailPattern().IsMatch(login);
+    /// <summary>
+    /// Whether the text is a mail address (a UPN or an address) of at most 256 characters: a login notices may be mailed
+    /// to, an address the admin types, or one the directory gives.
+    /// </summary>
+    public static bool IsMailAddress(string text) => text.Length <= 256 && MailPattern().IsMatch(text);
+
+    /// <summary>A typed or given mail address, cleaned, when it is a sound one; else null.</summary>
+    public static string? SoundEmail(string? email) => CleanEmail(email) is { } clean && IsMailAddress(clean) ? clean : null;
 
     [GeneratedRegex(@"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
     private static partial Regex MailPattern();
 
-    // A UPN / mail address in ASCII, as Entra ID issues them, or a plain login ID as Active Directory (sAMAccountName),
-    // Windows sign-in (the name after DOMAIN\) and local accounts use them: no spaces, no control characters, no markup.
-    [GeneratedRegex(@"^(?:[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+|[A-Za-z0-9][A-Za-z0-9._'-]*)$")]
-    private static partial Regex LoginPattern();
+    // A plain login ID as Active Directory (sAMAccountName), Windows sign-in (the name after DOMAIN\) and local accounts
+    // use them (a UPN or mail address is the other form, MailPattern): no spaces, no control characters, no markup.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._'-]*$")]
+    private static partial Regex LoginIdPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex CodePattern();

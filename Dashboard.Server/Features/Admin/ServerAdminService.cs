@@ -106,9 +106,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var password = await Auth.LocalAccounts.IssueTemporaryPasswordAsync(db, user, hasher, signInOptions.Value.Password, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // Whoever is signed in with the old password is signed out, on every instance.
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.Sessions.Where(s => s.UserId == user.Id && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
-        sessions.Forget(user.Id);
+        await EndSessionsAsync(user.Id, cancellationToken);
         await signInLog.WriteAsync(SignInEventKinds.TemporaryPassword, "Local", user.LoginName, user.Id, Address(), actor: audit.Actor, cancellationToken: cancellationToken);
         return Outcome.Ok(new TemporaryPasswordDto(user.LoginName, password));
     }
@@ -151,6 +149,15 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         return Outcome.Done();
     }
 
+    /// <summary>Ends every open session of a person, on every instance; the number ended.</summary>
+    private async Task<int> EndSessionsAsync(int userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ended = await db.Sessions.Where(s => s.UserId == userId && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
+        sessions.Forget(userId);
+        return ended;
+    }
+
     /// <summary>
     /// A person whose role needs an authenticator (SignIn:TwoFactorRequiredFor) but whose local account has none is
     /// signed out everywhere: they signed in with a password alone, and the role must not be used that way. The next
@@ -164,10 +171,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
-        sessions.Forget(user.Id);
-        if (ended > 0)
+        if (await EndSessionsAsync(user.Id, cancellationToken) > 0)
         {
             await signInLog.WriteAsync(SignInEventKinds.SignOut, "Local", user.LoginName, user.Id, Address(), $"{why}、次のサインインで認証アプリを登録", audit.Actor, cancellationToken);
         }

@@ -290,8 +290,7 @@ internal static class DirectoryPeople
         var after = $"{roles} / {string.Join(",", departments.Select(d => d.Code).Order(StringComparer.Ordinal))}";
         var beforeText = user.Id == 0 ? "（新規）" : SignInLog.RolesText(user.Roles, user.Departments);
         // The directory's address when it has one (kept up to date at every sign-in); else what the admin typed stays.
-        var mail = Dashboard.Shared.Admin.AdminValidation.CleanEmail(email) is { } typed && typed.Length <= 256 && Dashboard.Shared.Admin.AdminValidation.IsMailAddress(typed)
-            ? typed : user.Email;
+        var mail = Dashboard.Shared.Admin.AdminValidation.SoundEmail(email) ?? user.Email;
         var changed = before != after || user.DisplayName != name || user.Id == 0 || mail != user.Email;
         if (changed)
         {
