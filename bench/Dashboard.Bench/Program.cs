@@ -56,7 +56,7 @@ static async Task PackBenchAsync(string root, string folder, int runs)
     await using var db = new SqliteDashboardDbContext(options);
     await db.Database.MigrateAsync();
     await new SeedLoader(db, Options.Create(new SeedOptions { Folder = Path.Combine(root, "seed-data"), LoadSampleFigures = true }),
-        new BenchEnvironment(folder), NullLogger<SeedLoader>.Instance).LoadAsync();
+        new BenchEnvironment(folder), NullLogger<SeedLoader>.Instance, TimeProvider.System).LoadAsync();
 
     var quarter = new FiscalQuarter(2025, 4);
     var operations = new DbOperations(new BenchContexts(options));

@@ -153,7 +153,7 @@ public sealed class SeedValidationTests : IDisposable
         var loader = new SeedLoader(db,
             Microsoft.Extensions.Options.Options.Create(new SeedOptions { Folder = _seed, LoadSampleFigures = samples }),
             new TestEnvironment(_temp.Path),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<SeedLoader>.Instance);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SeedLoader>.Instance, TimeProvider.System);
         await loader.LoadAsync();
     }
 

@@ -9,7 +9,7 @@ namespace Dashboard.Server.Data.Seeding;
 /// left alone, so a second start neither duplicates it nor overwrites what users changed; the same holds for
 /// departments and for sample figures (by KPI and quarter).
 /// </summary>
-public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<SeedLoader> logger)
+public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<SeedLoader> logger, TimeProvider clock)
 {
     public const string SampleAuthor = "サンプルデータ";
 
@@ -48,7 +48,7 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
     private async Task AddPlanAsync(PlanSeedResult seeded, Dictionary<string, Department> departments, CancellationToken cancellationToken)
     {
         var plan = seeded.Plan;
-        plan.CreatedUtc = DateTime.UtcNow;
+        plan.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         if (plan.IsCurrent)
         {
             await db.Plans.Where(p => p.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsCurrent, false), cancellationToken);
@@ -88,7 +88,7 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
                 DisplayName = demo.Name,
                 Roles = demo.Roles,
                 IsDemo = true,
-                CreatedUtc = DateTime.UtcNow,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
                 Departments = demo.DepartmentCodes.Select(code => departments[code]).ToList(),
             });
         }
@@ -113,7 +113,7 @@ public sealed class SeedLoader(DashboardDbContext db, IOptions<SeedOptions> opti
             .ToHashSet();
 
         var added = 0;
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var s in samples)
         {
             // A KPI removed by a planner since the plan was loaded simply gets no sample.

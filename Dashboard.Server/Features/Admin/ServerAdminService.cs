@@ -286,7 +286,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
             return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
         }
 
-        var user = new AppUser { LoginName = login, DisplayName = "", CreatedUtc = DateTime.UtcNow };
+        var user = new AppUser { LoginName = login, DisplayName = "", CreatedUtc = clock.GetUtcNow().UtcDateTime };
         db.Users.Add(user);
         return await ApplyAsync(user, request, isNew: true, cancellationToken);
     }
