@@ -59,6 +59,10 @@ public sealed record MyKpiRowDto(KpiDto Kpi, decimal? Expected, string? Previous
 /// <param name="Today">The server's date (Japan) for the due line; null once the plan has ended (nothing is chased).</param>
 /// <param name="PlanEnded">The quarter's plan has ended (its successor started): read only, whether or not the quarter was closed.</param>
 /// <param name="Previous">The quarter before's PDCA text, offered for quoting; null when it wrote none.</param>
+/// <param name="LastApproved">
+/// The latest approved figure before this quarter, shown beside the field (a cumulative count goes on from it): the
+/// KPI's own, or before this plan's first figure the one KPI it carries on from in the plan before. Null when none.
+/// </param>
 public sealed record EntryDto(
     KpiDto Kpi,
     int FiscalYear,
@@ -83,7 +87,8 @@ public sealed record EntryDto(
     DateOnly? PlanStart = null,
     DateOnly? Today = null,
     bool PlanEnded = false,
-    PreviousNotes? Previous = null);
+    PreviousNotes? Previous = null,
+    LatestFigureDto? LastApproved = null);
 
 /// <summary>Save a draft, or submit. The figure travels as typed, so the server reads it with the same rules.</summary>
 /// <param name="Value">The figure as typed (full-width digits allowed); empty for milestones and monitor-only KPIs.</param>

@@ -52,6 +52,22 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheYearsTargetAndTheLatestApprovedFigureStandBesideTheField()
+    {
+        var form = Render(Entry() with { LastApproved = new LatestFigureDto(2023, 1, 104m, null, false) });
+
+        Assert.Equal("令和5年度の目標: 140手続", Squeeze(form.Find("[data-year-target]").TextContent));
+        Assert.Equal("直近の実績（承認済み）: 104手続（令和5年度 第1四半期）", Squeeze(form.Find("[data-last-approved]").TextContent));
+
+        // Nothing approved before: the target alone.
+        var first = Render(Entry());
+        Assert.Empty(first.FindAll("[data-last-approved]"));
+        Assert.Single(first.FindAll("[data-year-target]"));
+    }
+
+    private static string Squeeze(string text) => string.Join(" ", text.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
     public void ABadFigureIsMarkedAtTheFieldWhileTyping()
     {
         var form = Render(Entry());

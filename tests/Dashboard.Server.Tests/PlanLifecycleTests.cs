@@ -317,6 +317,39 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Null((await GetAsync(planner, "I02-K1", 2026, 2)).Previous);
     }
 
+    [Fact]
+    public async Task TheEntryFormShowsTheLatestApprovedFigureAcrossThePlanBoundary()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        async Task SetAsync(string plan, int fiscalYear, int quarter, decimal value, EntryState state) => await App.WithDbAsync(async db =>
+        {
+            var kpi = await db.Kpis.SingleAsync(k => k.Code == "I01-K1" && k.Plan!.Code == plan);
+            var entry = await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == fiscalYear && e.Quarter == quarter)
+                ?? db.Entries.Add(new QuarterlyEntry { KpiId = kpi.Id, FiscalYear = fiscalYear, Quarter = quarter, Version = Guid.NewGuid(), UpdatedBy = "test" }).Entity;
+            (entry.Value, entry.State, entry.IsSample) = (value, state, false);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // Within the plan: the latest approved quarter before, not a draft and not the quarter itself.
+        await SetAsync(OldCode, 2025, 3, 188, EntryState.Approved);
+        await SetAsync(OldCode, 2025, 4, 195, EntryState.Submitted);
+        var q4 = await GetAsync(staff, "I01-K1", 2025, 4);
+        Assert.Equal((2025, 3, 188m), (q4.LastApproved!.FiscalYear, q4.LastApproved.Quarter, q4.LastApproved.Value!.Value));
+
+        // The new plan's first quarter reads the KPI it carries on from; then its own quarters once approved.
+        await SetAsync(OldCode, 2025, 4, 195, EntryState.Approved);
+        await StartSuccessorAsync(planner);
+        var first = await GetAsync(staff, "I01-K1", 2026, 1);
+        Assert.Equal((2025, 4, 195m, false), (first.LastApproved!.FiscalYear, first.LastApproved.Quarter, first.LastApproved.Value!.Value, first.LastApproved.IsSample));
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("201"), 2026, 1)).StatusCode);
+        Assert.Equal((2025, 4), ((await GetAsync(staff, "I01-K1", 2026, 2)).LastApproved!.FiscalYear, (await GetAsync(staff, "I01-K1", 2026, 2)).LastApproved!.Quarter));
+        await SetAsync(NewCode, 2026, 1, 201, EntryState.Approved);
+        var second = await GetAsync(staff, "I01-K1", 2026, 2);
+        Assert.Equal((2026, 1, 201m), (second.LastApproved!.FiscalYear, second.LastApproved.Quarter, second.LastApproved.Value!.Value));
+    }
+
     private static async Task StartSuccessorAsync(HttpClient planner)
     {
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{OldCode}/successor", Successor())).StatusCode);

@@ -50,6 +50,27 @@ public static class EntryRecords
         return notes.FirstOrDefault(n => n.HasText);
     }
 
+    /// <summary>
+    /// The latest approved figure before <paramref name="q"/>: the KPI's own in this plan, else the last of the figures
+    /// it carries from the plan before (<see cref="CarriedFigures"/>: one predecessor, 継続・拡充・延伸). Null when none.
+    /// </summary>
+    public static async Task<LatestFigureDto?> LastApprovedAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
+    {
+        var own = await db.Entries.AsNoTracking()
+            .Where(e => e.KpiId == kpi.Id && e.State == EntryState.Approved
+                && (e.FiscalYear < q.FiscalYear || (e.FiscalYear == q.FiscalYear && e.Quarter < q.Quarter)))
+            .OrderByDescending(e => e.FiscalYear).ThenByDescending(e => e.Quarter)
+            .Select(e => new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, null))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (own is not null)
+        {
+            return own;
+        }
+
+        var carried = (await CarriedFigures.LoadAsync(db, plan, [kpi.Id], cancellationToken))[kpi.Id].LastOrDefault();
+        return carried is null ? null : new LatestFigureDto(carried.FiscalYear, carried.Quarter, carried.Value, carried.Milestone, carried.IsSample);
+    }
+
     /// <summary>The figure as people read it: 150件, 完了, 報告あり.</summary>
     public static string Figure(Kpi kpi, QuarterlyEntry entry) => kpi.Kind switch
     {

@@ -95,6 +95,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             Today = quarters.LatenessDate(plan!),
             PlanEnded = plan!.IsEnded,
             Previous = await EntryRecords.PreviousNotesAsync(db, plan!, kpi!, q, cancellationToken),
+            LastApproved = await EntryRecords.LastApprovedAsync(db, plan!, kpi!, q, cancellationToken),
         });
     }
 
