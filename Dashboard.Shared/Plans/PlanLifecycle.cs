@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dashboard.Shared.Fiscal;
+using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Text;
 
 namespace Dashboard.Shared.Plans;
@@ -61,7 +62,11 @@ public sealed record PlanSummaryDto(string Code, string Name, DateOnly PeriodSta
 /// <param name="PredecessorName">Its name there.</param>
 /// <param name="Disposition">継続, 拡充, 統合, 完了, 廃止 or 延伸.</param>
 /// <param name="SuccessorCode">The KPI that carries it on in this plan (for 統合, the one it was merged into); null for 完了 and 廃止.</param>
-public sealed record SuccessionDto(string PredecessorCode, string PredecessorName, KpiDisposition Disposition, string? SuccessorCode);
+/// <param name="Unit">The previous KPI's unit.</param>
+/// <param name="LastTarget">The previous KPI's target for its last year, as revised: where the new plan's targets start from.</param>
+/// <param name="Latest">The previous KPI's latest approved figure (the status is not read here).</param>
+public sealed record SuccessionDto(string PredecessorCode, string PredecessorName, KpiDisposition Disposition, string? SuccessorCode,
+    string Unit = "", KpiTarget? LastTarget = null, LatestFigureDto? Latest = null);
 
 /// <summary>「次期計画を作成」: the successor's key, name and period (fiscal years).</summary>
 /// <param name="Code">計画コード of the new plan.</param>

@@ -51,6 +51,24 @@ public sealed class DraftPlanPanelTests : IAsyncLifetime
         Assert.Equal("I02-K3", Assert.Single(panel.FindAll("[data-unsaved]")).Closest("tr")!.GetAttribute("data-succession"));
     }
 
+    [Fact]
+    public void TheTargetsStandBesideWhereThePreviousPlansKpiStood()
+    {
+        var panel = Render();
+
+        Assert.Contains(panel.FindAll("[data-draft-targets] th"), th => th.TextContent.Trim() == "前の計画");
+        Assert.Equal("令和7年度目標 200手続、実績 188手続（令和7年度 第3四半期）",
+            string.Join(" ", panel.Find("[data-draft-targets] td[data-previous='I01-K1']").TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)).Replace(" 、", "、", StringComparison.Ordinal).Replace("、 ", "、", StringComparison.Ordinal).Replace(" （", "（", StringComparison.Ordinal));
+
+        // A previous plan with no target or approved figure for any carried KPI: no column.
+        var bare = _ctx.Render<DraftPlanPanel>(p => p.Add(x => x.Plan, _plans.Draft with
+        {
+            Successions = [.. _plans.Draft.Successions!.Select(x => x with { LastTarget = null, Latest = null })],
+        }));
+        Assert.DoesNotContain(bare.FindAll("[data-draft-targets] th"), th => th.TextContent.Trim() == "前の計画");
+        Assert.Empty(bare.FindAll("td[data-previous]"));
+    }
+
     [Theory]
     [InlineData("ja-JP", "保存していない変更があります（引継ぎ区分 1件、目標 1件）。保存してから開始してください。")]
     [InlineData("en-US", "Some changes are not saved yet (dispositions: 1, targets: 1). Save them before starting.")]
@@ -137,7 +155,7 @@ public sealed class DraftPlanPanelTests : IAsyncLifetime
             {
                 Code = "goshogawara-dx-2026", PeriodStart = new DateOnly(2026, 4, 1), PeriodEnd = new DateOnly(2031, 3, 31), FiscalYears = [2026, 2027, 2028, 2029, 2030],
                 IsCurrent = false, Status = PlanStatus.Draft, PredecessorCode = "test-plan",
-                Successions = [new SuccessionDto("I01-K1", "オンライン化した行政手続の数", online, "I01-K1"), new SuccessionDto("I02-K3", "市税の納付への電子収納の導入", KpiDisposition.Continued, "I02-K3")],
+                Successions = [new SuccessionDto("I01-K1", "オンライン化した行政手続の数", online, "I01-K1", "手続", new KpiTarget(2025, 200), new LatestFigureDto(2025, 3, 188, null, false)), new SuccessionDto("I02-K3", "市税の納付への電子収納の導入", KpiDisposition.Continued, "I02-K3")],
             };
         }
 

@@ -350,6 +350,30 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Equal((2026, 1, 201m), (second.LastApproved!.FiscalYear, second.LastApproved.Quarter, second.LastApproved.Value!.Value));
     }
 
+    [Fact]
+    public async Task TheDraftShowsWhereEachPreviousKpiStood()
+    {
+        var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
+        // The old plan's last target revised (見直し後), and an approved figure after the samples.
+        Assert.Equal(HttpStatusCode.OK, (await planner.PutAsJsonAsync("/api/plans/current/kpis/I01-K1/targets/2025",
+            new TargetRevisionRequest("205", new DateOnly(2025, 10, 1), "国の方針変更"))).StatusCode);
+        await App.WithDbAsync(async db =>
+        {
+            var kpi = await db.Kpis.SingleAsync(k => k.Code == "I01-K1" && k.Plan!.Code == OldCode);
+            await db.Entries.Where(e => e.KpiId == kpi.Id && e.FiscalYear == 2025 && e.Quarter == 4).ExecuteDeleteAsync();
+            db.Entries.Add(new QuarterlyEntry { KpiId = kpi.Id, FiscalYear = 2025, Quarter = 4, Value = 199, State = EntryState.Approved, Version = Guid.NewGuid(), UpdatedBy = "test" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{OldCode}/successor", Successor())).StatusCode);
+
+        var draft = (await planner.GetFromJsonAsync<PlanDto>($"/api/plans/{NewCode}"))!;
+        var online = draft.Successions!.Single(x => x.PredecessorCode == "I01-K1");
+        Assert.Equal(new Dashboard.Shared.Kpis.KpiTarget(2025, 205), online.LastTarget);
+        Assert.Equal((2025, 4, 199m, false), (online.Latest!.FiscalYear, online.Latest.Quarter, online.Latest.Value!.Value, online.Latest.IsSample));
+        Assert.Equal("手続", online.Unit);
+    }
+
     private static async Task StartSuccessorAsync(HttpClient planner)
     {
         Assert.Equal(HttpStatusCode.OK, (await planner.PostAsJsonAsync($"/api/plans/{OldCode}/successor", Successor())).StatusCode);

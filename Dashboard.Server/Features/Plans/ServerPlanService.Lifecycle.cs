@@ -350,14 +350,40 @@ public sealed partial class ServerPlanService
             .ToList();
     }
 
-    /// <summary>What became of each of the previous plan's KPIs in <paramref name="plan"/>.</summary>
-    private async Task<List<SuccessionDto>> SuccessionsAsync(Plan plan, CancellationToken cancellationToken) =>
-        (await db.KpiSuccessions.AsNoTracking().Where(s => s.PlanId == plan.Id)
-            .Select(s => new { s.PredecessorKpi!.Code, s.PredecessorKpi.Name, s.PredecessorKpi.DisplayOrder, s.Disposition, Successor = s.SuccessorKpi!.Code })
-            .ToListAsync(cancellationToken))
-        .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
-        .Select(s => new SuccessionDto(s.Code, s.Name, s.Disposition, s.Successor))
-        .ToList();
+    /// <summary>
+    /// What became of each of the previous plan's KPIs in <paramref name="plan"/>, with where each stood: its last
+    /// year's target (as revised) and its latest approved figure, which the new plan's targets are set against.
+    /// </summary>
+    private async Task<List<SuccessionDto>> SuccessionsAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var rows = await db.KpiSuccessions.AsNoTracking().Where(s => s.PlanId == plan.Id)
+            .Select(s => new
+            {
+                s.PredecessorKpiId, s.PredecessorKpi!.Code, s.PredecessorKpi.Name, s.PredecessorKpi.Unit, s.PredecessorKpi.DisplayOrder, s.Disposition,
+                Successor = s.SuccessorKpi!.Code,
+                Targets = s.PredecessorKpi.Targets.Select(t => new { t.FiscalYear, t.Value, t.EffectiveFrom }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.PredecessorKpiId).ToList();
+        var latest = (await db.Entries.AsNoTracking().Where(e => ids.Contains(e.KpiId) && e.State == EntryState.Approved)
+                .Select(e => new { e.KpiId, e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample })
+                .ToListAsync(cancellationToken))
+            .GroupBy(e => e.KpiId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => (e.FiscalYear * 4) + e.Quarter)!);
+        return rows
+            .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
+            .Select(s =>
+            {
+                var last = s.Targets.GroupBy(t => t.FiscalYear).MaxBy(g => g.Key) is { } year
+                    ? new KpiTarget(year.Key, year.OrderBy(t => t.EffectiveFrom ?? DateOnly.MinValue).Last().Value)
+                    : null;
+                var figure = latest.GetValueOrDefault(s.PredecessorKpiId) is { } e
+                    ? new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample)
+                    : null;
+                return new SuccessionDto(s.Code, s.Name, s.Disposition, s.Successor, s.Unit, last, figure);
+            })
+            .ToList();
+    }
 
     private async Task<Plan?> DraftAsync(string code, CancellationToken cancellationToken) =>
         MayMaintain ? await db.Plans.FirstOrDefaultAsync(p => p.Code == code && p.Status == PlanStatus.Draft, cancellationToken) : null;
