@@ -26,11 +26,13 @@ public static class EntryValidation
     /// <summary>
     /// Checks <paramref name="request"/> for <paramref name="kpi"/> in <paramref name="quarter"/> of a plan that starts
     /// on <paramref name="planStart"/> (a milestone is not completed before its plan; none given: no lower bound but 2000).
+    /// <paramref name="lastApproved"/> is the latest approved figure before the quarter (<see cref="EntryDto.LastApproved"/>):
+    /// a cumulative count below it needs the person's confirmation.
     /// </summary>
-    public static EntryCheck Check(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, StatusThresholds thresholds, DateOnly? planStart = null)
+    public static EntryCheck Check(KpiDefinition kpi, FiscalQuarter quarter, SaveEntryRequest request, StatusThresholds thresholds, DateOnly? planStart = null, decimal? lastApproved = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var value = CheckValue(kpi, request, errors);
+        var value = CheckValue(kpi, request, lastApproved, errors);
         CheckMilestone(kpi, quarter, planStart, request, errors);
         CheckNote(nameof(request.Done), "実施内容", request.Done, errors);
         CheckNote(nameof(request.Check), "評価・課題", request.Check, errors);
@@ -47,7 +49,7 @@ public static class EntryValidation
         return new EntryCheck(errors, value, status);
     }
 
-    private static decimal? CheckValue(KpiDefinition kpi, SaveEntryRequest request, Dictionary<string, string[]> errors)
+    private static decimal? CheckValue(KpiDefinition kpi, SaveEntryRequest request, decimal? lastApproved, Dictionary<string, string[]> errors)
     {
         if (!kpi.Kind.IsNumeric())
         {
@@ -87,9 +89,14 @@ public static class EntryValidation
             errors[nameof(request.Value)] = ["小数は2桁までで入力してください。"];
         }
 
-        if (!errors.ContainsKey(nameof(request.Value)) && !request.ConfirmUnlikely && IsUnlikely(kpi, v) is { } limit)
+        if (!errors.ContainsKey(nameof(request.Value)) && !request.ConfirmUnlikely && IsUnlikely(kpi, v, lastApproved) is { } limit)
         {
             errors[nameof(request.Value)] = [UnlikelyMessage(limit)];
+        }
+
+        if (!errors.ContainsKey(nameof(request.Value)) && !request.ConfirmUnlikely && IsBelowRunningTotal(kpi, v, lastApproved) is { } last)
+        {
+            errors[nameof(request.Value)] = [BelowRunningTotalMessage(last)];
         }
 
         return errors.ContainsKey(nameof(request.Value)) ? null : v;
@@ -98,22 +105,46 @@ public static class EntryValidation
     /// <summary>Start of the message for a figure that needs <see cref="SaveEntryRequest.ConfirmUnlikely"/>; the form shows a confirmation for it.</summary>
     public const string UnlikelyPrefix = "確認:";
 
+    /// <summary>How a confirmation message ends in the entry form.</summary>
+    public const string ConfirmTail = "正しければ「この値で正しい」を選んでください。";
+
+    /// <summary>The same ending where there is nothing to choose (an uploaded workbook): the form is where a person confirms.</summary>
+    public const string ConfirmInFormTail = "正しい値のときは、この指標を入力フォームで入力し、「この値で正しい」を選んでください。";
+
+    /// <summary>
+    /// A confirmation message for a caller that confirms elsewhere (a workbook: the form; a script: its flag): the
+    /// ending that names the form's choice is replaced by <paramref name="tail"/>; other messages are returned as they are.
+    /// </summary>
+    public static string ConfirmedElsewhere(string message, string tail) =>
+        message.EndsWith(ConfirmTail, StringComparison.Ordinal) ? message[..^ConfirmTail.Length] + tail : message;
+
     private static string UnlikelyMessage(decimal limit) =>
-        $"{UnlikelyPrefix} 計画の目標・基準値の10倍（{limit:#,0.##}）を超えています。入力の誤りでないか確かめ、正しければ「この値で正しい」を選んでください。";
+        $"{UnlikelyPrefix} 計画の目標・基準値の10倍（{limit:#,0.##}）を超えています。入力の誤りでないか確かめ、{ConfirmTail}";
+
+    private static string BelowRunningTotalMessage(decimal last) =>
+        $"{UnlikelyPrefix} 累計の指標ですが、直近の実績（{last:#,0.##}）より小さい値です。この四半期に増えた数ではなく、これまでの累計を入力してください。{ConfirmTail}";
+
+    /// <summary>
+    /// The latest approved figure when a cumulative count falls below it, else null: a running total rarely goes down,
+    /// and the usual cause is the quarter's increase typed in its place (5 instead of 193).
+    /// </summary>
+    public static decimal? IsBelowRunningTotal(KpiDefinition kpi, decimal value, decimal? lastApproved) =>
+        kpi.Kind == KpiKind.Cumulative && lastApproved is { } last && value < last ? last : null;
 
     /// <summary>
     /// The bound past which a figure is probably a typing error, or null when it is plausible: more than ten times the
-    /// largest of the KPI's targets and baseline; for zero targets (incidents) more than 100. Percentages are capped at
-    /// 100 by their own rule.
+    /// largest of the KPI's targets, baseline and latest approved figure (a 第2期 plan's KPI may have no targets yet
+    /// while its carried figures stand far above the old baseline); for zero targets (incidents) more than 100.
+    /// Percentages are capped at 100 by their own rule.
     /// </summary>
-    public static decimal? IsUnlikely(KpiDefinition kpi, decimal value)
+    public static decimal? IsUnlikely(KpiDefinition kpi, decimal value, decimal? lastApproved = null)
     {
         if (kpi.Kind == KpiKind.Percentage)
         {
             return null;
         }
 
-        var reference = kpi.Targets.Select(t => t.Value).Append(kpi.BaselineValue ?? 0).Max();
+        var reference = kpi.Targets.Select(t => t.Value).Append(kpi.BaselineValue ?? 0).Append(lastApproved ?? 0).Max();
         var limit = reference > 0 ? reference * 10 : 100;
         return value > limit ? limit : null;
     }

@@ -142,6 +142,22 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ARunningTotalBelowTheLatestApprovedAsksForConfirmationBeforeItIsSaved()
+    {
+        var form = Render(Entry() with { LastApproved = new LatestFigureDto(2023, 1, 104m, null, false) });
+        form.Find("input[name='value']").Input("6"); // the quarter's increase, not the running total
+
+        Assert.Contains("直近の実績（104）より小さい値です", form.Markup, StringComparison.Ordinal);
+        form.Find("button[data-action='save-draft']").Click();
+        Assert.Empty(_service.Saved);
+
+        form.Find("input[name='value']").Input("110");
+        Assert.DoesNotContain("より小さい値です", form.Markup, StringComparison.Ordinal);
+        form.Find("button[data-action='save-draft']").Click();
+        Assert.Equal(("110", false), (Assert.Single(_service.Saved).Value, _service.Saved[0].ConfirmUnlikely));
+    }
+
+    [Fact]
     public void AMilestoneDateIsShownAsTheDateInputsTextAndSavedAsTyped()
     {
         var tax = SamplePlans.Plan(withSamples: false).Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I02-K3");

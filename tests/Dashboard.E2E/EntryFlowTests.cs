@@ -18,9 +18,13 @@ public sealed class EntryFlowTests(BrowserFixture browser)
         await staff.Locator("h1", new() { HasText = "AI-OCR・RPA等を導入した業務の数" }).WaitForAsync();
         await BrowserFixture.WaitForInteractiveAsync(staff);
 
-        // The status follows the figure as it is typed (full-width digits from an IME included).
+        // The status follows the figure as it is typed (full-width digits from an IME included). A running total below
+        // the latest approved one (18業務, 令和7年度 第3四半期, beside the field) asks to be confirmed first.
         var form = staff.Locator("[data-form='entry']");
+        await Assertions.Expect(form.Locator("[data-last-approved]")).ToContainTextAsync("18業務");
         await form.Locator("input[name='value']").FillAsync("１５");
+        await Assertions.Expect(form.GetByText("直近の実績（18）より小さい値です")).ToBeVisibleAsync();
+        await form.GetByText("この値で正しい（桁の誤りではありません）").ClickAsync();
         await Expect(form.Locator("[data-status]"), "Delayed");
         await form.Locator("input[name='value']").FillAsync("20");
         await Expect(form.Locator("[data-status]"), "Achieved");

@@ -36,17 +36,17 @@ public sealed class FiguresTokenBrowserTests(BrowserFixture browser)
         Assert.Contains(token[^4..], await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await BrowserFixture.SeriousAccessibilityViolationsAsync(page));
 
-        // A script sends a figure with it (I01-K1 has no sample figure for FY2025 Q4).
+        // A script sends a figure with it (I01-K1 has no sample figure for FY2025 Q4; its latest approved is 188).
         using var script = new HttpClient { BaseAddress = server.BaseAddress };
         script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var sent = await script.PutAsJsonAsync("/api/figures/I01-K1/2025/4", new { value = "185" });
+        var sent = await script.PutAsJsonAsync("/api/figures/I01-K1/2025/4", new { value = "190" });
         Assert.True(sent.StatusCode == HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
 
         // Revoked on the page, the same script is refused with the reason.
         await row.Locator("[data-action='revoke-token']").ClickAsync();
         await row.Locator("[data-action='revoke-token']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Contains("取り消し", await row.InnerTextAsync(), StringComparison.Ordinal);
-        var refused = await script.PutAsJsonAsync("/api/figures/I01-K1/2025/4", new { value = "186" });
+        var refused = await script.PutAsJsonAsync("/api/figures/I01-K1/2025/4", new { value = "191" });
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("取り消されています", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

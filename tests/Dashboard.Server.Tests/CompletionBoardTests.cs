@@ -30,8 +30,8 @@ public sealed class CompletionBoardTests : EntryTestBase
     {
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("150", done: "実施", check: "順調", submit: true))).StatusCode);
-        var draft = Assert.IsType<EntryDto>(await (await PutAsync(staff, "I06-K1", Draft("1", done: "途中"))).Content.ReadFromJsonAsync<EntryDto>());
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("195", done: "実施", check: "順調", submit: true))).StatusCode);
+        var draft = Assert.IsType<EntryDto>(await (await PutAsync(staff, "I06-K1", Draft("19", done: "途中"))).Content.ReadFromJsonAsync<EntryDto>());
 
         var board = await BoardAsync(planner);
 
@@ -167,7 +167,7 @@ public sealed class CompletionBoardTests : EntryTestBase
     {
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
-        var submitted = (await (await PutAsync(staff, "I01-K1", Draft("150", done: "実施", check: "順調", submit: true))).Content.ReadFromJsonAsync<EntryDto>())!;
+        var submitted = (await (await PutAsync(staff, "I01-K1", Draft("195", done: "実施", check: "順調", submit: true))).Content.ReadFromJsonAsync<EntryDto>())!;
 
         var returned = await planner.PostAsJsonAsync($"/api/review/I01-K1/{Year}/{Q}", new ReviewDecisionRequest(false, "根拠資料を添付してください", submitted.Version!.Value));
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
@@ -197,7 +197,7 @@ public sealed class CompletionBoardTests : EntryTestBase
             return await db.SaveChangesAsync();
         });
         var fixedEntry = await GetAsync(staff, "I01-K1");
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("150", fixedEntry.Version, done: "実施", check: "資料添付", submit: true))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("195", fixedEntry.Version, done: "実施", check: "資料添付", submit: true))).StatusCode);
 
         var allIn = Assert.Single((await planner.GetFromJsonAsync<NotificationListDto>("/api/notifications"))!.Items, n => n.Kind == NotificationKind.AllIn);
         Assert.Contains("すべて", allIn.Subject, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public sealed class CompletionBoardTests : EntryTestBase
         var again = await GetAsync(staff, "I01-K1");
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/entries/I01-K1/{Year}/{Q}/withdraw", new WithdrawRequest(again.Version!.Value))).StatusCode);
         again = await GetAsync(staff, "I01-K1");
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("150", again.Version, done: "実施", check: "資料添付", submit: true))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("195", again.Version, done: "実施", check: "資料添付", submit: true))).StatusCode);
         Assert.Single((await planner.GetFromJsonAsync<NotificationListDto>("/api/notifications"))!.Items, n => n.Kind == NotificationKind.AllIn);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ClosedXML.Excel;
+using Dashboard.Server.Data;
 using Dashboard.Server.Features.Exports;
 using Dashboard.Shared.Entries;
 using Dashboard.Shared.Review;
@@ -140,6 +141,38 @@ public sealed class EntryTemplateTests : EntryTestBase
         var error = Assert.Single(result!.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
         Assert.Equal((EntryTemplate.InputSheet, row, column), (error.Sheet, error.Row, error.Column));
         Assert.Equal(0, await EntryCountAsync());
+    }
+
+    [Fact]
+    public async Task ARunningTotalBelowTheLatestApprovedIsConfirmedInTheFormNotTakenFromAWorkbook()
+    {
+        var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        await App.WithDbAsync(async db =>
+        {
+            var kpi = await db.Kpis.SingleAsync(k => k.Code == "I01-K1");
+            db.Entries.Add(new QuarterlyEntry { KpiId = kpi.Id, FiscalYear = Year, Quarter = Q - 1, Value = 188, State = EntryState.Approved, Version = Guid.NewGuid(), UpdatedBy = "test" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // The form and the API: refused until confirmed, in words that say what was probably typed.
+        var refused = await PutAsync(staff, "I01-K1", Draft("12"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("直近の実績（188）より小さい値です。この四半期に増えた数ではなく、これまでの累計を入力してください。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("190"))).StatusCode);
+
+        // A workbook has nothing to choose: the row's message sends the person to the form.
+        var filled = Edit(await DownloadAsync(staff), w => w.Worksheet(EntryTemplate.InputSheet).Cell(RowOf(w, "I01-K1"), 6).SetValue(12));
+        var (status, result) = await UploadAsync(staff, filled);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = Assert.Single(result!.Errors);
+        Assert.Equal("F", error.Column);
+        Assert.EndsWith(EntryValidation.ConfirmInFormTail, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(EntryValidation.ConfirmTail, error.Message, StringComparison.Ordinal);
+        Assert.Equal(190m, (await GetAsync(staff, "I01-K1")).Value);
+
+        var confirmed = await PutAsync(staff, "I01-K1", Draft("12", (await GetAsync(staff, "I01-K1")).Version) with { ConfirmUnlikely = true });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
     }
 
     [Fact]

@@ -44,6 +44,12 @@ public sealed class FiguresApiTests : EntryTestBase
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Contains("トークンの担当課の指標ではない", (await other.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PutAsJsonAsync($"/api/figures/{Kaikei}/{Year}/{Q}", new PutFigureRequest("たくさん"))).StatusCode);
+        // An unlikely figure (ten times the baseline of 100) is confirmed with the request's flag, which the message names.
+        var unlikely = await api.PutAsJsonAsync($"/api/figures/{Kaikei}/{Year}/{Q}", new PutFigureRequest("5000"));
+        Assert.Equal(HttpStatusCode.BadRequest, unlikely.StatusCode);
+        var words = string.Join(" ", (await unlikely.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.SelectMany(e => e.Value));
+        Assert.EndsWith("正しい値のときは confirmUnlikely を true にして送り直してください。", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("この値で正しい", words, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsJsonAsync($"/api/figures/NO-SUCH/{Year}/{Q}", new PutFigureRequest("1"))).StatusCode);
 
         // A token cannot read or do anything else: the rest of the API does not know it.

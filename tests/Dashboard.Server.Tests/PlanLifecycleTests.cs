@@ -310,7 +310,7 @@ public sealed class PlanLifecycleTests : EntryTestBase
         // The new plan's first quarter quotes the KPI it carries on from the plan before; its second quarter quotes its first.
         await StartSuccessorAsync(planner);
         Assert.Equal(new PreviousNotes(2025, 4, "第4四半期の実施", "第4四半期の評価", null), (await GetAsync(staff, "I01-K1", 2026, 1)).Previous);
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("150", done: "令和8年度の実施"), 2026, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(staff, "I01-K1", Draft("190", done: "令和8年度の実施"), 2026, 1)).StatusCode);
         Assert.Equal(new PreviousNotes(2026, 1, "令和8年度の実施", null, null), (await GetAsync(staff, "I01-K1", 2026, 2)).Previous);
 
         // A quarter before that wrote nothing offers nothing.

@@ -41,8 +41,10 @@ public sealed class QuartersOwedTests : EntryTestBase
         Assert.Empty((await staff.GetFromJsonAsync<MyKpisDto>("/api/entries/mine?fy=2026&q=1"))!.Behind!);
 
         // A report submitted for 第1四半期 counts down; a draft does not.
-        Assert.True((await PutAsync(staff, "I01-K1", Draft("195", done: "手続を追加した。", submit: true), 2026, 1)).IsSuccessStatusCode);
-        Assert.True((await PutAsync(staff, "I06-K1", Draft("2"), 2026, 1)).IsSuccessStatusCode);
+        var submitted = await PutAsync(staff, "I01-K1", Draft("195", done: "手続を追加した。", submit: true), 2026, 1);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        var drafted = await PutAsync(staff, "I06-K1", Draft("19"), 2026, 1);
+        Assert.True(drafted.IsSuccessStatusCode, await drafted.Content.ReadAsStringAsync());
         var after = (await staff.GetFromJsonAsync<MyKpisDto>("/api/entries/mine?fy=2026&q=2"))!;
         Assert.Equal(owed.NotSubmitted - 1, Assert.Single(after.Behind!).NotSubmitted);
 

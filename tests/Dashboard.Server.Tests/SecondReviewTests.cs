@@ -163,7 +163,7 @@ public sealed class SecondReviewTests : EntryTestBase
         var staff = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
         var planner = await App.SignedInClientAsync(DashboardFactory.Demo.Planner);
         var committee = await App.SignedInClientAsync(DashboardFactory.Demo.Committee);
-        Assert.True((await PutAsync(staff, "I01-K1", Draft("120", done: "下書きのメモ"))).IsSuccessStatusCode);
+        Assert.True((await PutAsync(staff, "I01-K1", Draft("195", done: "下書きのメモ"))).IsSuccessStatusCode);
 
         var read = await planner.GetAsync($"/api/entries/I01-K1/{Year}/{Q}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);

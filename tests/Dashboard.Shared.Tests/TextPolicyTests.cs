@@ -90,6 +90,40 @@ public class TextPolicyTests
     }
 
     [Theory]
+    [InlineData(nameof(Kpis.OnlineProcedures), "187", true)] // a running total below the latest approved 188
+    [InlineData(nameof(Kpis.OnlineProcedures), "5", true)] // the quarter's increase typed instead of the total
+    [InlineData(nameof(Kpis.OnlineProcedures), "188", false)]
+    [InlineData(nameof(Kpis.OnlineProcedures), "190", false)]
+    [InlineData(nameof(Kpis.SnsSubscribers), "187", false)] // a stock level may fall
+    public void ARunningTotalBelowTheLatestApprovedNeedsConfirmation(string kpi, string value, bool below)
+    {
+        var definition = Kpis.Named(kpi);
+        var quarter = new FiscalQuarter(2025, 4);
+
+        var unconfirmed = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false), _thresholds, lastApproved: 188);
+        var confirmed = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false, ConfirmUnlikely: true), _thresholds, lastApproved: 188);
+        var nothingBefore = EntryValidation.Check(definition, quarter, new(value, null, null, null, null, null, null, null, false), _thresholds);
+
+        Assert.Equal(below, unconfirmed.Errors.TryGetValue(nameof(SaveEntryRequest.Value), out var errors)
+            && errors[0] == "確認: 累計の指標ですが、直近の実績（188）より小さい値です。この四半期に増えた数ではなく、これまでの累計を入力してください。正しければ「この値で正しい」を選んでください。");
+        Assert.True(confirmed.IsValid);
+        Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), confirmed.Value);
+        Assert.True(nothingBefore.IsValid);
+    }
+
+    [Fact]
+    public void AKpiWithoutTargetsYetIsJudgedAgainstItsLatestApprovedFigureToo()
+    {
+        // A 第2期 plan's KPI before its targets are set: baseline 1, the carried figure 18. 19 is the next running total.
+        var fresh = Kpis.OnlineProcedures with { Targets = [], BaselineValue = 1 };
+        var request = new SaveEntryRequest("19", null, null, null, null, null, null, null, false);
+
+        Assert.False(EntryValidation.Check(fresh, new FiscalQuarter(2026, 1), request, _thresholds).IsValid);
+        Assert.True(EntryValidation.Check(fresh, new FiscalQuarter(2026, 1), request, _thresholds, lastApproved: 18).IsValid);
+        Assert.Equal(180, EntryValidation.IsUnlikely(fresh, 181, lastApproved: 18));
+    }
+
+    [Theory]
     [InlineData(2024, 2, 9, 30, true)] // the quarter's last day
     [InlineData(2024, 2, 10, 1, false)] // after it
     [InlineData(2024, 2, 2100, 12, false)]

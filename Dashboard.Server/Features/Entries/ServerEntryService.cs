@@ -108,7 +108,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             return failure;
         }
 
-        if (Apply(plan!, kpi!, q, entry, request, "") is { } refused)
+        if (Apply(plan!, kpi!, q, entry, request, "", await LastApprovedValueAsync(plan!, kpi!, q, cancellationToken)) is { } refused)
         {
             return refused;
         }
@@ -201,7 +201,8 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         for (var i = 0; i < items.Count; i++)
         {
             var (plan, kpi, _) = resolved[i];
-            var result = Apply(plan, kpi, q, entries.FirstOrDefault(e => e.KpiId == kpi.Id), items[i].Entry with { Submit = false }, $"Items[{i}].");
+            var result = Apply(plan, kpi, q, entries.FirstOrDefault(e => e.KpiId == kpi.Id), items[i].Entry with { Submit = false }, $"Items[{i}].",
+                await LastApprovedValueAsync(plan, kpi, q, cancellationToken));
             switch (result)
             {
                 case null:
@@ -327,8 +328,12 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             : (kpi, null);
     }
 
+    /// <summary>The latest approved figure a figure is checked against, as the form does (no query for milestones and monitor-only KPIs).</summary>
+    private async Task<decimal?> LastApprovedValueAsync(CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken) =>
+        kpi.Kind.IsNumeric() ? (await EntryRecords.LastApprovedAsync(db, plan, kpi, q, cancellationToken))?.Value : null;
+
     /// <summary>Checks and applies one save to the tracked entry (adding it when new); null when there is nothing to refuse.</summary>
-    private Outcome<EntryDto>? Apply(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? entry, SaveEntryRequest request, string fieldPrefix)
+    private Outcome<EntryDto>? Apply(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? entry, SaveEntryRequest request, string fieldPrefix, decimal? lastApproved)
     {
         if (entry?.Version != request.Version)
         {
@@ -353,7 +358,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             return Outcome.Refused<EntryDto>("提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。");
         }
 
-        var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds, plan.FirstQuarter.StartDate);
+        var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds, plan.FirstQuarter.StartDate, lastApproved);
         if (!check.IsValid)
         {
             return Outcome.Invalid<EntryDto>(check.Errors.ToDictionary(e => fieldPrefix + e.Key, e => e.Value));

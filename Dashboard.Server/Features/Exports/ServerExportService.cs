@@ -169,7 +169,9 @@ public sealed class ServerExportService(
             var row = rows[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)].SheetRow;
             var field = match.Groups[2].Value;
             var column = EntryTemplate.Inputs.FirstOrDefault(i => i.Field == field || (field == nameof(SaveEntryRequest.Milestone) && i.Column == 6)).Letter ?? "F";
-            yield return new TemplateError(EntryTemplate.InputSheet, row, column, string.Join(" ", messages));
+            // A workbook has no 「この値で正しい」 to choose: the message says where a person confirms such a figure.
+            yield return new TemplateError(EntryTemplate.InputSheet, row, column,
+                string.Join(" ", messages.Select(m => EntryValidation.ConfirmedElsewhere(m, EntryValidation.ConfirmInFormTail))));
         }
     }
 }

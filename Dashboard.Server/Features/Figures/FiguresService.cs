@@ -34,6 +34,11 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
         }
 
         var saved = await entries.SaveEntryAsync(kpiCode, fiscalYear, quarter, KeepingNotes(current.Value!, value, request.ConfirmUnlikely), cancellationToken);
+        if (saved.Kind == OutcomeKind.Invalid)
+        {
+            return Outcome.Invalid<FigureSavedDto>(saved.Errors.ToDictionary(e => e.Key, e => e.Value.Select(ForScripts).ToArray()));
+        }
+
         if (!saved.Succeeded)
         {
             return saved.As<FigureSavedDto>();
@@ -108,6 +113,10 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
         return Outcome.Ok(new FiguresImportDto(encoding, await WithValuesAsync(saved, cancellationToken)));
     }
 
+    /// <summary>A script confirms an unlikely figure with its flag, not the form's 「この値で正しい」.</summary>
+    private static string ForScripts(string message) =>
+        EntryValidation.ConfirmedElsewhere(message, "正しい値のときは confirmUnlikely を true にして送り直してください。");
+
     /// <summary>A group's refusal, at the cells it is about: a field error at its row's value, a whole-quarter one at each row's quarter.</summary>
     private static void Collect(Dictionary<string, string[]> errors, List<FigureCsvRow> rows, Outcome<EntryDto> result)
     {
@@ -117,7 +126,7 @@ public sealed class FiguresService(IEntryService entries, DbOperations operation
             {
                 var index = int.TryParse(field.Split('[', ']') is [_, var i, ..] ? i : "", out var n) && n < rows.Count ? n : 0;
                 var row = rows[index];
-                errors[$"{FiguresCsv.Sheet}!D{row.Line}"] = messages.Select(m => $"{row.Line} 行目 D 列: {row.KpiCode}: {m}").ToArray();
+                errors[$"{FiguresCsv.Sheet}!D{row.Line}"] = messages.Select(m => $"{row.Line} 行目 D 列: {row.KpiCode}: {ForScripts(m)}").ToArray();
             }
 
             return;
