@@ -66,6 +66,24 @@ public sealed class ViewportTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TheOverviewsColumnsLineUpAcrossInitiativesAndNoHeaderStandsACharacterALine()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1024, 768);
+        await BrowserFixture.SignInAsync(page, DemoUsers.Committee, "/dashboard?fy=2025&q=4", interactive: false);
+
+        // Each header's left edge, per initiative table: the same in every table (the tables' columns were sized by
+        // their own contents, so 年度目標 stood at another place in each), and each header on one line.
+        var tables = await page.EvaluateAsync<double[][]>(
+            "() => [...document.querySelectorAll('.kpi-rows table')].map(t => [...t.querySelectorAll('thead th')].map(th => Math.round(th.getBoundingClientRect().left)))");
+        Assert.True(tables.Length >= 11, $"{tables.Length} tables");
+        Assert.All(tables, t => Assert.Equal(tables[0], t));
+        var lines = await page.EvaluateAsync<int>(
+            "() => Math.max(...[...document.querySelectorAll('.kpi-rows thead th')].map(th => { const r = document.createRange(); r.selectNodeContents(th); return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }))");
+        Assert.True(lines <= 1, $"a header takes {lines} lines");
+    }
+
+    [Fact]
     public async Task TheHeatmapOpensOnTheChosenQuarterAtTabletWidth()
     {
         var (page, _) = await browser.NewPageAsync();
