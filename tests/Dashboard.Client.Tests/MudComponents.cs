@@ -15,6 +15,9 @@ internal static class MudComponents
     /// </summary>
     public static BunitContext NewContext()
     {
+        // A wait returns as soon as its condition holds; the long bound is for a loaded CI machine, where the renderer's
+        // dispatcher did not get to check a condition within bUnit's default second (seen once in CI).
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
