@@ -130,7 +130,9 @@ builder.Services.AddResponseCompression(options =>
 builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
-var app = builder.Build();
+// Disposed on every way out, early returns included: the console logger writes from a queue, and a message logged
+// just before an early exit (an invalid seed file) was lost when the process ended first (seen once in CI).
+await using var app = builder.Build();
 
 // Operators' commands (README): `backup` takes a generation now, `restore <file>` puts a checked one back (app stopped).
 // A SQLite database that fails its check stops start-up with one line saying how to restore.
