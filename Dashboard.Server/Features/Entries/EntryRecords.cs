@@ -51,24 +51,28 @@ public static class EntryRecords
     }
 
     /// <summary>
-    /// The latest approved figure before <paramref name="q"/>: the KPI's own in this plan, else the last of the figures
-    /// it carries from the plan before (<see cref="CarriedFigures"/>: one predecessor, 継続・拡充・延伸). Null when none.
+    /// The latest approved figure before <paramref name="q"/> of each of <paramref name="kpiIds"/> that has one: the
+    /// KPI's own in this plan, else the last of the figures it carries from the plan before (<see cref="CarriedFigures"/>:
+    /// one predecessor, 継続・拡充・延伸).
     /// </summary>
-    public static async Task<LatestFigureDto?> LastApprovedAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
+    public static async Task<Dictionary<int, LatestFigureDto>> LastApprovedAsync(
+        DashboardDbContext db, CurrentPlan plan, IReadOnlyCollection<int> kpiIds, FiscalQuarter q, CancellationToken cancellationToken)
     {
-        var own = await db.Entries.AsNoTracking()
-            .Where(e => e.KpiId == kpi.Id && e.State == EntryState.Approved
-                && (e.FiscalYear < q.FiscalYear || (e.FiscalYear == q.FiscalYear && e.Quarter < q.Quarter)))
-            .OrderByDescending(e => e.FiscalYear).ThenByDescending(e => e.Quarter)
-            .Select(e => new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample, null))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (own is not null)
+        var latest = await ApprovedFigures.LatestAsync(db, kpiIds, q, cancellationToken);
+        var missing = kpiIds.Where(id => !latest.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
         {
-            return own;
+            var carried = await CarriedFigures.LoadAsync(db, plan, missing, cancellationToken);
+            foreach (var id in missing)
+            {
+                if (carried[id].LastOrDefault() is { } c)
+                {
+                    latest[id] = new LatestFigureDto(c.FiscalYear, c.Quarter, c.Value, c.Milestone, c.IsSample);
+                }
+            }
         }
 
-        var carried = (await CarriedFigures.LoadAsync(db, plan, [kpi.Id], cancellationToken))[kpi.Id].LastOrDefault();
-        return carried is null ? null : new LatestFigureDto(carried.FiscalYear, carried.Quarter, carried.Value, carried.Milestone, carried.IsSample);
+        return latest;
     }
 
     /// <summary>The figure as people read it: 150件, 完了, 報告あり.</summary>

@@ -95,7 +95,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             Today = quarters.LatenessDate(plan!),
             PlanEnded = plan!.IsEnded,
             Previous = await EntryRecords.PreviousNotesAsync(db, plan!, kpi!, q, cancellationToken),
-            LastApproved = await EntryRecords.LastApprovedAsync(db, plan!, kpi!, q, cancellationToken),
+            LastApproved = (await EntryRecords.LastApprovedAsync(db, plan!, [kpi!.Id], q, cancellationToken)).GetValueOrDefault(kpi.Id),
         });
     }
 
@@ -108,7 +108,8 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             return failure;
         }
 
-        if (Apply(plan!, kpi!, q, entry, request, "", await LastApprovedValueAsync(plan!, kpi!, q, cancellationToken)) is { } refused)
+        var lastApproved = await LastApprovedValuesAsync(plan!, [kpi!], q, cancellationToken);
+        if (Apply(plan!, kpi!, q, entry, request, "", lastApproved.GetValueOrDefault(kpi!.Id)) is { } refused)
         {
             return refused;
         }
@@ -197,12 +198,13 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         var ids = resolved.Select(r => r.Kpi.Id).ToList();
         var entries = await db.Entries.Where(e => ids.Contains(e.KpiId) && e.FiscalYear == first.Quarter.FiscalYear && e.Quarter == first.Quarter.Quarter)
             .ToListAsync(cancellationToken);
+        var lastApproved = await LastApprovedValuesAsync(first.Plan, resolved.Select(r => r.Kpi).ToList(), q, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < items.Count; i++)
         {
             var (plan, kpi, _) = resolved[i];
             var result = Apply(plan, kpi, q, entries.FirstOrDefault(e => e.KpiId == kpi.Id), items[i].Entry with { Submit = false }, $"Items[{i}].",
-                await LastApprovedValueAsync(plan, kpi, q, cancellationToken));
+                lastApproved.GetValueOrDefault(kpi.Id));
             switch (result)
             {
                 case null:
@@ -328,9 +330,12 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
             : (kpi, null);
     }
 
-    /// <summary>The latest approved figure a figure is checked against, as the form does (no query for milestones and monitor-only KPIs).</summary>
-    private async Task<decimal?> LastApprovedValueAsync(CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken) =>
-        kpi.Kind.IsNumeric() ? (await EntryRecords.LastApprovedAsync(db, plan, kpi, q, cancellationToken))?.Value : null;
+    /// <summary>The latest approved figures the numeric KPIs' figures are checked against, as the form does (one lookup for all).</summary>
+    private async Task<Dictionary<int, decimal?>> LastApprovedValuesAsync(CurrentPlan plan, IReadOnlyList<Kpi> kpis, FiscalQuarter q, CancellationToken cancellationToken)
+    {
+        var numeric = kpis.Where(k => k.Kind.IsNumeric()).Select(k => k.Id).ToList();
+        return numeric.Count == 0 ? [] : (await EntryRecords.LastApprovedAsync(db, plan, numeric, q, cancellationToken)).ToDictionary(e => e.Key, e => e.Value.Value);
+    }
 
     /// <summary>Checks and applies one save to the tracked entry (adding it when new); null when there is nothing to refuse.</summary>
     private Outcome<EntryDto>? Apply(CurrentPlan plan, Kpi kpi, FiscalQuarter q, QuarterlyEntry? entry, SaveEntryRequest request, string fieldPrefix, decimal? lastApproved)

@@ -7,6 +7,11 @@ namespace Dashboard.Server.Features.Plans;
 /// <summary>A loaded KPI (with targets and owners) as its Shared DTO.</summary>
 public static class KpiMapping
 {
+    /// <summary>The targets in force now, by year: per year the latest revision, else the plan's own value.</summary>
+    public static List<KpiTarget> TargetsInForce(IEnumerable<KpiTargetValue> targets) =>
+        targets.GroupBy(t => t.FiscalYear).OrderBy(g => g.Key)
+            .Select(g => new KpiTarget(g.Key, g.OrderBy(t => t.EffectiveFrom ?? DateOnly.MinValue).Last().Value)).ToList();
+
     public static KpiDto ToDto(this Kpi k) => new(
         k.Code,
         k.Name,
@@ -15,9 +20,7 @@ public static class KpiMapping
         k.Unit,
         k.BaselineValue,
         k.BaselineDate,
-        // In force now: per year the latest revision, else the plan's own value.
-        k.Targets.GroupBy(t => t.FiscalYear).OrderBy(g => g.Key)
-            .Select(g => new KpiTarget(g.Key, g.OrderBy(t => t.EffectiveFrom ?? DateOnly.MinValue).Last().Value)).ToList(),
+        TargetsInForce(k.Targets),
         k.MilestoneDueFiscalYear,
         k.Owners.OrderBy(d => d.Code).Select(d => new DepartmentDto(d.Code, d.Name, d.IsSample)).ToList(),
         k.Source,

@@ -361,27 +361,14 @@ public sealed partial class ServerPlanService
             {
                 s.PredecessorKpiId, s.PredecessorKpi!.Code, s.PredecessorKpi.Name, s.PredecessorKpi.Unit, s.PredecessorKpi.DisplayOrder, s.Disposition,
                 Successor = s.SuccessorKpi!.Code,
-                Targets = s.PredecessorKpi.Targets.Select(t => new { t.FiscalYear, t.Value, t.EffectiveFrom }).ToList(),
+                s.PredecessorKpi.Targets,
             })
             .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.PredecessorKpiId).ToList();
-        var latest = (await db.Entries.AsNoTracking().Where(e => ids.Contains(e.KpiId) && e.State == EntryState.Approved)
-                .Select(e => new { e.KpiId, e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample })
-                .ToListAsync(cancellationToken))
-            .GroupBy(e => e.KpiId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(e => (e.FiscalYear * 4) + e.Quarter)!);
+        var latest = await ApprovedFigures.LatestAsync(db, rows.Select(r => r.PredecessorKpiId).ToList(), before: null, cancellationToken);
         return rows
             .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
-            .Select(s =>
-            {
-                var last = s.Targets.GroupBy(t => t.FiscalYear).MaxBy(g => g.Key) is { } year
-                    ? new KpiTarget(year.Key, year.OrderBy(t => t.EffectiveFrom ?? DateOnly.MinValue).Last().Value)
-                    : null;
-                var figure = latest.GetValueOrDefault(s.PredecessorKpiId) is { } e
-                    ? new LatestFigureDto(e.FiscalYear, e.Quarter, e.Value, e.MilestoneState, e.IsSample)
-                    : null;
-                return new SuccessionDto(s.Code, s.Name, s.Disposition, s.Successor, s.Unit, last, figure);
-            })
+            .Select(s => new SuccessionDto(s.Code, s.Name, s.Disposition, s.Successor, s.Unit,
+                KpiMapping.TargetsInForce(s.Targets).LastOrDefault(), latest.GetValueOrDefault(s.PredecessorKpiId)))
             .ToList();
     }
 
