@@ -158,6 +158,44 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AKeptConfirmationAndMilestoneStateComeBackWithTheText()
+    {
+        // After a restart the copy in the browser holds the figure, the 「この値で正しい」 tick and a milestone's state.
+        _ctx.JSInterop.Setup<bool>("dashboardKeep.has", "entry/I01-K1/2023-2").SetResult(true);
+        _ctx.JSInterop.Setup<Dashboard.Client.Features.Forms.KeptForm?>("dashboardKeep.take", "entry/I01-K1/2023-2")
+            .SetResult(new(string.Empty, new Dictionary<string, string> { ["value"] = "6", ["confirm-unlikely"] = "1", ["done"] = "5件追加" }));
+        _ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var form = _ctx.Render<EntryForm>(p => p.Add(f => f.Entry, Entry() with { LastApproved = new LatestFigureDto(2023, 1, 104m, null, false) }));
+
+        form.WaitForAssertion(() => Assert.Equal("6", form.Find("input[name='value']").GetAttribute("value")));
+        Assert.Equal("1", form.Find("[data-keep-choice='confirm-unlikely']").GetAttribute("data-value"));
+        form.Find("button[data-action='save-draft']").Click();
+        Assert.Equal(("6", true), (Assert.Single(_service.Saved).Value, _service.Saved[0].ConfirmUnlikely));
+
+        var tax = SamplePlans.Plan(withSamples: false).Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I02-K3");
+        _ctx.JSInterop.Setup<bool>("dashboardKeep.has", "entry/I02-K3/2023-2").SetResult(true);
+        _ctx.JSInterop.Setup<Dashboard.Client.Features.Forms.KeptForm?>("dashboardKeep.take", "entry/I02-K3/2023-2")
+            .SetResult(new(string.Empty, new Dictionary<string, string> { ["milestone"] = nameof(MilestoneState.InProgress), ["done"] = "業者を選んだ" }));
+        var milestone = _ctx.Render<EntryForm>(p => p.Add(f => f.Entry, Entry() with { Kpi = tax, Expected = null }));
+        milestone.WaitForAssertion(() => Assert.Equal(nameof(MilestoneState.InProgress), milestone.Find("[data-keep-choice='milestone']").GetAttribute("data-value")));
+    }
+
+    [Fact]
+    public void AStoredFigureThatWasConfirmedIsNotQuestionedAgainButADifferentOneIs()
+    {
+        // 6 was saved with 「この値で正しい」 below the latest approved 104; the form reopens on it and submits it.
+        var form = Render(Entry(EntryState.Draft, 6m) with { LastApproved = new LatestFigureDto(2023, 1, 104m, null, false), Done = "5件追加" });
+
+        Assert.DoesNotContain("より小さい値です", form.Markup, StringComparison.Ordinal);
+        Assert.Empty(form.FindAll("input[name='confirm-unlikely']"));
+        form.Find("button[data-action='save-draft']").Click();
+        Assert.Equal(("6", true), (Assert.Single(_service.Saved).Value, _service.Saved[0].ConfirmUnlikely));
+
+        form.Find("input[name='value']").Input("7");
+        Assert.Contains("より小さい値です", form.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMilestoneDateIsShownAsTheDateInputsTextAndSavedAsTyped()
     {
         var tax = SamplePlans.Plan(withSamples: false).Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I02-K3");
