@@ -72,9 +72,20 @@
         form?.querySelectorAll(selector).forEach(element => element.hidden = !visible);
     }
 
-    // Each form's notice "restored, not yet saved" shows while a copy exists that the server has not received.
+    // When the connection is back: a form that refused a save while it was down says the connection is back and the
+    // save was not done (the refusal spoke of a connection that is no longer down); any other form with a copy the
+    // server has not received shows its notice "restored, not yet saved".
     function showKeptNotices() {
-        document.querySelectorAll('[data-keep]').forEach(form => show(form, '[data-keep-notice]', read(form.dataset.keep) !== null));
+        document.querySelectorAll('[data-keep]').forEach(form => {
+            const refused = form.querySelector('[data-keep-refused]');
+            const wasRefused = refused !== null && !refused.hidden;
+            show(form, '[data-keep-refused]', false);
+            show(form, '[data-keep-rejoined]', wasRefused);
+            show(form, '[data-keep-notice]', !wasRefused && read(form.dataset.keep) !== null);
+            if (wasRefused) {
+                form.querySelector('[data-keep-rejoined]')?.focus();
+            }
+        });
     }
 
     function setConnected(value) {
@@ -138,6 +149,7 @@
                 event.preventDefault();
                 event.stopImmediatePropagation();
                 remember(form);
+                show(form, '[data-keep-rejoined]', false);
                 show(form, '[data-keep-refused]', true);
                 form.querySelector('[data-keep-refused]')?.focus();
             }
@@ -181,6 +193,7 @@
         [...typed].filter(field => !field.isConnected || form?.contains(field)).forEach(field => typed.delete(field));
         show(form, '[data-keep-notice]', false);
         show(form, '[data-keep-refused]', false);
+        show(form, '[data-keep-rejoined]', false);
     };
 
     window.dashboardKeep = {

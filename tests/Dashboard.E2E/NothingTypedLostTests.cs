@@ -86,10 +86,16 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
             await Task.Delay(TimeSpan.FromSeconds(20));
             await page.Context.SetOfflineAsync(false);
 
-            // Back online: the circuit rejoins, the text is as typed and marked not saved.
+            // Back online: the circuit rejoins, the text is as typed, and the refusal (which spoke of a connection that
+            // is down) gives way to a line saying the connection is back and the save was not done.
             await Assertions.Expect(page.Locator("html[data-disconnected]")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
             await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
-            await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeVisibleAsync();
+            var rejoined = form.Locator("[data-keep-rejoined]");
+            await Assertions.Expect(rejoined).ToBeVisibleAsync();
+            Assert.Contains("接続が戻りました", await rejoined.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("もう一度保存してください", await rejoined.InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(refused).ToBeHiddenAsync();
+            await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeHiddenAsync();
             await ExpectTypedAsync(form);
 
             await SaveAndReadBackAsync(page);
@@ -387,6 +393,7 @@ public sealed class NothingTypedLostTests(BrowserFixture browser)
         await Assertions.Expect(form.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Draft");
         await Assertions.Expect(form.Locator("[data-keep-notice]")).ToBeHiddenAsync();
         await Assertions.Expect(form.Locator("[data-keep-refused]")).ToBeHiddenAsync();
+        await Assertions.Expect(form.Locator("[data-keep-rejoined]")).ToBeHiddenAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('dashboard-keep:')).length"));
 
         await page.ReloadAsync();
