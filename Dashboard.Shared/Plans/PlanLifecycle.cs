@@ -65,8 +65,18 @@ public sealed record PlanSummaryDto(string Code, string Name, DateOnly PeriodSta
 /// <param name="Unit">The previous KPI's unit.</param>
 /// <param name="LastTarget">The previous KPI's target for its last year, as revised: where the new plan's targets start from.</param>
 /// <param name="Latest">The previous KPI's latest approved figure (the status is not read here).</param>
+/// <param name="BaselineValue">The previous KPI's baseline: the draft copies it, and a successor that still has it draws its expected path from there.</param>
+/// <param name="BaselineDate">When that baseline was measured.</param>
 public sealed record SuccessionDto(string PredecessorCode, string PredecessorName, KpiDisposition Disposition, string? SuccessorCode,
-    string Unit = "", KpiTarget? LastTarget = null, LatestFigureDto? Latest = null);
+    string Unit = "", KpiTarget? LastTarget = null, LatestFigureDto? Latest = null, decimal? BaselineValue = null, DateOnly? BaselineDate = null)
+{
+    /// <summary>
+    /// Whether <paramref name="successor"/> still has this KPI's baseline, value and date, as the draft copied it: its
+    /// expected path then starts from the previous plan's starting point, not from where the KPI stands now.
+    /// </summary>
+    public bool BaselineKeptBy(KpiDto successor) =>
+        BaselineValue is not null && successor.BaselineValue == BaselineValue && successor.BaselineDate == BaselineDate;
+}
 
 /// <summary>「次期計画を作成」: the successor's key, name and period (fiscal years).</summary>
 /// <param name="Code">計画コード of the new plan.</param>

@@ -69,6 +69,28 @@ public sealed class DraftPlanPanelTests : IAsyncLifetime
         Assert.Empty(bare.FindAll("td[data-previous]"));
     }
 
+    [Fact]
+    public void ABaselineCopiedUnchangedFromThePreviousPlanIsPointedOut()
+    {
+        var kpi = _plans.Draft.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I01-K1");
+        Assert.NotNull(kpi.BaselineValue);
+        var kept = _ctx.Render<DraftPlanPanel>(p => p.Add(x => x.Plan, _plans.Draft with
+        {
+            Successions = [.. _plans.Draft.Successions!.Select(x => x with { BaselineValue = kpi.BaselineValue, BaselineDate = kpi.BaselineDate })],
+        }));
+        var line = kept.Find("td[data-previous='I01-K1'] [data-baseline-kept]");
+        Assert.StartsWith("基準値は前の計画のまま: " + KpiFormat.Value(kpi.BaselineValue!.Value, kpi.Unit), string.Join(" ", line.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("「指標を変更する」", kept.Find("[data-draft-targets] p").TextContent, StringComparison.Ordinal);
+
+        // Once the planner sets the new plan's own baseline (or the old KPI had another), nothing is said.
+        var changed = _ctx.Render<DraftPlanPanel>(p => p.Add(x => x.Plan, _plans.Draft with
+        {
+            Successions = [.. _plans.Draft.Successions!.Select(x => x with { BaselineValue = kpi.BaselineValue - 1, BaselineDate = kpi.BaselineDate })],
+        }));
+        Assert.Empty(changed.FindAll("[data-baseline-kept]"));
+        Assert.Empty(Render().FindAll("[data-baseline-kept]"));
+    }
+
     [Theory]
     [InlineData("ja-JP", "保存していない変更があります（引継ぎ区分 1件、目標 1件）。保存してから開始してください。")]
     [InlineData("en-US", "Some changes are not saved yet (dispositions: 1, targets: 1). Save them before starting.")]

@@ -372,6 +372,20 @@ public sealed class PlanLifecycleTests : EntryTestBase
         Assert.Equal(new Dashboard.Shared.Kpis.KpiTarget(2025, 205), online.LastTarget);
         Assert.Equal((2025, 4, 199m, false), (online.Latest!.FiscalYear, online.Latest.Quarter, online.Latest.Value!.Value, online.Latest.IsSample));
         Assert.Equal("手続", online.Unit);
+
+        // The draft copied the old KPI's baseline: the DTO says so, so the draft can point it out to the planner.
+        var old = await App.WithDbAsync(db => db.Kpis.AsNoTracking().SingleAsync(k => k.Code == "I01-K1" && k.Plan!.Code == OldCode));
+        Assert.NotNull(old.BaselineValue);
+        Assert.Equal((old.BaselineValue, old.BaselineDate), (online.BaselineValue, online.BaselineDate));
+        var successor = draft.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I01-K1");
+        Assert.True(online.BaselineKeptBy(successor));
+
+        // A new baseline set for the new plan (the latest figure, at the old plan's end): no longer the old one.
+        await App.WithDbAsync(async db => await db.Kpis.Where(k => k.Code == "I01-K1" && k.Plan!.Code == NewCode)
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.BaselineValue, 199m).SetProperty(k => k.BaselineDate, new DateOnly(2026, 3, 31))));
+        var moved = (await planner.GetFromJsonAsync<PlanDto>($"/api/plans/{NewCode}"))!;
+        Assert.False(moved.Successions!.Single(x => x.PredecessorCode == "I01-K1")
+            .BaselineKeptBy(moved.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).Single(k => k.Code == "I01-K1")));
     }
 
     private static async Task StartSuccessorAsync(HttpClient planner)

@@ -362,13 +362,15 @@ public sealed partial class ServerPlanService
                 s.PredecessorKpiId, s.PredecessorKpi!.Code, s.PredecessorKpi.Name, s.PredecessorKpi.Unit, s.PredecessorKpi.DisplayOrder, s.Disposition,
                 Successor = s.SuccessorKpi!.Code,
                 s.PredecessorKpi.Targets,
+                s.PredecessorKpi.BaselineValue,
+                s.PredecessorKpi.BaselineDate,
             })
             .ToListAsync(cancellationToken);
         var latest = await ApprovedFigures.LatestAsync(db, rows.Select(r => r.PredecessorKpiId).ToList(), before: null, cancellationToken);
         return rows
             .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
             .Select(s => new SuccessionDto(s.Code, s.Name, s.Disposition, s.Successor, s.Unit,
-                KpiMapping.TargetsInForce(s.Targets).LastOrDefault(), latest.GetValueOrDefault(s.PredecessorKpiId)))
+                KpiMapping.TargetsInForce(s.Targets).LastOrDefault(), latest.GetValueOrDefault(s.PredecessorKpiId), s.BaselineValue, s.BaselineDate))
             .ToList();
     }
 
