@@ -11,7 +11,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# (grep reads the whole list: with -q it stops at the first match, fc-list dies of SIGPIPE, and under pipefail the
+# fonts looked missing now and then.)
+[ "$(fc-list 2>/dev/null | grep -ci "Noto Sans CJK")" -gt 0 ] || missing+=(fonts-noto-cjk)
 # The directory sign-in tests start their own slapd with a throw-away tree and certificates made by openssl.
 [ -x /usr/sbin/slapd ] || missing+=(slapd)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
