@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Dashboard.Client.Layout;
 using Dashboard.Server.Components;
 using Dashboard.Server.Data;
 using Dashboard.Server.Data.Seeding;
@@ -32,6 +34,10 @@ using MudBlazor.Services;
 // `backup`, `restore <file>` and `add-admin <login> <name>` are commands for the operator, not settings: taken off
 // before configuration reads args.
 var command = OperatorCommands.Take(ref args);
+
+// Japanese first: what answers no person who chose English (background jobs, mails, operator commands) is in Japanese
+// whatever the host's locale; a request or circuit takes the person's language from the culture cookie.
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = new CultureInfo(UiPreferences.CultureOf("ja"));
 var builder = WebApplication.CreateBuilder(args);
 
 // One log entry a line: values from requests cannot forge entries with CR/LF (Logging:Format=Json for a collector).

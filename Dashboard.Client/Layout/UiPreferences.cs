@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dashboard.Shared.Text;
 
 namespace Dashboard.Client.Layout;
 
@@ -21,7 +21,7 @@ public sealed class UiPreferences
     public bool DarkMode { get; set; }
 
     /// <summary>"ja" or "en", from the current UI culture.</summary>
-    public static string Language => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? "en" : "ja";
+    public static string Language => Wording.English ? "en" : "ja";
 
     /// <summary>Whether the UI is in English.</summary>
     public static bool IsEnglish => Language == "en";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Shared.Fiscal;
 using System.Text.RegularExpressions;
+using Dashboard.Shared.Text;
 
 namespace Dashboard.Shared.Kpis;
 
@@ -27,14 +28,16 @@ public static partial class KpiValueParser
         var normalized = HalfWidth.Of(text).Trim().Replace('−', '-').Replace('ー', '-');
         if (!NumberPattern().IsMatch(normalized))
         {
-            error = "数値として読めません。例: 1234、1,234、85.5（桁区切りのカンマは3桁ごと）";
+            error = Wording.Pick(
+                "数値として読めません。例: 1234、1,234、85.5（桁区切りのカンマは3桁ごと）",
+                "This is not a number. For example: 1234, 1,234 or 85.5 (a comma every three digits).");
             return false;
         }
 
         if (!decimal.TryParse(normalized.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed)
             || Math.Abs(parsed) >= Limit)
         {
-            error = "数値が大きすぎます。";
+            error = Wording.Pick("数値が大きすぎます。", "The number is too large.");
             return false;
         }
 

@@ -14,26 +14,28 @@ public static class ReviewValidation
     {
         if (!approve && string.IsNullOrWhiteSpace(comment))
         {
-            return "差し戻す理由を入力してください。担当課に表示されます。";
+            return Wording.Pick("差し戻す理由を入力してください。担当課に表示されます。", "Enter the reason for returning it. The department will see it.");
         }
 
         if (comment is { Length: > EntryValidation.NoteMaxLength })
         {
-            return $"コメントは{EntryValidation.NoteMaxLength:N0}文字以内で入力してください。";
+            return Wording.Pick($"コメントは{EntryValidation.NoteMaxLength:N0}文字以内で入力してください。", $"A comment has at most {EntryValidation.NoteMaxLength:N0} characters.");
         }
 
-        return TextPolicy.Problem(comment, "コメント", multiline: true);
+        return TextPolicy.Problem(comment, Wording.Pick("コメント", "The comment"), multiline: true);
     }
 
     /// <summary>The problem with the reason for closing while entries still wait, or null.</summary>
     public static string? CloseReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength
-            ? $"未承認の実績を残して締め切る理由を{ReasonMaxLength:N0}文字以内で入力してください。"
-            : TextPolicy.Problem(reason, "締め切る理由", multiline: true);
+            ? Wording.Pick(
+                $"未承認の実績を残して締め切る理由を{ReasonMaxLength:N0}文字以内で入力してください。",
+                $"Enter why the quarter is closed with entries not approved, in at most {ReasonMaxLength:N0} characters.")
+            : TextPolicy.Problem(reason, Wording.Pick("締め切る理由", "The reason for closing"), multiline: true);
 
     /// <summary>The problem with a reopen reason, or null.</summary>
     public static string? ReopenReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength
-            ? $"再開する理由を{ReasonMaxLength:N0}文字以内で入力してください。"
-            : TextPolicy.Problem(reason, "再開する理由", multiline: true);
+            ? Wording.Pick($"再開する理由を{ReasonMaxLength:N0}文字以内で入力してください。", $"Enter the reason for reopening, in at most {ReasonMaxLength:N0} characters.")
+            : TextPolicy.Problem(reason, Wording.Pick("再開する理由", "The reason for reopening"), multiline: true);
 }

@@ -125,6 +125,37 @@ public sealed class EntryFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public void InEnglishTheRulesAnswerInEnglishAndTheConfirmationIsStillOffered()
+    {
+        UiCulture.Use("en");
+        try
+        {
+            var form = Render(Entry());
+            form.Find("input[name='value']").Input("12,3");
+            Assert.Contains("This is not a number. For example: 1234, 1,234 or 85.5", form.Find("#value-error").TextContent, StringComparison.Ordinal);
+
+            form.Find("input[name='value']").Input("20000"); // the final target is 200
+            Assert.StartsWith("Check: this is more than ten times the plan's targets and baseline (2,000).", form.Find("#value-error").TextContent.Trim(), StringComparison.Ordinal);
+            form.Find("button[data-action='save-draft']").Click();
+            Assert.Empty(_service.Saved);
+
+            form.Find("input[name='confirm-unlikely']").Change(true);
+            form.Find("button[data-action='save-draft']").Click();
+            Assert.Equal(("20000", true), (Assert.Single(_service.Saved).Value, _service.Saved[0].ConfirmUnlikely));
+
+            form.Find("input[name='value']").Input("");
+            form.Find("button[data-action='submit']").Click();
+            Assert.Contains("Enter the figure before submitting.", form.Markup, StringComparison.Ordinal);
+            Assert.Contains("Enter what was done before submitting.", form.Markup, StringComparison.Ordinal);
+            Assert.DoesNotContain("入力してください", form.Markup, StringComparison.Ordinal);
+        }
+        finally
+        {
+            UiCulture.Use("ja-JP");
+        }
+    }
+
+    [Fact]
     public void AFigureTenTimesThePlanAsksForConfirmationBeforeItIsSaved()
     {
         var form = Render(Entry());

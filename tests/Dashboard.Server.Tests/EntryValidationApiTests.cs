@@ -38,6 +38,29 @@ public sealed class EntryValidationApiTests : EntryTestBase
         Assert.Equal(0, await EntryCountAsync());
     }
 
+    [Fact]
+    public async Task ErrorsAndRefusalsAnswerInTheLanguageThePersonChose()
+    {
+        await _staff.GetAsync("/preferences/language?lang=en&returnUrl=%2F");
+
+        var invalid = await PutAsync(_staff, "I01-K1", Draft("abc"));
+        var problem = await invalid.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("Please check what was entered", problem!.Title);
+        Assert.StartsWith("This is not a number.", problem.Errors["Value"][0], StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(_staff, "I01-K1", Draft("120", done: "実施した", check: "申請が伸びない", submit: true))).StatusCode);
+        var refused = await PutAsync(_staff, "I01-K1", Draft("121", (await GetAsync(_staff, "I01-K1")).Version));
+        var refusal = await refused.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(("Cannot be done", "This entry has been submitted. To change it, first withdraw it to a draft."), (refusal!.Title, refusal.Detail));
+
+        // Someone who did not switch still reads Japanese.
+        var other = await App.SignedInClientAsync(DashboardFactory.Demo.StaffKikaku);
+        var japanese = await (await PutAsync(other, "I06-K1", Draft("abc"))).Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal("入力内容を確認してください", japanese!.Title);
+    }
+
     [Theory]
     [InlineData("１２３", 123.0)]
     [InlineData("１，２３４", 1234.0)]

@@ -7,6 +7,7 @@ using Dashboard.Shared.Kpis;
 using Dashboard.Shared.Review;
 using Microsoft.EntityFrameworkCore;
 using Dashboard.Shared.Plans;
+using Dashboard.Shared.Text;
 
 namespace Dashboard.Server.Features.Entries;
 
@@ -92,6 +93,11 @@ public static class EntryRecords
     }
 
     /// <summary>Saves; someone else's write in between (stale version, or a first entry added twice) becomes a conflict.</summary>
+    /// <summary>The message of a save that lost to another person's, at the same moment or earlier.</summary>
+    public static string SavedFirst(bool simultaneous) => Wording.Pick(
+        $"ほかの人が{(simultaneous ? "同時に" : "先に")}この実績を保存しました。保存されている内容と、入力した内容を見比べてください。",
+        $"Someone else saved this entry {(simultaneous ? "at the same moment" : "first")}. Compare what is stored with what you typed.");
+
     public static async Task<Outcome<EntryDto>> CommitAsync(DashboardDbContext db, CurrentPlan plan, Kpi kpi, FiscalQuarter q, CancellationToken cancellationToken)
     {
         try
@@ -102,8 +108,7 @@ public static class EntryRecords
         {
             db.ChangeTracker.Clear();
             var current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);
-            return Outcome.Conflict<EntryDto>(current is null ? null : ToDto(plan, kpi, q, current, false),
-                "ほかの人が同時にこの実績を保存しました。保存されている内容と、入力した内容を見比べてください。");
+            return Outcome.Conflict<EntryDto>(current is null ? null : ToDto(plan, kpi, q, current, false), SavedFirst(simultaneous: true));
         }
 
         var saved = await db.Entries.AsNoTracking().FirstAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter, cancellationToken);

@@ -149,17 +149,17 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         var items = request.Items ?? [];
         if (items.Count == 0 || items.Count > 500)
         {
-            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = ["保存する指標を1件以上、500件以内で指定してください。"] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = [Wording.Pick("保存する指標を1件以上、500件以内で指定してください。", "Name between 1 and 500 indicators to save.")] });
         }
 
         if (items.Any(i => i?.Entry is null || string.IsNullOrEmpty(i.KpiCode)))
         {
-            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = ["指標コードと入力内容のない項目があります。"] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = [Wording.Pick("指標コードと入力内容のない項目があります。", "An item has no indicator code or nothing entered.")] });
         }
 
         if (items.Select(i => i.KpiCode).Distinct().Count() != items.Count)
         {
-            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = ["同じ指標が2回指定されています。"] });
+            return Outcome.Invalid<EntryDto>(new Dictionary<string, string[]> { ["Items"] = [Wording.Pick("同じ指標が2回指定されています。", "The same indicator is named twice.")] });
         }
 
         var asked = (await quarters.ExactAsync(request.FiscalYear, request.Quarter, cancellationToken)).Value;
@@ -241,12 +241,14 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
                 .Select(k => k.Owners.Select(o => o.Code).ToList()).FirstOrDefaultAsync(cancellationToken);
         if (owners is null || plan is null)
         {
-            return Outcome.Refused<IReadOnlyList<EntryHistoryDto>>("指標が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<IReadOnlyList<EntryHistoryDto>>(Wording.Pick("指標が見つかりません。", "The indicator was not found."), OutcomeKind.NotFound);
         }
 
         if (!KpiAccess.MayReadUnapproved(User, owners))
         {
-            return Outcome.Refused<IReadOnlyList<EntryHistoryDto>>("未承認の実績とその履歴は、担当課・事務局・システム管理者だけが見られます。", OutcomeKind.Forbidden);
+            return Outcome.Refused<IReadOnlyList<EntryHistoryDto>>(Wording.Pick(
+                "未承認の実績とその履歴は、担当課・事務局・システム管理者だけが見られます。",
+                "Figures not yet approved, and their history, are for the owning department, the secretariat and the administrator."), OutcomeKind.Forbidden);
         }
 
         var prefix = $"{plan.Code}/{kpiCode}/";
@@ -277,12 +279,14 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
 
         if (entry is null || entry.Version != request.Version)
         {
-            return Outcome.Conflict<EntryDto>(entry is null ? null : EntryRecords.ToDto(plan!, kpi!, q, entry, false), "この実績はほかの人が先に変更しました。最新の内容を確認してください。");
+            return Outcome.Conflict<EntryDto>(entry is null ? null : EntryRecords.ToDto(plan!, kpi!, q, entry, false), Wording.Pick("この実績はほかの人が先に変更しました。最新の内容を確認してください。", "Someone else changed this entry first. Please look at what is stored now."));
         }
 
         if (entry.State != EntryState.Submitted)
         {
-            return Outcome.Refused<EntryDto>($"この実績は「{((EntryState?)entry.State).Japanese()}」のため取り下げられません。");
+            return Outcome.Refused<EntryDto>(Wording.Pick(
+                $"この実績は「{((EntryState?)entry.State).Japanese()}」のため取り下げられません。",
+                $"This entry is {Wording.State(entry.State)}, so it cannot be withdrawn."));
         }
 
         audit.Changed(AuditTypes.Entry, plan!.EntryKey(kpi!.Code, q), "State", entry.State.ToString(), nameof(EntryState.Draft), "取り下げ");
@@ -309,7 +313,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         return (plan, kpi, resolved?.Quarter ?? default, failure ?? (resolved is null ? Outcome.Refused<EntryDto>(exact.Message ?? NotFound.Message!, OutcomeKind.NotFound) : null));
     }
 
-    private static readonly Outcome<EntryDto> NotFound = Outcome.Refused<EntryDto>("指標または四半期が見つかりません。", OutcomeKind.NotFound);
+    private static Outcome<EntryDto> NotFound => Outcome.Refused<EntryDto>(Wording.Pick("指標または四半期が見つかりません。", "The indicator or quarter was not found."), OutcomeKind.NotFound);
 
     private Task<List<Kpi>> KpisByCodeAsync(CurrentPlan plan, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         db.Kpis.AsSplitQuery().Include(k => k.Targets).Include(k => k.Owners)
@@ -326,7 +330,9 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         }
 
         return (read ? !KpiAccess.MayReadUnapproved(User, kpi.Owners.Select(o => o.Code)) : !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
-            ? (kpi, Outcome.Refused<EntryDto>(read ? "未承認の実績は、担当課・事務局・システム管理者だけが見られます。" : "この指標は担当課ではないため、入力できません。", OutcomeKind.Forbidden))
+            ? (kpi, Outcome.Refused<EntryDto>(read
+                ? Wording.Pick("未承認の実績は、担当課・事務局・システム管理者だけが見られます。", "Figures not yet approved are for the owning department, the secretariat and the administrator.")
+                : Wording.Pick("この指標は担当課ではないため、入力できません。", "Your department does not own this indicator, so you cannot enter it."), OutcomeKind.Forbidden))
             : (kpi, null);
     }
 
@@ -343,24 +349,30 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         if (entry?.Version != request.Version)
         {
             return Outcome.Conflict<EntryDto>(entry is null ? null : EntryRecords.ToDto(plan, kpi, q, entry, false),
-                "ほかの人が先にこの実績を保存しました。保存されている内容と、入力した内容を見比べてください。");
+                EntryRecords.SavedFirst(simultaneous: false));
         }
 
         if (!KpiRetirement.Expects(kpi.RetiredOn, q))
         {
             return Outcome.Refused<EntryDto>(
-                $"この指標は{CollectionWindows.DateLabel(kpi.RetiredOn!.Value)}に廃止されたため、{q.ToJapaneseLabel()}の実績は入力できません。");
+                Wording.Pick(
+                    $"この指標は{CollectionWindows.DateLabel(kpi.RetiredOn!.Value)}に廃止されたため、{q.ToJapaneseLabel()}の実績は入力できません。",
+                    $"This indicator was retired on {Wording.Date(kpi.RetiredOn!.Value)}, so it takes no figure for {q.ToEnglishLabel()}."));
         }
 
         if (entry?.State == EntryState.Approved)
         {
-            return Outcome.Refused<EntryDto>("承認済みの実績は変更できません。変更が必要な場合は、事務局に差戻しを依頼してください。");
+            return Outcome.Refused<EntryDto>(Wording.Pick(
+                "承認済みの実績は変更できません。変更が必要な場合は、事務局に差戻しを依頼してください。",
+                "An approved entry cannot be changed. If it must change, ask the secretariat to return it."));
         }
 
         // A draft save must never take a submission silently out of the secretariat's queue.
         if (entry?.State == EntryState.Submitted)
         {
-            return Outcome.Refused<EntryDto>("提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。");
+            return Outcome.Refused<EntryDto>(Wording.Pick(
+                "提出済みの実績です。変更するには、先に「取り下げ」て下書きに戻してください。",
+                "This entry has been submitted. To change it, first withdraw it to a draft."));
         }
 
         var check = EntryValidation.Check(kpi.ToDto().ToDefinition(), q, request, plan.Thresholds, plan.FirstQuarter.StartDate, lastApproved);

@@ -2,6 +2,7 @@ using Dashboard.Server.Data;
 using Dashboard.Shared.Fiscal;
 using Dashboard.Shared.Plans;
 using Dashboard.Shared.Problems;
+using Dashboard.Shared.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Features.Plans;
@@ -100,13 +101,13 @@ public sealed class PlanQuarters(DbOperations operations, TimeProvider clock)
     /// <summary>The date lateness is judged against: today while the plan's quarters are chased, else null (nothing is late).</summary>
     public DateOnly? LatenessDate(CurrentPlan plan) => IsChased(plan) ? Today : null;
 
-    private static Outcome<PlanQuarter> NoPlan => Outcome.Refused<PlanQuarter>("計画が読み込まれていません。", OutcomeKind.NotFound);
+    private static Outcome<PlanQuarter> NoPlan => Outcome.Refused<PlanQuarter>(Wording.Pick("計画が読み込まれていません。", "No plan has been loaded."), OutcomeKind.NotFound);
 
     private static Outcome<PlanQuarter> Outside(int? fiscalYear, int? quarter) =>
         Outcome.Refused<PlanQuarter>(
             fiscalYear is { } fy && quarter is { } q && q is >= 1 and <= 4 && fy is >= 1900 and <= 2999
-                ? $"{new FiscalQuarter(fy, q).ToJapaneseLabel()}は計画期間外です。"
-                : "四半期の指定が正しくありません。",
+                ? Wording.Pick($"{new FiscalQuarter(fy, q).ToJapaneseLabel()}は計画期間外です。", $"{new FiscalQuarter(fy, q).ToEnglishLabel()} is outside the plan's period.")
+                : Wording.Pick("四半期の指定が正しくありません。", "The quarter is not valid."),
             OutcomeKind.NotFound);
 }
 
@@ -115,8 +116,12 @@ public static class QuarterRecords
 {
     /// <summary>Why the quarter takes no more changes: the plan has ended (read-only) or the quarter is closed; null when it is open.</summary>
     public static async Task<string?> LockedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
-        plan.IsEnded ? $"この計画は終了しています（読み取り専用）。{q.ToJapaneseLabel()}の実績は変更できません。"
-        : await IsClosedAsync(db, plan, q, cancellationToken) ? $"{q.ToJapaneseLabel()}は締め切られているため、変更できません。変更が必要な場合は、システム管理者に再開を依頼してください。"
+        plan.IsEnded ? Wording.Pick(
+            $"この計画は終了しています（読み取り専用）。{q.ToJapaneseLabel()}の実績は変更できません。",
+            $"This plan has ended (read only). Figures for {q.ToEnglishLabel()} cannot be changed.")
+        : await IsClosedAsync(db, plan, q, cancellationToken) ? Wording.Pick(
+            $"{q.ToJapaneseLabel()}は締め切られているため、変更できません。変更が必要な場合は、システム管理者に再開を依頼してください。",
+            $"{q.ToEnglishLabel()} is closed, so it cannot be changed. If it must change, ask the administrator to reopen it.")
         : null;
 
     /// <summary>Whether the secretariat has closed the quarter.</summary>

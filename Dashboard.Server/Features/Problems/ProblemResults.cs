@@ -1,4 +1,5 @@
 using Dashboard.Shared.Problems;
+using Dashboard.Shared.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Server.Features.Problems;
@@ -13,9 +14,9 @@ public static class ProblemResults
     public static Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToHttp<T>(Outcome<T> result) => result.Kind switch
     {
         OutcomeKind.Saved => TypedResults.Ok(result.Value),
-        OutcomeKind.Invalid => result.Value is null ? Invalid(result.Errors) : TypedResults.ValidationProblem(result.Errors, title: "入力内容を確認してください",
+        OutcomeKind.Invalid => result.Value is null ? Invalid(result.Errors) : TypedResults.ValidationProblem(result.Errors, title: Wording.Pick("入力内容を確認してください", "Please check what was entered"),
             type: ProblemTypes.Invalid, extensions: new Dictionary<string, object?> { ["current"] = result.Value }),
-        OutcomeKind.Conflict => Answer("ほかの人が先に保存しました", result.Message, StatusCodes.Status409Conflict, ProblemTypes.Conflict,
+        OutcomeKind.Conflict => Answer(Wording.Pick("ほかの人が先に保存しました", "Someone else saved first"), result.Message, StatusCodes.Status409Conflict, ProblemTypes.Conflict,
             new Dictionary<string, object?> { ["current"] = result.Value }),
         _ => Problem(result.Kind, result.Message, result.Errors),
     };
@@ -35,21 +36,22 @@ public static class ProblemResults
 
     /// <summary>Field errors.</summary>
     public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "入力内容を確認してください", type: ProblemTypes.Invalid);
+        TypedResults.ValidationProblem(errors, title: Wording.Pick("入力内容を確認してください", "Please check what was entered"), type: ProblemTypes.Invalid);
 
     /// <summary>One message that is not about a field (an expired page, a bad return address): 400.</summary>
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>No valid credentials (an API token that is malformed, unknown, expired or revoked): 401 with the reason.</summary>
-    public static ProblemHttpResult Unauthorized(string detail) => Answer("認証できません", detail, StatusCodes.Status401Unauthorized, null);
+    public static ProblemHttpResult Unauthorized(string detail) => Answer(Wording.Pick("認証できません", "Not signed in"), detail, StatusCodes.Status401Unauthorized, null);
 
     /// <summary>A refusal, not found or forbidden.</summary>
     public static ProblemHttpResult Problem(OutcomeKind kind, string? detail, IReadOnlyDictionary<string, string[]>? errors = null) => kind switch
     {
-        OutcomeKind.NotFound => Answer("見つかりません", detail, StatusCodes.Status404NotFound, ProblemTypes.NotFound),
-        OutcomeKind.Forbidden => Answer("権限がありません", string.IsNullOrEmpty(detail) ? "この操作をする権限がありません。" : detail,
+        OutcomeKind.NotFound => Answer(Wording.Pick("見つかりません", "Not found"), detail, StatusCodes.Status404NotFound, ProblemTypes.NotFound),
+        OutcomeKind.Forbidden => Answer(Wording.Pick("権限がありません", "Not allowed"),
+            string.IsNullOrEmpty(detail) ? Wording.Pick("この操作をする権限がありません。", "You may not do this.") : detail,
             StatusCodes.Status403Forbidden, ProblemTypes.Forbidden),
-        _ => Answer("実行できません", detail, StatusCodes.Status409Conflict, ProblemTypes.Refused,
+        _ => Answer(Wording.Pick("実行できません", "Cannot be done"), detail, StatusCodes.Status409Conflict, ProblemTypes.Refused,
             errors is { Count: > 0 } ? new Dictionary<string, object?> { ["errors"] = errors } : null),
     };
 
