@@ -30,28 +30,28 @@ public static class AssessmentRules
         ? [KpiGrade.S, KpiGrade.A, KpiGrade.B, KpiGrade.C, KpiGrade.NotGradable]
         : [KpiGrade.A, KpiGrade.B, KpiGrade.C, KpiGrade.D, KpiGrade.NotGradable];
 
-    /// <summary>Field errors in Japanese; empty when the request may be saved.</summary>
+    /// <summary>Field errors (<see cref="Wording"/>); empty when the request may be saved.</summary>
     public static IReadOnlyDictionary<string, string[]> Validate(SaveAssessmentRequest request, GradeScheme scheme)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Override is { } grade && !Choices(scheme).Contains(grade))
         {
-            errors[nameof(request.Override)] = ["この計画の評価区分にない評価です。"];
+            errors[nameof(request.Override)] = [Wording.Pick("この計画の評価区分にない評価です。", "This grade is not one of the plan's grades.")];
         }
 
         if (request.Override is not null && string.IsNullOrWhiteSpace(request.OverrideReason))
         {
-            errors[nameof(request.OverrideReason)] = ["総合評価を変える理由を入力してください。"];
+            errors[nameof(request.OverrideReason)] = [Wording.Pick("総合評価を変える理由を入力してください。", "Enter the reason for changing the overall grade.")];
         }
 
         if (request.Direction is { } direction && !Enum.IsDefined(direction))
         {
-            errors[nameof(request.Direction)] = ["今後の方向性を選んでください。"];
+            errors[nameof(request.Direction)] = [Wording.Pick("今後の方向性を選んでください。", "Choose the future direction.")];
         }
 
-        Text(errors, nameof(request.OverrideReason), request.OverrideReason, "総合評価を変える理由");
-        Text(errors, nameof(request.Issues), request.Issues, "課題");
-        Text(errors, nameof(request.CommitteeOpinion), request.CommitteeOpinion, "推進本部の意見");
+        Text(errors, nameof(request.OverrideReason), request.OverrideReason, Wording.Pick("総合評価を変える理由", "The reason for changing the overall grade"));
+        Text(errors, nameof(request.Issues), request.Issues, Wording.Pick("課題", "The issues"));
+        Text(errors, nameof(request.CommitteeOpinion), request.CommitteeOpinion, Wording.Pick("推進本部の意見", "The headquarters' opinion"));
         return errors;
     }
 
@@ -59,7 +59,7 @@ public static class AssessmentRules
     public static IReadOnlyDictionary<string, string[]> Validate(SaveReplyRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        Text(errors, nameof(request.Reply), request.Reply, "担当課の回答");
+        Text(errors, nameof(request.Reply), request.Reply, Wording.Pick("担当課の回答", "The department's reply"));
         return errors;
     }
 
@@ -71,7 +71,7 @@ public static class AssessmentRules
         }
 
         var problem = text is { Length: > TextMaxLength }
-            ? $"{label}は{TextMaxLength:N0}文字以内で入力してください。"
+            ? Wording.Pick($"{label}は{TextMaxLength:N0}文字以内で入力してください。", $"{label}: at most {TextMaxLength:N0} characters.")
             : TextPolicy.Problem(text, label, multiline: true);
         if (problem is not null)
         {

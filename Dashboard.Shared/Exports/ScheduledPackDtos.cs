@@ -58,27 +58,27 @@ public sealed record SchedulePackRequest(string? Title, int? FiscalYear, int? Qu
     public Dictionary<string, string[]> Check(DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
-        if (TextPolicy.Problem(Title, "会議名", false) is { } title)
+        if (TextPolicy.Problem(Title, Wording.Pick("会議名", "The meeting's name"), false) is { } title)
         {
             errors[nameof(Title)] = [title];
         }
         else if (Title?.Trim().Length > TitleMaxLength)
         {
-            errors[nameof(Title)] = [$"会議名は{TitleMaxLength}文字以内で入力してください。"];
+            errors[nameof(Title)] = [Wording.Pick($"会議名は{TitleMaxLength}文字以内で入力してください。", $"The meeting's name has at most {TitleMaxLength} characters.")];
         }
 
         if (FiscalYear is null || Quarter is not (>= 1 and <= 4))
         {
-            errors[nameof(Quarter)] = ["資料の四半期を選んでください。"];
+            errors[nameof(Quarter)] = [Wording.Pick("資料の四半期を選んでください。", "Choose the quarter of the pack.")];
         }
 
         if (SendOn is null)
         {
-            errors[nameof(SendOn)] = ["送付日を入力してください。"];
+            errors[nameof(SendOn)] = [Wording.Pick("送付日を入力してください。", "Enter the sending date.")];
         }
         else if (SendOn < today)
         {
-            errors[nameof(SendOn)] = [$"送付日（{SendOn:yyyy/MM/dd}）が過ぎています。今日（{today:yyyy/MM/dd}）以降を選んでください。"];
+            errors[nameof(SendOn)] = [Wording.Pick($"送付日（{SendOn:yyyy/MM/dd}）が過ぎています。今日（{today:yyyy/MM/dd}）以降を選んでください。", $"The sending date ({SendOn:yyyy/MM/dd}) has passed. Choose today ({today:yyyy/MM/dd}) or later.")];
         }
 
         return errors;

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Text;
+
 namespace Dashboard.Shared.Threads;
 
 /// <summary>
@@ -61,7 +63,7 @@ public static class Mentions
 
     /// <summary>The problem with a comment in Japanese, or null.</summary>
     public static string? Problem(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? "コメントを入力してください。"
-        : body.Trim().Length > MaxLength ? $"コメントは{MaxLength}文字以内で入力してください（いま{body.Trim().Length}文字）。"
-        : Text.TextPolicy.Problem(body, "コメント", multiline: true);
+        string.IsNullOrWhiteSpace(body) ? Wording.Pick("コメントを入力してください。", "Enter a comment.")
+        : body.Trim().Length > MaxLength ? Wording.Pick($"コメントは{MaxLength}文字以内で入力してください（いま{body.Trim().Length}文字）。", $"A comment has at most {MaxLength} characters (now {body.Trim().Length}).")
+        : Text.TextPolicy.Problem(body, Wording.Pick("コメント", "The comment"), multiline: true);
 }

@@ -95,12 +95,12 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
-            return Outcome.NotFound<TemporaryPasswordDto>("利用者が見つかりません。一覧を更新してください。");
+            return Outcome.NotFound<TemporaryPasswordDto>(Wording.Pick("利用者が見つかりません。一覧を更新してください。", "The person was not found. Please refresh the list."));
         }
 
         if (!mode.UsesLocalAccounts)
         {
-            return Outcome.Refused<TemporaryPasswordDto>("ローカルアカウントは使われていません（SignIn:LocalAccounts）。");
+            return Outcome.Refused<TemporaryPasswordDto>(Wording.Pick("ローカルアカウントは使われていません（SignIn:LocalAccounts）。", "Local accounts are not in use (SignIn:LocalAccounts)."));
         }
 
         var password = await Auth.LocalAccounts.IssueTemporaryPasswordAsync(db, user, hasher, signInOptions.Value.Password, cancellationToken);
@@ -117,7 +117,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
         {
-            return Outcome.NotFound<Done>("この人にはローカルアカウントがありません。");
+            return Outcome.NotFound<Done>(Wording.Pick("この人にはローカルアカウントがありません。", "This person has no local account."));
         }
 
         account.LockoutEnd = null;
@@ -133,7 +133,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var account = await db.LocalAccounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
         {
-            return Outcome.NotFound<Done>("この人にはローカルアカウントがありません。");
+            return Outcome.NotFound<Done>(Wording.Pick("この人にはローカルアカウントがありません。", "This person has no local account."));
         }
 
         account.TwoFactorEnabled = false;
@@ -205,22 +205,22 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var name = TextPolicy.Clean(request.Name) ?? "";
         if (name.Length is 0 or > 100)
         {
-            errors[nameof(request.Name)] = ["用途を100文字以内で入力してください（例: 住基システム連携）。"];
+            errors[nameof(request.Name)] = [Wording.Pick("用途を100文字以内で入力してください（例: 住基システム連携）。", "Enter what the token is for, at most 100 characters (for example: resident register link).")];
         }
 
         if (request.Days is < 1 or > 400)
         {
-            errors[nameof(request.Days)] = ["有効期間は1～400日で指定してください。"];
+            errors[nameof(request.Days)] = [Wording.Pick("有効期間は1～400日で指定してください。", "Give a validity of 1 to 400 days.")];
         }
 
         var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == request.UserId && u.IsActive, cancellationToken);
         if (user is null)
         {
-            errors[nameof(request.UserId)] = ["有効な利用者を選んでください。"];
+            errors[nameof(request.UserId)] = [Wording.Pick("有効な利用者を選んでください。", "Choose an active person.")];
         }
         else if (user.Departments.All(d => d.Code != request.DepartmentCode))
         {
-            errors[nameof(request.DepartmentCode)] = ["この人が担当する課を選んでください（トークンはその課の指標だけを送れます）。"];
+            errors[nameof(request.DepartmentCode)] = [Wording.Pick("この人が担当する課を選んでください（トークンはその課の指標だけを送れます）。", "Choose a department this person belongs to (the token sends only that department's indicators).")];
         }
 
         if (errors.Count > 0)
@@ -248,7 +248,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (token is null)
         {
-            return Outcome.NotFound<Done>("トークンが見つかりません。一覧を更新してください。");
+            return Outcome.NotFound<Done>(Wording.Pick("トークンが見つかりません。一覧を更新してください。", "The token was not found. Please refresh the list."));
         }
 
         if (token.RevokedUtc is null)
@@ -283,7 +283,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
         if (await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
         {
-            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [Wording.Pick($"{login} は登録済みです。", $"{login} is already registered.")] });
         }
 
         var user = new AppUser { LoginName = login, DisplayName = "", CreatedUtc = clock.GetUtcNow().UtcDateTime };
@@ -297,18 +297,18 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
-            return Outcome.NotFound<Done>("利用者が見つかりません。一覧を更新してください。");
+            return Outcome.NotFound<Done>(Wording.Pick("利用者が見つかりません。一覧を更新してください。", "The person was not found. Please refresh the list."));
         }
 
         var login = request.LoginName?.Trim().ToLowerInvariant() ?? "";
         if (login != user.LoginName && await db.Users.AnyAsync(u => u.LoginName == login, cancellationToken))
         {
-            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [$"{login} は登録済みです。"] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.LoginName)] = [Wording.Pick($"{login} は登録済みです。", $"{login} is already registered.")] });
         }
 
         if (user.LoginName == audit.Actor && (!request.IsActive || !request.Roles.HasFlag(AppRoles.Admin)))
         {
-            return Outcome.Refused<Done>("自分自身の管理者の役割を外したり、無効にしたりはできません。別の管理者に依頼してください。");
+            return Outcome.Refused<Done>(Wording.Pick("自分自身の管理者の役割を外したり、無効にしたりはできません。別の管理者に依頼してください。", "You cannot remove your own administrator role or deactivate yourself. Please ask another administrator."));
         }
 
         return await ApplyAsync(user, request, isNew: false, cancellationToken);
@@ -321,7 +321,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var departments = await db.Departments.Where(d => codes.Contains(d.Code)).ToListAsync(cancellationToken);
         if (departments.Count != codes.Count)
         {
-            errors[nameof(request.DepartmentCodes)] = ["存在しない課が含まれています。"];
+            errors[nameof(request.DepartmentCodes)] = [Wording.Pick("存在しない課が含まれています。", "A department given does not exist.")];
         }
 
         if (errors.Count > 0)
@@ -383,7 +383,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var code = request.Code.Trim();
         if (await db.Departments.AnyAsync(d => d.Code == code, cancellationToken))
         {
-            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.Code)] = [$"課コード {code} は登録済みです。"] });
+            return Outcome.Invalid<Done>(new Dictionary<string, string[]> { [nameof(request.Code)] = [Wording.Pick($"課コード {code} は登録済みです。", $"Department code {code} is already registered.")] });
         }
 
         db.Departments.Add(new Department { Code = code, Name = (TextPolicy.Clean(request.Name) ?? "") });
@@ -404,7 +404,7 @@ public sealed class ServerAdminService(DbOperations operations, AuditWriter audi
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
         if (department is null)
         {
-            return Outcome.NotFound<Done>("課が見つかりません。一覧を更新してください。");
+            return Outcome.NotFound<Done>(Wording.Pick("課が見つかりません。一覧を更新してください。", "The department was not found. Please refresh the list."));
         }
 
         if (audit.Changed("Department", code, "Name", department.Name, (TextPolicy.Clean(request.Name) ?? "")))

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Server.Features.Problems;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Shared.Assessments;
@@ -21,7 +22,7 @@ public static class AssessmentEndpoints
     }
 
     public static async Task<Results<Ok<InitiativeAssessmentDto>, ProblemHttpResult>> GetAssessment(int initiative, int fiscalYear, IAssessmentService assessments, CancellationToken cancellationToken) =>
-        ProblemResults.Found(await assessments.GetAsync(initiative, fiscalYear, cancellationToken), "取組施策が見つかりません。現行計画の取組施策の番号と計画期間内の年度を指定してください。");
+        ProblemResults.Found(await assessments.GetAsync(initiative, fiscalYear, cancellationToken), ServerAssessmentService.NotFoundMessage);
 
     public static async Task<Results<Ok<InitiativeAssessmentDto>, ValidationProblem, ProblemHttpResult>> SaveAssessment(int initiative, int fiscalYear, SaveAssessmentRequest request, IAssessmentService assessments, CancellationToken cancellationToken) =>
         ProblemResults.ToHttp(await assessments.SaveAsync(initiative, fiscalYear, request, cancellationToken));

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using System.Security.Claims;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
@@ -135,11 +136,17 @@ public sealed class ServerAssessmentService(DbOperations operations, CurrentUser
     public static bool MayReply(ClaimsPrincipal user, Initiative initiative) =>
         KpiAccess.MayEnter(user, initiative.Kpis.SelectMany(k => k.Owners).Select(o => o.Code));
 
-    private const string NotFoundMessage = "取組施策が見つかりません。現行計画の取組施策の番号と計画期間内の年度を指定してください。";
+    internal static string NotFoundMessage => Wording.Pick(
+        "取組施策が見つかりません。現行計画の取組施策の番号と計画期間内の年度を指定してください。",
+        "The initiative was not found. Give an initiative number of the current plan and a fiscal year within its period.");
 
-    private const string ForbiddenMessage = "この評価を書く権限がありません。評価と推進本部の意見は企画担当が、回答は担当課が書きます。";
+    private static string ForbiddenMessage => Wording.Pick(
+        "この評価を書く権限がありません。評価と推進本部の意見は企画担当が、回答は担当課が書きます。",
+        "You may not write this assessment. Planners write the assessment and the headquarters' opinion; the department writes the reply.");
 
-    private const string ConflictMessage = "ほかの人が先に保存しました。画面を読み込み直して、最新の内容に重ねて入力してください。";
+    private static string ConflictMessage => Wording.Pick(
+        "ほかの人が先に保存しました。画面を読み込み直して、最新の内容に重ねて入力してください。",
+        "Someone else saved first. Reload the page and make your change on the latest version.");
 
     /// <summary>The initiative, and its assessment row when there is one; <paramref name="InPlan"/> says whether the year lies in the plan.</summary>
     private sealed record Loaded(CurrentPlan Plan, BasicPolicy Policy, Initiative Initiative, int FiscalYear, InitiativeAssessment? Row, bool InPlan);

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Shared.Problems;
 using Dashboard.Server.Features.Problems;
 using System.Security.Claims;
@@ -92,5 +93,5 @@ public static class AccountEndpoints
     /// <summary>Only paths on this site, so the sign-in cannot be used to bounce people elsewhere.</summary>
     internal static string LocalOrHome(string? returnUrl) => LocalUrl.OrHome(returnUrl);
 
-    private static ProblemHttpResult NotUsed() => ProblemResults.Problem(OutcomeKind.NotFound, "この方法のサインインは使われていません。");
+    private static ProblemHttpResult NotUsed() => ProblemResults.Problem(OutcomeKind.NotFound, Wording.Pick("この方法のサインインは使われていません。", "This way of signing in is not used here."));
 }

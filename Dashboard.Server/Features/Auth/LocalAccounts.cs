@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using System.Security.Cryptography;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Admin;
@@ -250,7 +251,7 @@ public sealed class PasswordHistoryValidator(DashboardDbContext db, IOptions<Sig
         }
 
         return hashes.Any(h => manager.PasswordHasher.VerifyHashedPassword(user, h, password) != PasswordVerificationResult.Failed)
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordReused", Description = $"最近使った {remember} 個のパスワードと、今のパスワードは使えません。" })
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordReused", Description = Wording.Pick($"最近使った {remember} 個のパスワードと、今のパスワードは使えません。", $"The current password and the last {remember} passwords cannot be used again.") })
             : IdentityResult.Success;
     }
 }
@@ -258,10 +259,10 @@ public sealed class PasswordHistoryValidator(DashboardDbContext db, IOptions<Sig
 /// <summary>Identity's password messages in Japanese.</summary>
 public sealed class JapaneseIdentityErrors : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"パスワードは {length} 文字以上にしてください。" };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "パスワードに数字（0-9）を1文字以上入れてください。" };
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "パスワードに英小文字（a-z）を1文字以上入れてください。" };
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "パスワードに英大文字（A-Z）を1文字以上入れてください。" };
-    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "パスワードに記号を1文字以上入れてください。" };
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"パスワードには {uniqueChars} 種類以上の文字を使ってください。" };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = Wording.Pick($"パスワードは {length} 文字以上にしてください。", $"A password has at least {length} characters.") };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = Wording.Pick("パスワードに数字（0-9）を1文字以上入れてください。", "Put at least one digit (0-9) in the password.") };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = Wording.Pick("パスワードに英小文字（a-z）を1文字以上入れてください。", "Put at least one lowercase letter (a-z) in the password.") };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = Wording.Pick("パスワードに英大文字（A-Z）を1文字以上入れてください。", "Put at least one capital letter (A-Z) in the password.") };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = Wording.Pick("パスワードに記号を1文字以上入れてください。", "Put at least one symbol in the password.") };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = Wording.Pick($"パスワードには {uniqueChars} 種類以上の文字を使ってください。", $"Use at least {uniqueChars} different characters in the password.") };
 }

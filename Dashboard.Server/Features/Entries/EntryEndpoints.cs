@@ -1,3 +1,4 @@
+using Dashboard.Server.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Dashboard.Server.Features.Auth;
 using Dashboard.Shared.Auth;
@@ -6,7 +7,6 @@ using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Dashboard.Shared.Plans;
-using Dashboard.Shared.Text;
 
 namespace Dashboard.Server.Features.Entries;
 
@@ -35,7 +35,7 @@ public static class EntryEndpoints
     public static async Task<Results<Ok<MyKpisDto>, ProblemHttpResult>> GetMyKpis([FromQuery(Name = QuarterAddress.FiscalYear)] int? fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int? quarter, IEntryService entries, CancellationToken cancellationToken) =>
         await entries.GetMyKpisAsync(fiscalYear, quarter, cancellationToken) is { } mine
             ? TypedResults.Ok(mine)
-            : ProblemResults.Problem(OutcomeKind.NotFound, Wording.Pick("四半期が計画期間にありません。", "The quarter is not in the plan's period."));
+            : ProblemResults.Problem(OutcomeKind.NotFound, QuarterRecords.OutsidePlan);
 
     public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> GetEntry(string kpiCode, int fiscalYear, int quarter, IEntryService entries, CancellationToken cancellationToken) =>
         ProblemResults.ToHttp(await entries.GetEntryAsync(kpiCode, fiscalYear, quarter, cancellationToken));

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using System.Globalization;
 using ClosedXML.Excel;
 using Dashboard.Server.Data;
@@ -120,13 +121,22 @@ public static class EntryTemplate
     /// <summary>A row read from an upload: its sheet row, KPI code and the request it makes.</summary>
     public sealed record Row(int SheetRow, string KpiCode, SaveEntryRequest Request);
 
+    /// <summary>The answer to a file that is not a workbook.</summary>
+    public static string NotAWorkbook => Wording.Pick(
+        "Excelファイル（.xlsx）として読めません。ダウンロードした入力用ファイルに入力して、.xlsx のまま保存してください。",
+        "This cannot be read as an Excel file (.xlsx). Please fill in the entry file you downloaded and keep it as .xlsx.");
+
+    private static string DateExpected => Wording.Pick("完了日は 2025/12/1 のような日付で入力してください。", "Enter the completion date as a date such as 2025/12/1.");
+
     /// <summary>Reads an upload: the quarter and rows, or the errors that stop it.</summary>
     public static (FiscalQuarter Quarter, List<Row> Rows, List<TemplateError> Errors) Read(byte[] bytes, string planCode, IDataProtectionProvider protection)
     {
         var errors = new List<TemplateError>();
         if (bytes.Length > MaxBytes)
         {
-            errors.Add(new TemplateError(InputSheet, 0, "", $"ファイルが大きすぎます（上限 {MaxBytes / 1024 / 1024} MB）。ダウンロードした入力用ファイルをお使いください。"));
+            errors.Add(new TemplateError(InputSheet, 0, "", Wording.Pick(
+                $"ファイルが大きすぎます（上限 {MaxBytes / 1024 / 1024} MB）。ダウンロードした入力用ファイルをお使いください。",
+                $"The file is too large (up to {MaxBytes / 1024 / 1024} MB). Please use the entry file you downloaded.")));
             return (default, [], errors);
         }
 
@@ -143,7 +153,7 @@ public static class EntryTemplate
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            errors.Add(new TemplateError(InputSheet, 0, "", "Excelファイル（.xlsx）として読めません。ダウンロードした入力用ファイルに入力して、.xlsx のまま保存してください。"));
+            errors.Add(new TemplateError(InputSheet, 0, "", NotAWorkbook));
             return (default, [], errors);
         }
 
@@ -151,7 +161,9 @@ public static class EntryTemplate
         {
             if (!workbook.TryGetWorksheet(MetaSheet, out var meta) || meta.Cell(1, 1).GetString() != Marker || !workbook.TryGetWorksheet(InputSheet, out var sheet))
             {
-                errors.Add(new TemplateError(InputSheet, 0, "", "このダッシュボードの入力用ファイルではありません。「Excelで入力」からダウンロードしたファイルをお使いください。"));
+                errors.Add(new TemplateError(InputSheet, 0, "", Wording.Pick(
+                    "このダッシュボードの入力用ファイルではありません。「Excelで入力」からダウンロードしたファイルをお使いください。",
+                    "This is not an entry file of this dashboard. Please use the file downloaded from Enter in Excel.")));
                 return (default, [], errors);
             }
 
@@ -162,7 +174,7 @@ public static class EntryTemplate
             }
             catch (System.Security.Cryptography.CryptographicException)
             {
-                errors.Add(new TemplateError(InputSheet, 0, "", "入力用ファイルの管理情報が変更されています。新しくダウンロードし直してください。"));
+                errors.Add(new TemplateError(InputSheet, 0, "", Wording.Pick("入力用ファイルの管理情報が変更されています。新しくダウンロードし直してください。", "The entry file's own data has been changed. Please download it again.")));
                 return (default, [], errors);
             }
 
@@ -171,7 +183,7 @@ public static class EntryTemplate
             var codes = parts[3].Length == 0 ? [] : parts[3].Split(',');
             if (parts[0] != planCode)
             {
-                errors.Add(new TemplateError(InputSheet, 0, "", "別の計画の入力用ファイルです。現行の計画のファイルをダウンロードし直してください。"));
+                errors.Add(new TemplateError(InputSheet, 0, "", Wording.Pick("別の計画の入力用ファイルです。現行の計画のファイルをダウンロードし直してください。", "This entry file is for another plan. Please download the current plan's file.")));
                 return (quarter, [], errors);
             }
 
@@ -182,7 +194,9 @@ public static class EntryTemplate
                 var code = sheet.Cell(r, 1).GetString();
                 if (code != codes[i])
                 {
-                    errors.Add(new TemplateError(InputSheet, r, "A", $"指標コードが変更されています（{code}）。行を並べ替えたり書き換えたりせずに入力してください。"));
+                    errors.Add(new TemplateError(InputSheet, r, "A", Wording.Pick(
+                        $"指標コードが変更されています（{code}）。行を並べ替えたり書き換えたりせずに入力してください。",
+                        $"An indicator code has been changed ({code}). Please enter figures without moving or rewriting rows.")));
                     continue;
                 }
 
@@ -194,13 +208,13 @@ public static class EntryTemplate
                 var address = XLHelper.IsValidA1Address(cell) ? sheet.Cell(cell).Address : null;
                 if (address is { RowNumber: > 1 } && address.RowNumber <= codes.Length + 1 && address.ColumnNumber >= Inputs[0].Column)
                 {
-                    errors.Add(new TemplateError(InputSheet, address.RowNumber, address.ColumnLetter, $"エラー値（{value}）が入っています。値を入力し直してください。"));
+                    errors.Add(new TemplateError(InputSheet, address.RowNumber, address.ColumnLetter, Wording.Pick($"エラー値（{value}）が入っています。値を入力し直してください。", $"The cell holds an error value ({value}). Please enter the value again.")));
                 }
             }
 
             if (!sheet.Cell(codes.Length + 2, 1).IsEmpty())
             {
-                errors.Add(new TemplateError(InputSheet, codes.Length + 2, "A", "入力用ファイルにない行が追加されています。"));
+                errors.Add(new TemplateError(InputSheet, codes.Length + 2, "A", Wording.Pick("入力用ファイルにない行が追加されています。", "Rows have been added that the entry file did not have.")));
             }
 
             return (quarter, rows, errors);
@@ -221,7 +235,7 @@ public static class EntryTemplate
                 "未着手" => MilestoneState.NotStarted,
                 "実施中" => MilestoneState.InProgress,
                 "完了" => MilestoneState.Done,
-                _ => Fail(errors, r, "F", "状態は「未着手」「実施中」「完了」から選んでください。"),
+                _ => Fail(errors, r, "F", Wording.Pick("状態は「未着手」「実施中」「完了」から選んでください。", "Choose the state from 未着手, 実施中 or 完了 (not started, in progress, done).")),
             };
         }
         else
@@ -247,7 +261,7 @@ public static class EntryTemplate
                 }
                 else
                 {
-                    errors.Add(new TemplateError(InputSheet, r, "G", "完了日は 2025/12/1 のような日付で入力してください。"));
+                    errors.Add(new TemplateError(InputSheet, r, "G", DateExpected));
                 }
             }
             else if (DateOnly.TryParse(dateText, CultureInfo.GetCultureInfo("ja-JP"), out var parsed))
@@ -256,7 +270,7 @@ public static class EntryTemplate
             }
             else if (dateText is not null)
             {
-                errors.Add(new TemplateError(InputSheet, r, "G", "完了日は 2025/12/1 のような日付で入力してください。"));
+                errors.Add(new TemplateError(InputSheet, r, "G", DateExpected));
             }
         }
 
@@ -299,7 +313,9 @@ public static class EntryTemplate
             };
             if (raw.Length == 0)
             {
-                errors.Add(new TemplateError(InputSheet, row, column, "数式の計算結果が保存されていません。値を直接入力するか、Excelで開いて保存し直してください。"));
+                errors.Add(new TemplateError(InputSheet, row, column, Wording.Pick(
+                    "数式の計算結果が保存されていません。値を直接入力するか、Excelで開いて保存し直してください。",
+                    "The formula's result was not saved. Enter the value itself, or open the file in Excel and save it again.")));
                 return null;
             }
         }

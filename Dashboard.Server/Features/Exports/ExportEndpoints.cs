@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Shared.Problems;
 using Dashboard.Server.Features.Problems;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +73,7 @@ public static class ExportEndpoints
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetScheduledPackFile(long id, ServerScheduledPackService packs, CancellationToken cancellationToken) =>
         await packs.FileAsync(id, cancellationToken) is { } file
             ? TypedResults.File(file.Content, XlsxContentType, file.FileName)
-            : ProblemResults.Problem(OutcomeKind.NotFound, "この会議資料はまだ作成されていないか、取り消されました。");
+            : ProblemResults.Problem(OutcomeKind.NotFound, Wording.Pick("この会議資料はまだ作成されていないか、取り消されました。", "This meeting pack has not been made yet, or was cancelled."));
 
     private static async Task<ExportFile?> ReadUploadAsync(IFormFile file, CancellationToken cancellationToken)
     {
@@ -88,11 +89,13 @@ public static class ExportEndpoints
 
     private static ValidationProblem TooLarge() => ProblemResults.Invalid(new Dictionary<string, string[]>
     {
-        ["file"] = [$"ファイルが大きすぎます。アップロードできるのは {EntryTemplate.MaxBytes / 1024 / 1024} MB までです。ダウンロードした入力用ファイルをお使いください。"],
+        ["file"] = [Wording.Pick(
+            $"ファイルが大きすぎます。アップロードできるのは {EntryTemplate.MaxBytes / 1024 / 1024} MB までです。ダウンロードした入力用ファイルをお使いください。",
+            $"The file is too large. Up to {EntryTemplate.MaxBytes / 1024 / 1024} MB can be uploaded. Please use the entry file you downloaded.")],
     });
 
     private static Results<FileContentHttpResult, ProblemHttpResult> ToFile(ExportFile? file) =>
         file is null
-            ? ProblemResults.Problem(OutcomeKind.NotFound, "指定した四半期は現行の計画期間にありません。")
+            ? ProblemResults.Problem(OutcomeKind.NotFound, Wording.Pick("指定した四半期は現行の計画期間にありません。", "The quarter is not in the current plan's period."))
             : TypedResults.File(file.Content, XlsxContentType, file.FileName);
 }

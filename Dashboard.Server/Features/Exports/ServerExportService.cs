@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Shared.Problems;
 using System.Globalization;
 using System.Security.Claims;
@@ -75,7 +76,7 @@ public sealed class ServerExportService(
         using var operation = operations.Begin();
         if (await quarters.PlanAsync(cancellationToken) is not { } plan)
         {
-            return new TemplatePreviewDto(0, 0, [], [new TemplateError(EntryTemplate.InputSheet, 0, "", "現行の計画がありません。")]);
+            return new TemplatePreviewDto(0, 0, [], [new TemplateError(EntryTemplate.InputSheet, 0, "", Wording.Pick("現行の計画がありません。", "There is no current plan."))]);
         }
 
         var (q, rows, errors) = EntryTemplate.Read(upload.Content, plan.Code, protection);
@@ -110,19 +111,19 @@ public sealed class ServerExportService(
             var kpi = kpis.FirstOrDefault(k => k.Code == row.KpiCode);
             if (kpi is null || !KpiAccess.MayEnter(User, kpi.Owners.Select(o => o.Code)))
             {
-                errors.Add(new TemplateError(EntryTemplate.InputSheet, row.SheetRow, "A", $"{row.KpiCode} は担当課の指標ではないため、入力できません。"));
+                errors.Add(new TemplateError(EntryTemplate.InputSheet, row.SheetRow, "A", Wording.Pick($"{row.KpiCode} は担当課の指標ではないため、入力できません。", $"{row.KpiCode} is not your department's indicator, so you cannot enter it.")));
                 continue;
             }
 
             var entry = stored.FirstOrDefault(e => e.KpiId == kpi.Id);
             var r = row.Request;
             var changes = new List<TemplateChange>();
-            Compare(changes, "実績値", entry?.Value?.ToString("0.####", CultureInfo.InvariantCulture), KpiValueParser.TryParse(r.Value, out var v, out _) ? v?.ToString("0.####", CultureInfo.InvariantCulture) : r.Value);
-            Compare(changes, "状態", entry?.MilestoneState?.Japanese(), r.Milestone?.Japanese());
-            Compare(changes, "完了日", entry?.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Compare(changes, "実施内容", entry?.Done, r.Done);
-            Compare(changes, "評価・課題", entry?.Check, r.Check);
-            Compare(changes, "改善策", entry?.Act, r.Act);
+            Compare(changes, Wording.Pick("実績値", "Figure"), entry?.Value?.ToString("0.####", CultureInfo.InvariantCulture), KpiValueParser.TryParse(r.Value, out var v, out _) ? v?.ToString("0.####", CultureInfo.InvariantCulture) : r.Value);
+            Compare(changes, Wording.Pick("状態", "State"), entry?.MilestoneState?.Japanese(), r.Milestone?.Japanese());
+            Compare(changes, Wording.Pick("完了日", "Completion date"), entry?.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.MilestoneDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Compare(changes, Wording.Pick("実施内容", "What was done"), entry?.Done, r.Done);
+            Compare(changes, Wording.Pick("評価・課題", "Check and issues"), entry?.Check, r.Check);
+            Compare(changes, Wording.Pick("改善策", "What changes next"), entry?.Act, r.Act);
             preview.Add(new TemplateRowPreview(row.SheetRow, kpi.Code, kpi.Name, changes));
         }
 
@@ -152,7 +153,7 @@ public sealed class ServerExportService(
             // A refusal for one KPI ("I02-K5: 承認済み…") is named by that KPI's row.
             var row = rows.FirstOrDefault(r => result.Message?.StartsWith(r.KpiCode + ": ", StringComparison.Ordinal) == true);
             yield return row is null
-                ? new TemplateError(EntryTemplate.InputSheet, 0, "", result.Message ?? "保存できませんでした。")
+                ? new TemplateError(EntryTemplate.InputSheet, 0, "", result.Message ?? Wording.Pick("保存できませんでした。", "Nothing was saved."))
                 : new TemplateError(EntryTemplate.InputSheet, row.SheetRow, "A", result.Message![(row.KpiCode.Length + 2)..]);
             yield break;
         }

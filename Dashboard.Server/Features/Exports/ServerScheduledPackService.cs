@@ -58,13 +58,13 @@ public sealed class ServerScheduledPackService(DbOperations operations, AuditWri
         var reviewed = await quarters.ExactAsync(request.FiscalYear!.Value, request.Quarter!.Value, cancellationToken);
         if (reviewed.Value is not var (plan, q))
         {
-            return Outcome.Invalid<ScheduledPackDto>(nameof(request.Quarter), reviewed.Message ?? "その四半期はどの計画の期間にもありません。");
+            return Outcome.Invalid<ScheduledPackDto>(nameof(request.Quarter), reviewed.Message ?? QuarterRecords.OutsidePlan);
         }
 
         if (!await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
             return Outcome.Invalid<ScheduledPackDto>(nameof(request.Quarter),
-                $"{q.ToJapaneseLabel()}はまだ締められていません。会議資料は、事務局が四半期を締めて実績が確定してから送ります（審査の画面で締めてください）。");
+                Wording.Pick($"{q.ToJapaneseLabel()}はまだ締められていません。会議資料は、事務局が四半期を締めて実績が確定してから送ります（審査の画面で締めてください）。", $"{q.ToEnglishLabel()} is not closed yet. The pack is sent once the secretariat has closed the quarter and its figures are final (close it on the review page)."));
         }
 
         var pack = new ScheduledPack
@@ -97,7 +97,7 @@ public sealed class ServerScheduledPackService(DbOperations operations, AuditWri
         var pack = await db.ScheduledPacks.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (pack is null)
         {
-            return Outcome.NotFound<ScheduledPackDto>("予約が見つかりません。");
+            return Outcome.NotFound<ScheduledPackDto>(Wording.Pick("予約が見つかりません。", "The scheduled pack was not found."));
         }
 
         // Cancelled only while still scheduled: the round claims the same row in one update, so a pack is either sent or called off.
@@ -105,7 +105,7 @@ public sealed class ServerScheduledPackService(DbOperations operations, AuditWri
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.State, ScheduledPackState.Cancelled), cancellationToken);
         if (called == 0)
         {
-            return Outcome.Refused<ScheduledPackDto>("この会議資料はすでに作成・送付されたため、取り消せません。");
+            return Outcome.Refused<ScheduledPackDto>(Wording.Pick("この会議資料はすでに作成・送付されたため、取り消せません。", "This pack has already been made and sent, so it cannot be cancelled."));
         }
 
         audit.Changed(AuditType, Key(id), "State", nameof(ScheduledPackState.Scheduled), nameof(ScheduledPackState.Cancelled));
@@ -119,7 +119,7 @@ public sealed class ServerScheduledPackService(DbOperations operations, AuditWri
         using var operation = operations.Begin();
         var pack = await db.ScheduledPacks.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.State != ScheduledPackState.Cancelled, cancellationToken);
         return pack is null
-            ? Outcome.NotFound<ScheduledPackDto>("この会議資料は見つかりません（取り消された可能性があります）。")
+            ? Outcome.NotFound<ScheduledPackDto>(Wording.Pick("この会議資料は見つかりません（取り消された可能性があります）。", "This pack was not found (it may have been cancelled)."))
             : Outcome.Ok(ToDto(pack, await PeopleNames.ResolveAsync(db, [pack.CreatedBy], cancellationToken)));
     }
 
@@ -132,7 +132,9 @@ public sealed class ServerScheduledPackService(DbOperations operations, AuditWri
         return pack is null ? null : new ExportFile(pack.FileName!, pack.Content!);
     }
 
-    private const string Refusal = "会議資料の送付を予約できるのは、事務局（企画・DX推進担当）とシステム管理者です。";
+    private static string Refusal => Wording.Pick(
+        "会議資料の送付を予約できるのは、事務局（企画・DX推進担当）とシステム管理者です。",
+        "Only the secretariat (planning and DX) and the administrator schedule meeting packs.");
 
     private static ScheduledPackDto ToDto(ScheduledPack p, Func<string, string> names) =>
         new(p.Id, p.Title, p.FiscalYear, p.Quarter, p.SendOn, p.Attach, p.State, names(p.CreatedBy), p.BuiltUtc, p.SentUtc, p.Recipients, p.FileName);

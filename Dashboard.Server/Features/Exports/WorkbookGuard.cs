@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml;
@@ -26,7 +27,9 @@ internal static class WorkbookGuard
     public const int MaxNodesPerSheet = 120_000;
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
-    private const string TooBig = "ファイルの中身が入力用ファイルとしては大きすぎます（行・セル・シートが多すぎます）。ダウンロードした入力用ファイルに入力してください。";
+    private static string TooBig => Wording.Pick(
+        "ファイルの中身が入力用ファイルとしては大きすぎます（行・セル・シートが多すぎます）。ダウンロードした入力用ファイルに入力してください。",
+        "The file holds too much for an entry file (too many rows, cells or sheets). Please fill in the entry file you downloaded.");
 
     /// <summary>
     /// Null when the package may be opened; otherwise the message for the person. <paramref name="errorCells"/> gets
@@ -69,12 +72,14 @@ internal static class WorkbookGuard
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
-            return "Excelファイル（.xlsx）として読めません。ダウンロードした入力用ファイルに入力して、.xlsx のまま保存してください。";
+            return EntryTemplate.NotAWorkbook;
         }
     }
 
     private static string? OverBudget(Stopwatch clock) =>
-        clock.Elapsed > Budget ? "ファイルの確認に時間がかかりすぎるため中止しました。ダウンロードした入力用ファイルに入力してください。" : null;
+        clock.Elapsed > Budget ? Wording.Pick(
+            "ファイルの確認に時間がかかりすぎるため中止しました。ダウンロードした入力用ファイルに入力してください。",
+            "Checking the file took too long, so it was stopped. Please fill in the entry file you downloaded.") : null;
 
     /// <summary>Inflates a part without keeping it, to prove its real size.</summary>
     private static string? Drain(ZipArchiveEntry part, Stopwatch clock)

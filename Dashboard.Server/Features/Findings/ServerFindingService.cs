@@ -52,7 +52,7 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
         using var operation = operations.Begin();
         if (!FindingAccess.MayRecord(User))
         {
-            return Outcome.Forbidden<MeetingDto>("推進本部会議と指摘事項を記録できるのは、事務局（企画・DX推進担当）とシステム管理者です。");
+            return Outcome.Forbidden<MeetingDto>(Wording.Pick("推進本部会議と指摘事項を記録できるのは、事務局（企画・DX推進担当）とシステム管理者です。", "Only the secretariat (planning and DX) and the administrator record headquarters meetings and findings."));
         }
 
         if (FindingValidation.Check(request) is { Count: > 0 } errors)
@@ -63,7 +63,7 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
         var reviewed = await quarters.ExactAsync(request.FiscalYear!.Value, request.Quarter!.Value, cancellationToken);
         if (!reviewed.Succeeded)
         {
-            return Outcome.Invalid<MeetingDto>(nameof(request.Quarter), reviewed.Message ?? "その四半期は計画の期間にありません。");
+            return Outcome.Invalid<MeetingDto>(nameof(request.Quarter), reviewed.Message ?? QuarterRecords.OutsidePlan);
         }
 
         var plan = reviewed.Value!.Plan;
@@ -88,16 +88,16 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
             var kpi = string.IsNullOrWhiteSpace(f.KpiCode) ? null : initiative?.Kpis.FirstOrDefault(k => k.Code == f.KpiCode!.Trim());
             if (initiative is null)
             {
-                problems[FindingValidation.Field(i, nameof(f.InitiativeNumber))] = [$"取組施策 {f.InitiativeNumber} はこの計画にありません。"];
+                problems[FindingValidation.Field(i, nameof(f.InitiativeNumber))] = [Wording.Pick($"取組施策 {f.InitiativeNumber} はこの計画にありません。", $"Initiative {f.InitiativeNumber} is not in this plan.")];
             }
             else if (!string.IsNullOrWhiteSpace(f.KpiCode) && kpi is null)
             {
-                problems[FindingValidation.Field(i, nameof(f.KpiCode))] = [$"指標「{f.KpiCode}」は取組施策 {f.InitiativeNumber} にありません。"];
+                problems[FindingValidation.Field(i, nameof(f.KpiCode))] = [Wording.Pick($"指標「{f.KpiCode}」は取組施策 {f.InitiativeNumber} にありません。", $"Indicator {f.KpiCode} is not in initiative {f.InitiativeNumber}.")];
             }
 
             if (!departments.TryGetValue(f.DepartmentCode!.Trim(), out var department))
             {
-                problems[FindingValidation.Field(i, nameof(f.DepartmentCode))] = [$"「{f.DepartmentCode}」という課は登録されていません。"];
+                problems[FindingValidation.Field(i, nameof(f.DepartmentCode))] = [Wording.Pick($"「{f.DepartmentCode}」という課は登録されていません。", $"There is no department \"{f.DepartmentCode}\".")];
                 continue;
             }
 
@@ -150,12 +150,12 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
 
         if (!FindingAccess.MayRespond(User, finding!.Department!.Code))
         {
-            return Outcome.Forbidden<FindingDto>($"対応状況を記録できるのは、{finding.Department.Name}の担当者と事務局です。");
+            return Outcome.Forbidden<FindingDto>(Wording.Pick($"対応状況を記録できるのは、{finding.Department.Name}の担当者と事務局です。", $"Only the staff of {finding.Department.Name} and the secretariat record the response."));
         }
 
         if (finding.State == FindingState.Completed)
         {
-            return Outcome.Refused<FindingDto>("事務局が完了を確認した指摘事項は変更できません。");
+            return Outcome.Refused<FindingDto>(Wording.Pick("事務局が完了を確認した指摘事項は変更できません。", "A finding the secretariat has confirmed completed cannot be changed."));
         }
 
         if (FindingValidation.Check(request) is { Count: > 0 } errors)
@@ -201,14 +201,16 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
 
         if (!FindingAccess.MayRecord(User))
         {
-            return Outcome.Forbidden<FindingDto>("完了を確認できるのは、事務局（企画・DX推進担当）とシステム管理者です。");
+            return Outcome.Forbidden<FindingDto>(Wording.Pick("完了を確認できるのは、事務局（企画・DX推進担当）とシステム管理者です。", "Only the secretariat (planning and DX) and the administrator confirm completion."));
         }
 
         if (finding!.State != FindingState.Addressed)
         {
             return Outcome.Refused<FindingDto>(finding.State == FindingState.Completed
-                ? "この指摘事項は、すでに完了を確認済みです。"
-                : $"担当課がまだ「対応済」にしていません（いまは「{finding.State.Japanese()}」）。対応済になってから完了を確認してください。");
+                ? Wording.Pick("この指摘事項は、すでに完了を確認済みです。", "This finding is already confirmed completed.")
+                : Wording.Pick(
+                    $"担当課がまだ「対応済」にしていません（いまは「{finding.State.Japanese()}」）。対応済になってから完了を確認してください。",
+                    "The department has not marked it Addressed yet. Confirm completion once it is."));
         }
 
         audit.Changed(AuditType, Key(finding.Id), "State", finding.State.ToString(), nameof(FindingState.Completed));
@@ -223,7 +225,7 @@ public sealed class ServerFindingService(DbOperations operations, AuditWriter au
     {
         var finding = await db.Findings.Include(f => f.Department).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
         return finding is null || !FindingAccess.MayRead(User, finding.Department!.Code)
-            ? (null, Outcome.NotFound<FindingDto>("指摘事項が見つかりません。"))
+            ? (null, Outcome.NotFound<FindingDto>(Wording.Pick("指摘事項が見つかりません。", "The finding was not found.")))
             : (finding, null);
     }
 

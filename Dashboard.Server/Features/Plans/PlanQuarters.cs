@@ -114,6 +114,12 @@ public sealed class PlanQuarters(DbOperations operations, TimeProvider clock)
 /// <summary>What is stored about a plan's quarters: which are closed, and each one's collection window.</summary>
 public static class QuarterRecords
 {
+    /// <summary>The answer for a quarter outside the plan.</summary>
+    public static string OutsidePlan => Wording.Pick("四半期が計画期間にありません。", "The quarter is not in the plan's period.");
+
+    /// <summary>The answer for a change to an ended plan.</summary>
+    public static string PlanEnded => Wording.Pick("この計画は終了しています（読み取り専用）。", "This plan has ended (read only).");
+
     /// <summary>Why the quarter takes no more changes: the plan has ended (read-only) or the quarter is closed; null when it is open.</summary>
     public static async Task<string?> LockedAsync(DashboardDbContext db, CurrentPlan plan, FiscalQuarter q, CancellationToken cancellationToken) =>
         plan.IsEnded ? Wording.Pick(

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Shared.Problems;
 using Dashboard.Server.Data;
 using Dashboard.Server.Features.Audit;
@@ -47,12 +48,12 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
         using var operation = operations.Begin();
         if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.NotFound<Done>("計画期間内の四半期を指定してください。");
+            return Outcome.NotFound<Done>(Wording.Pick("計画期間内の四半期を指定してください。", "Give a quarter within the plan's period."));
         }
 
         if (!await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
-            return Outcome.Refused<Done>($"{q.ToJapaneseLabel()}はまだ締め切られていません。締め切ってから公表してください。");
+            return Outcome.Refused<Done>(Wording.Pick($"{q.ToJapaneseLabel()}はまだ締め切られていません。締め切ってから公表してください。", $"{q.ToEnglishLabel()} is not closed yet. Close it before publishing."));
         }
 
         if (await db.PublishedQuarters.AnyAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken))
@@ -71,7 +72,7 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
         using var operation = operations.Begin();
         if ((await planQuarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.NotFound<Done>("計画期間内の四半期を指定してください。");
+            return Outcome.NotFound<Done>(Wording.Pick("計画期間内の四半期を指定してください。", "Give a quarter within the plan's period."));
         }
 
         var row = await db.PublishedQuarters.SingleOrDefaultAsync(p => p.PlanId == plan.Id && p.FiscalYear == fiscalYear && p.Quarter == quarter, cancellationToken);
@@ -94,7 +95,7 @@ public sealed class ServerPublishingService(DbOperations operations, TimeProvide
             .SingleOrDefaultAsync(cancellationToken);
         if (entry is not { State: EntryState.Approved })
         {
-            return Outcome.Refused<Done>("承認済みの実績の記載だけを公開できます。");
+            return Outcome.Refused<Done>(Wording.Pick("承認済みの実績の記載だけを公開できます。", "Only the notes of approved figures can be published."));
         }
 
         if (audit.Changed("QuarterlyEntry", plan!.EntryKey(kpiCode, new FiscalQuarter(fiscalYear, quarter)), "記載の公開", entry.NotesPublic ? "公開" : "非公開", isPublic ? "公開" : "非公開"))

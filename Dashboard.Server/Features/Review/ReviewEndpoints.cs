@@ -1,3 +1,4 @@
+using Dashboard.Server.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Auth;
@@ -33,12 +34,12 @@ public static class ReviewEndpoints
     public static async Task<Results<Ok<ReviewQueueDto>, ProblemHttpResult>> GetReviewQueue([FromQuery(Name = QuarterAddress.FiscalYear)] int? fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int? quarter, IReviewService review, CancellationToken cancellationToken) =>
         await review.GetReviewQueueAsync(fiscalYear, quarter, cancellationToken) is { } queue
             ? TypedResults.Ok(queue)
-            : ProblemResults.Problem(OutcomeKind.NotFound, "四半期が計画期間にありません。");
+            : ProblemResults.Problem(OutcomeKind.NotFound, QuarterRecords.OutsidePlan);
 
     public static async Task<Results<Ok<CompletionBoardDto>, ProblemHttpResult>> GetBoard([FromQuery(Name = QuarterAddress.FiscalYear)] int? fiscalYear, [FromQuery(Name = QuarterAddress.Quarter)] int? quarter, IReviewService review, CancellationToken cancellationToken) =>
         await review.GetBoardAsync(fiscalYear, quarter, cancellationToken) is { } board
             ? TypedResults.Ok(board)
-            : ProblemResults.Problem(OutcomeKind.NotFound, "四半期が計画期間にありません。");
+            : ProblemResults.Problem(OutcomeKind.NotFound, QuarterRecords.OutsidePlan);
 
     public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Decide(
         string kpiCode, int fiscalYear, int quarter, ReviewDecisionRequest request, IReviewService review, CancellationToken cancellationToken) =>

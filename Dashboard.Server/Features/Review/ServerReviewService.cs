@@ -77,14 +77,14 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.Refused<EntryDto>("指標または四半期が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<EntryDto>(Wording.Pick("指標または四半期が見つかりません。", "The indicator or quarter was not found."), OutcomeKind.NotFound);
         }
 
         var kpi = await db.Kpis.Include(k => k.Targets).Include(k => k.Owners).AsSplitQuery().FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
         var entry = kpi is null ? null : await db.Entries.FirstOrDefaultAsync(e => e.KpiId == kpi.Id && e.FiscalYear == fiscalYear && e.Quarter == quarter, cancellationToken);
         if (kpi is null || entry is null)
         {
-            return Outcome.Refused<EntryDto>("審査する提出が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<EntryDto>(Wording.Pick("審査する提出が見つかりません。", "There is no submission to review."), OutcomeKind.NotFound);
         }
 
         if (await EntryRecords.ClosedMessageAsync(db, plan, q, cancellationToken) is { } closed)
@@ -94,12 +94,12 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
 
         if (entry.Version != request.Version)
         {
-            return Outcome.Conflict<EntryDto>(EntryRecords.ToDto(plan, kpi, q, entry, false), "審査中に担当課が内容を変更しました。最新の内容を確認してください。");
+            return Outcome.Conflict<EntryDto>(EntryRecords.ToDto(plan, kpi, q, entry, false), Wording.Pick("審査中に担当課が内容を変更しました。最新の内容を確認してください。", "The department changed the entry while you were reviewing it. Please look at what is stored now."));
         }
 
         if (entry.State != EntryState.Submitted)
         {
-            return Outcome.Refused<EntryDto>($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。");
+            return Outcome.Refused<EntryDto>(Wording.Pick($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。", $"This entry is {Wording.State(entry.State)}, so it cannot be reviewed."));
         }
 
         if (ReviewValidation.Comment(request.Approve, request.Comment) is { } problem)
@@ -110,7 +110,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         // Separation of duties: nobody decides on what they submitted themselves, an admin included.
         if (string.Equals(entry.UpdatedBy, audit.Actor, StringComparison.OrdinalIgnoreCase))
         {
-            return Outcome.Refused<EntryDto>("ご自身が提出した実績は承認・差戻しできません。ほかの審査担当者に依頼してください。");
+            return Outcome.Refused<EntryDto>(Wording.Pick("ご自身が提出した実績は承認・差戻しできません。ほかの審査担当者に依頼してください。", "You cannot approve or return an entry you submitted yourself. Please ask another reviewer."));
         }
 
         var comment = TextPolicy.Clean(request.Comment);
@@ -137,17 +137,17 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.Refused<Done>("四半期が計画期間にありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<Done>(QuarterRecords.OutsidePlan, OutcomeKind.NotFound);
         }
 
         if (plan.IsEnded)
         {
-            return Outcome.Refused<Done>("この計画は終了しています（読み取り専用）。");
+            return Outcome.Refused<Done>(QuarterRecords.PlanEnded);
         }
 
         if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
-            return Outcome.Refused<Done>($"{q.ToJapaneseLabel()}はすでに締め切られています。");
+            return Outcome.Refused<Done>(Wording.Pick($"{q.ToJapaneseLabel()}はすでに締め切られています。", $"{q.ToEnglishLabel()} is already closed."));
         }
 
         // Entries still waiting (提出済, 差戻し) would be stranded by a close: refuse with their list unless the
@@ -164,7 +164,9 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
             if (!request.Confirm)
             {
                 return Outcome.Refused<Done>(
-                    $"承認されていない実績が{waiting.Count}件あります: {listed}。審査を終えてから締め切るか、理由を添えて締め切ってください。",
+                    Wording.Pick(
+                        $"承認されていない実績が{waiting.Count}件あります: {listed}。審査を終えてから締め切るか、理由を添えて締め切ってください。",
+                        $"{waiting.Count} entries are not approved: {string.Join(", ", waiting.Select(w => $"{w.Code} ({Wording.State(w.State)})"))}. Finish reviewing them before closing, or close with a reason."),
                     errors: new Dictionary<string, string[]> { ["Waiting"] = waiting.Select(w => w.Code).ToArray() });
             }
 
@@ -187,12 +189,12 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.Refused<Done>("四半期が計画期間にありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<Done>(QuarterRecords.OutsidePlan, OutcomeKind.NotFound);
         }
 
         if (plan.IsEnded)
         {
-            return Outcome.Refused<Done>("この計画は終了しています（読み取り専用）。");
+            return Outcome.Refused<Done>(QuarterRecords.PlanEnded);
         }
 
         if (ReviewValidation.ReopenReason(request.Reason) is { } problem)
@@ -205,7 +207,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         var closed = await db.ClosedQuarters.FirstOrDefaultAsync(c => c.PlanId == plan.Id && c.FiscalYear == fiscalYear && c.Quarter == quarter, cancellationToken);
         if (closed is null)
         {
-            return Outcome.Refused<Done>($"{q.ToJapaneseLabel()}は締め切られていません。");
+            return Outcome.Refused<Done>(Wording.Pick($"{q.ToJapaneseLabel()}は締め切られていません。", $"{q.ToEnglishLabel()} is not closed."));
         }
 
         db.ClosedQuarters.Remove(closed);
@@ -275,12 +277,12 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.Refused<CollectionWindowDto>("四半期が計画期間にありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<CollectionWindowDto>(QuarterRecords.OutsidePlan, OutcomeKind.NotFound);
         }
 
         if (plan.IsEnded)
         {
-            return Outcome.Refused<CollectionWindowDto>("この計画は終了しています（読み取り専用）。");
+            return Outcome.Refused<CollectionWindowDto>(QuarterRecords.PlanEnded);
         }
 
         if (CollectionWindows.Check(q, request) is { Count: > 0 } errors)
@@ -290,7 +292,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
 
         if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
-            return Outcome.Refused<CollectionWindowDto>($"{q.ToJapaneseLabel()}は締め切られているため、期間を変更できません。");
+            return Outcome.Refused<CollectionWindowDto>(Wording.Pick($"{q.ToJapaneseLabel()}は締め切られているため、期間を変更できません。", $"{q.ToEnglishLabel()} is closed, so its period cannot be changed."));
         }
 
         var before = await QuarterRecords.WindowAsync(db, plan, q, cancellationToken);
@@ -317,12 +319,12 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         using var operation = operations.Begin();
         if ((await quarters.ExactAsync(fiscalYear, quarter, cancellationToken)).Value is not var (plan, q))
         {
-            return Outcome.Refused<RemindResult>("四半期が計画期間にありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<RemindResult>(QuarterRecords.OutsidePlan, OutcomeKind.NotFound);
         }
 
         if (plan.IsEnded)
         {
-            return Outcome.Refused<RemindResult>("この計画は終了しています（読み取り専用）。");
+            return Outcome.Refused<RemindResult>(QuarterRecords.PlanEnded);
         }
 
         var department = string.IsNullOrEmpty(request.DepartmentCode)
@@ -330,12 +332,12 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
             : await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == request.DepartmentCode, cancellationToken);
         if (department is null)
         {
-            return Outcome.Invalid<RemindResult>(new Dictionary<string, string[]> { ["DepartmentCode"] = ["督促する課を選んでください。"] });
+            return Outcome.Invalid<RemindResult>(new Dictionary<string, string[]> { ["DepartmentCode"] = [Wording.Pick("督促する課を選んでください。", "Choose the department to remind.")] });
         }
 
         if (await QuarterRecords.IsClosedAsync(db, plan, q, cancellationToken))
         {
-            return Outcome.Refused<RemindResult>($"{q.ToJapaneseLabel()}は締め切られているため、督促できません。");
+            return Outcome.Refused<RemindResult>(Wording.Pick($"{q.ToJapaneseLabel()}は締め切られているため、督促できません。", $"{q.ToEnglishLabel()} is closed, so no reminder can be sent."));
         }
 
         // One reminder per department and day: a second click (or three) would send everyone the same notice again.
@@ -345,15 +347,21 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
         var sentToday = await db.Dispatches.Where(d => d.Key == key).Select(d => (int?)d.Recipients).FirstOrDefaultAsync(cancellationToken);
         if (sentToday > 0 && !request.Again)
         {
-            return Outcome.Refused<RemindResult>($"{department.Name}には本日すでに督促しています。もう一度送る場合は「もう一度督促する」を押してください。", OutcomeKind.Conflict);
+            return Outcome.Refused<RemindResult>(Wording.Pick(
+                $"{department.Name}には本日すでに督促しています。もう一度送る場合は「もう一度督促する」を押してください。",
+                $"{department.Name} was already reminded today. To send it again, press Remind again."), OutcomeKind.Conflict);
         }
 
         var sent = await notices.RemindDepartmentAsync(plan, q, department.Code, sentToday is null ? key : $"{key}-{Guid.NewGuid():N}",
             NotificationKind.Reminder, audit.Actor, cancellationToken);
         return sent switch
         {
-            { Missing.Count: 0 } => Outcome.Refused<RemindResult>($"{department.Name}は{q.ToJapaneseLabel()}の実績をすべて提出済みです。督促は不要です。"),
-            { Recipients: 0 } => Outcome.Refused<RemindResult>($"{department.Name}には担当者が登録されていないため、督促を送れません。システム管理者に担当者の登録を依頼してください。"),
+            { Missing.Count: 0 } => Outcome.Refused<RemindResult>(Wording.Pick(
+                $"{department.Name}は{q.ToJapaneseLabel()}の実績をすべて提出済みです。督促は不要です。",
+                $"{department.Name} has submitted every figure for {q.ToEnglishLabel()}. No reminder is needed.")),
+            { Recipients: 0 } => Outcome.Refused<RemindResult>(Wording.Pick(
+                $"{department.Name}には担当者が登録されていないため、督促を送れません。システム管理者に担当者の登録を依頼してください。",
+                $"{department.Name} has no staff registered, so no reminder can be sent. Please ask the administrator to register them.")),
             _ => Outcome.Ok<RemindResult>(sent),
         };
     }

@@ -139,7 +139,9 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
 
         if ((thread!.ResolvedUtc is not null) == request.Resolved)
         {
-            return Outcome.Refused<ThreadDto>(request.Resolved ? "このスレッドはすでに解決済みです。" : "このスレッドは解決済みではありません。");
+            return Outcome.Refused<ThreadDto>(request.Resolved
+                ? Wording.Pick("このスレッドはすでに解決済みです。", "This thread is already resolved.")
+                : Wording.Pick("このスレッドは解決済みではありません。", "This thread is not resolved."));
         }
 
         audit.Changed(AuditType, Key(thread.Id), request.Resolved ? "Resolved" : "Reopened", null, "true");
@@ -156,7 +158,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
         if (!ThreadAccess.MayRead(User, place.Owners, isInternal))
         {
             return Outcome.Forbidden<ThreadDto>(isInternal
-                ? "この四半期の実績はまだ承認されていないため、担当課・事務局・システム管理者だけがコメントできます。"
+                ? Wording.Pick("この四半期の実績はまだ承認されていないため、担当課・事務局・システム管理者だけがコメントできます。", "The quarter's figure is not approved yet, so only the department, the secretariat and the administrator may comment.")
                 : Outsider);
         }
 
@@ -200,7 +202,9 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
         if (unknown.Count > 0)
         {
             return (null, [], Outcome.Invalid<ThreadDto>(nameof(PostCommentRequest.Body),
-                $"{string.Join("、", unknown.Select(u => $"「@{u}」"))}という課・人は見つかりません。候補から選んでください。"));
+                Wording.Pick(
+                    $"{string.Join("、", unknown.Select(u => $"「@{u}」"))}という課・人は見つかりません。候補から選んでください。",
+                    $"No department or person is called {string.Join(", ", unknown.Select(u => $"@{u}"))}. Choose from the suggestions.")));
         }
 
         var mentioned = new List<CollectionNotices.Person>();
@@ -211,7 +215,9 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
             if (readers.Count == 0)
             {
                 return (null, [], Outcome.Invalid<ThreadDto>(nameof(PostCommentRequest.Body),
-                    $"「@{handle}」はこのスレッドを見られないため、お知らせできません（{(isInternal ? "承認前の実績のスレッドは担当課・事務局・システム管理者だけが見られます" : "見られるのは担当課・事務局・推進本部・システム管理者です")}）。"));
+                    Wording.Pick(
+                        $"「@{handle}」はこのスレッドを見られないため、お知らせできません（{(isInternal ? "承認前の実績のスレッドは担当課・事務局・システム管理者だけが見られます" : "見られるのは担当課・事務局・推進本部・システム管理者です")}）。",
+                        $"@{handle} cannot see this thread, so they cannot be told ({(isInternal ? "a thread on a figure not yet approved is for the department, the secretariat and the administrator" : "it is for the department, the secretariat, the headquarters and the administrator")}).")));
             }
 
             mentioned.AddRange(readers.Select(p => p.Person));
@@ -347,14 +353,14 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
         var thread = await db.Threads.Include(t => t.Comments).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (thread is null)
         {
-            return (null, null, Outcome.NotFound<ThreadDto>("スレッドが見つかりません。"));
+            return (null, null, Outcome.NotFound<ThreadDto>(Wording.Pick("スレッドが見つかりません。", "The thread was not found.")));
         }
 
         var place = await PlaceOfAsync(thread, cancellationToken);
         if (place is null || !ThreadAccess.MayRead(User, place.Owners, thread.IsInternal))
         {
             // Someone who may not see a thread learns nothing about it, not even that it is there.
-            return (null, null, Outcome.NotFound<ThreadDto>("スレッドが見つかりません。"));
+            return (null, null, Outcome.NotFound<ThreadDto>(Wording.Pick("スレッドが見つかりません。", "The thread was not found.")));
         }
 
         return (thread, place, null);
@@ -363,7 +369,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
     private async Task<(Comment? Comment, Place? Place, Outcome<ThreadDto>? Failure)> OwnCommentAsync(long id, CancellationToken cancellationToken)
     {
         var comment = await db.Comments.Include(c => c.Thread).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var (_, place, failure) = comment is null ? (null, null, Outcome.NotFound<ThreadDto>("コメントが見つかりません。")) : await OpenThreadAsync(comment.ThreadId, cancellationToken);
+        var (_, place, failure) = comment is null ? (null, null, Outcome.NotFound<ThreadDto>(Wording.Pick("コメントが見つかりません。", "The comment was not found."))) : await OpenThreadAsync(comment.ThreadId, cancellationToken);
         if (failure is not null)
         {
             return (null, null, failure);
@@ -371,12 +377,12 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
 
         if (comment!.DeletedUtc is not null)
         {
-            return (null, null, Outcome.Refused<ThreadDto>("このコメントは削除されています。"));
+            return (null, null, Outcome.Refused<ThreadDto>(Wording.Pick("このコメントは削除されています。", "This comment has been deleted.")));
         }
 
         return string.Equals(comment.Author, audit.Actor, StringComparison.OrdinalIgnoreCase)
             ? (comment, place, null)
-            : (null, null, Outcome.Forbidden<ThreadDto>("ほかの人のコメントは編集・削除できません。"));
+            : (null, null, Outcome.Forbidden<ThreadDto>(Wording.Pick("ほかの人のコメントは編集・削除できません。", "You cannot edit or delete someone else's comment.")));
     }
 
     private async Task<Place?> PlaceOfAsync(CommentThread thread, CancellationToken cancellationToken)
@@ -402,7 +408,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
                 .Select(k => new { k.Id, k.Code, k.Name, Owners = k.Owners.Select(o => o.Code).ToList() }).FirstOrDefaultAsync(cancellationToken);
         if (kpi is null)
         {
-            return Outcome.NotFound<Place>("指標または四半期が見つかりません。");
+            return Outcome.NotFound<Place>(Wording.Pick("指標または四半期が見つかりません。", "The indicator or quarter was not found."));
         }
 
         if (!ThreadAccess.MayRead(User, kpi.Owners, isInternal: false))
@@ -412,7 +418,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
 
         if (resolved is not var (_, q))
         {
-            return Outcome.NotFound<Place>("指標または四半期が見つかりません。");
+            return Outcome.NotFound<Place>(Wording.Pick("指標または四半期が見つかりません。", "The indicator or quarter was not found."));
         }
 
         var approved = await db.Entries.AnyAsync(e => e.KpiId == kpi.Id && e.FiscalYear == q.FiscalYear && e.Quarter == q.Quarter && e.State == EntryState.Approved, cancellationToken);
@@ -420,7 +426,9 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
             $"dashboard/kpis/{Uri.EscapeDataString(kpi.Code)}?{QuarterAddress.Query(q.FiscalYear, q.Quarter)}"));
     }
 
-    private const string Outsider = "コメント・質問を読み書きできるのは、担当課・事務局・推進本部・システム管理者です。";
+    private static string Outsider => Wording.Pick(
+        "コメント・質問を読み書きできるのは、担当課・事務局・推進本部・システム管理者です。",
+        "Comments and questions are for the department, the secretariat, the headquarters and the administrator.");
 
     private async Task<Outcome<Place>> InitiativePlaceAsync(int number, CancellationToken cancellationToken, int? planId = null)
     {
@@ -431,7 +439,7 @@ public sealed class ServerThreadService(DbOperations operations, AuditWriter aud
                 .Select(i => new { i.Id, i.Title }).FirstOrDefaultAsync(cancellationToken);
         if (initiative is null)
         {
-            return Outcome.NotFound<Place>("取組施策が見つかりません。");
+            return Outcome.NotFound<Place>(Wording.Pick("取組施策が見つかりません。", "The initiative was not found."));
         }
 
         var owners = (await db.Kpis.AsNoTracking().Where(k => k.InitiativeId == initiative.Id).SelectMany(k => k.Owners.Select(o => o.Code)).ToListAsync(cancellationToken))
