@@ -54,9 +54,7 @@ public static class Labels
     public static string Dot => UiPreferences.IsEnglish ? " · " : " ・ ";
 
     /// <summary>2026年4月15日, or 15 Apr 2026 in English.</summary>
-    public static string Date(DateOnly date) => UiPreferences.IsEnglish
-        ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
-        : Dashboard.Shared.Plans.CollectionWindows.DateLabel(date);
+    public static string Date(DateOnly date) => Dashboard.Shared.Text.Wording.Date(date);
 
     public static string QuarterOnly(int quarter) => UiPreferences.IsEnglish ? $"Q{quarter}" : $"第{quarter}四半期";
 }

@@ -273,7 +273,7 @@ public static class EntryValidation
         {
             errors[nameof(request.Check)] = [Wording.Pick(
                 $"状況が「{status.Japanese()}」のため、評価・課題を入力してください。",
-                $"The status is {Wording.Status(status)}, so enter the check and issues.")];
+                $"The status is {status.Named()}, so enter the check and issues.")];
         }
     }
 }

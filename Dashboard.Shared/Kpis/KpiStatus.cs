@@ -69,4 +69,16 @@ public static class KpiStatusLabels
         KpiStatus.NoTarget => "目標なし",
         _ => status.ToString(),
     };
+
+    /// <summary>Achieved, On track, ...</summary>
+    public static string English(this KpiStatus status) => status switch
+    {
+        KpiStatus.OnTrack => "On track",
+        KpiStatus.NotReported => "Not reported",
+        KpiStatus.NoTarget => "No target",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The name in the language of the messages (<see cref="Text.Wording"/>).</summary>
+    public static string Named(this KpiStatus status) => Text.Wording.English ? status.English() : status.Japanese();
 }

@@ -140,23 +140,23 @@ public static partial class PlanLifecycleRules
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Code))
         {
-            errors[nameof(request.Code)] = ["計画コードを入力してください。"];
+            errors[nameof(request.Code)] = [Wording.Pick("計画コードを入力してください。", "Enter the plan code.")];
         }
         else if (!IsCode(request.Code))
         {
-            errors[nameof(request.Code)] = [$"計画コードは英数字とハイフンで、{CodeMaxLength}文字以内にしてください。"];
+            errors[nameof(request.Code)] = [Wording.Pick($"計画コードは英数字とハイフンで、{CodeMaxLength}文字以内にしてください。", $"A plan code is letters, digits and hyphens, at most {CodeMaxLength} characters.")];
         }
 
         var name = TextPolicy.Clean(request.Name);
         if (name is null)
         {
-            errors[nameof(request.Name)] = ["計画名を入力してください。"];
+            errors[nameof(request.Name)] = [Wording.Pick("計画名を入力してください。", "Enter the plan's name.")];
         }
         else if (name.Length > NameMaxLength)
         {
-            errors[nameof(request.Name)] = [$"計画名は{NameMaxLength}文字以内で入力してください。"];
+            errors[nameof(request.Name)] = [Wording.Pick($"計画名は{NameMaxLength}文字以内で入力してください。", $"The plan's name has at most {NameMaxLength} characters.")];
         }
-        else if (TextPolicy.NameProblem(request.Name, "計画名") is { } problem)
+        else if (TextPolicy.NameProblem(request.Name, Wording.Pick("計画名", "The plan's name")) is { } problem)
         {
             errors[nameof(request.Name)] = [problem];
         }
@@ -166,16 +166,18 @@ public static partial class PlanLifecycleRules
         if (FiscalQuarter.FiscalYearEnd(first - 1) < predecessorEnd)
         {
             errors[nameof(request.FirstFiscalYear)] =
-                [$"次期計画は前の計画が終わる日（{predecessorEnd:yyyy/MM/dd}）より後に始めてください（{JapaneseEra.FiscalYearLabel(after)}から）。"];
+                [Wording.Pick(
+                    $"次期計画は前の計画が終わる日（{predecessorEnd:yyyy/MM/dd}）より後に始めてください（{JapaneseEra.FiscalYearLabel(after)}から）。",
+                    $"The next plan starts after the previous one ends ({Wording.Date(predecessorEnd)}): from FY{after}.")];
         }
 
         if (request.LastFiscalYear is not { } last)
         {
-            errors[nameof(request.LastFiscalYear)] = ["最終年度を選んでください。"];
+            errors[nameof(request.LastFiscalYear)] = [Wording.Pick("最終年度を選んでください。", "Choose the last fiscal year.")];
         }
         else if (last < first || last >= first + MaxYears)
         {
-            errors[nameof(request.LastFiscalYear)] = [$"最終年度は{JapaneseEra.FiscalYearLabel(first)}から{MaxYears}年度以内で選んでください。"];
+            errors[nameof(request.LastFiscalYear)] = [Wording.Pick($"最終年度は{JapaneseEra.FiscalYearLabel(first)}から{MaxYears}年度以内で選んでください。", $"Choose a last fiscal year within {MaxYears} years from FY{first}.")];
         }
 
         return errors;

@@ -38,20 +38,20 @@ public static class PlanRevisionRules
         var errors = new Dictionary<string, string[]>();
         if (request.Date is not { } date)
         {
-            errors[nameof(request.Date)] = ["改訂日を入力してください。"];
+            errors[nameof(request.Date)] = [Wording.Pick("改訂日を入力してください。", "Enter the date of the revision.")];
         }
         else if (date < start)
         {
-            errors[nameof(request.Date)] = [$"改訂日が計画の開始日（{start:yyyy/MM/dd}）より前です。"];
+            errors[nameof(request.Date)] = [Wording.Pick($"改訂日が計画の開始日（{start:yyyy/MM/dd}）より前です。", $"The revision date is before the plan starts ({Wording.Date(start)}).")];
         }
 
-        Text(errors, nameof(request.Description), "改訂の内容", request.Description, DescriptionMaxLength);
-        Text(errors, nameof(request.Reason), "改訂の理由", request.Reason, ReasonMaxLength);
+        Text(errors, nameof(request.Description), Wording.Pick("改訂の内容", "What the revision changes"), request.Description, DescriptionMaxLength);
+        Text(errors, nameof(request.Reason), Wording.Pick("改訂の理由", "The reason for the revision"), request.Reason, ReasonMaxLength);
         var last = FiscalQuarter.FromDate(end).FiscalYear;
         if (request.ExtendToFiscalYear is { } to && (to <= last || to > last + MaxExtensionYears))
         {
             errors[nameof(request.ExtendToFiscalYear)] =
-                [$"延長後の最終年度は、今の最終年度（{JapaneseEra.FiscalYearLabel(last)}）より後、{MaxExtensionYears}年度以内で選んでください。"];
+                [Wording.Pick($"延長後の最終年度は、今の最終年度（{JapaneseEra.FiscalYearLabel(last)}）より後、{MaxExtensionYears}年度以内で選んでください。", $"Choose a new last fiscal year after the current one (FY{last}), at most {MaxExtensionYears} years later.")];
         }
 
         return errors;
@@ -68,19 +68,19 @@ public static class PlanRevisionRules
         var (first, last) = (FiscalQuarter.FromDate(start).FiscalYear, FiscalQuarter.FromDate(end).FiscalYear);
         if (!kpi.Kind.IsNumeric())
         {
-            errors[nameof(request.Value)] = ["この指標には数値の目標がありません（マイルストーン・実施状況の指標）。"];
+            errors[nameof(request.Value)] = [Wording.Pick("この指標には数値の目標がありません（マイルストーン・実施状況の指標）。", "This indicator has no numeric target (a milestone or an activity).")];
         }
         else if (fiscalYear < first || fiscalYear > last)
         {
-            errors["FiscalYear"] = [$"{JapaneseEra.FiscalYearLabel(fiscalYear)}は計画期間（{JapaneseEra.FiscalYearLabel(first)}〜{JapaneseEra.FiscalYearLabel(last)}）の外です。先に計画期間を延長してください。"];
+            errors["FiscalYear"] = [Wording.Pick($"{JapaneseEra.FiscalYearLabel(fiscalYear)}は計画期間（{JapaneseEra.FiscalYearLabel(first)}〜{JapaneseEra.FiscalYearLabel(last)}）の外です。先に計画期間を延長してください。", $"FY{fiscalYear} is outside the plan's period (FY{first} to FY{last}). Extend the period first.")];
         }
         else if (!KpiValueParser.TryParse(request.Value, out var parsed, out var problem) || parsed is not { } read)
         {
-            errors[nameof(request.Value)] = [problem ?? "目標値を入力してください。"];
+            errors[nameof(request.Value)] = [problem ?? Wording.Pick("目標値を入力してください。", "Enter the target.")];
         }
         else if (kpi.InForceAt(request.EffectiveFrom ?? DateOnly.MaxValue).TargetFor(fiscalYear) == read)
         {
-            errors[nameof(request.Value)] = ["今の目標と同じ値です。変える値を入力してください。"];
+            errors[nameof(request.Value)] = [Wording.Pick("今の目標と同じ値です。変える値を入力してください。", "This is the current target. Enter the new one.")];
         }
         else
         {
@@ -89,14 +89,14 @@ public static class PlanRevisionRules
 
         if (request.EffectiveFrom is not { } from)
         {
-            errors[nameof(request.EffectiveFrom)] = ["目標設定日を入力してください。"];
+            errors[nameof(request.EffectiveFrom)] = [Wording.Pick("目標設定日を入力してください。", "Enter the date the target applies from.")];
         }
         else if (from < start)
         {
-            errors[nameof(request.EffectiveFrom)] = [$"目標設定日が計画の開始日（{start:yyyy/MM/dd}）より前です。"];
+            errors[nameof(request.EffectiveFrom)] = [Wording.Pick($"目標設定日が計画の開始日（{start:yyyy/MM/dd}）より前です。", $"The date the target applies from is before the plan starts ({Wording.Date(start)}).")];
         }
 
-        Text(errors, nameof(request.Reason), "見直しの理由", request.Reason, ReasonMaxLength);
+        Text(errors, nameof(request.Reason), Wording.Pick("見直しの理由", "The reason for the change"), request.Reason, ReasonMaxLength);
         return errors;
     }
 
@@ -105,11 +105,11 @@ public static class PlanRevisionRules
         var clean = TextPolicy.Clean(text);
         if (clean is null)
         {
-            errors[field] = [$"{label}を入力してください。"];
+            errors[field] = [Wording.Pick($"{label}を入力してください。", $"{label} is required.")];
         }
         else if (clean.Length > max)
         {
-            errors[field] = [$"{label}は{max}文字以内で入力してください。"];
+            errors[field] = [Wording.Pick($"{label}は{max}文字以内で入力してください。", $"{label}: at most {max} characters.")];
         }
         else if (TextPolicy.Problem(text, label, multiline: true) is { } problem)
         {

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Shared.Fiscal;
 
 namespace Dashboard.Shared.Plans;
@@ -48,25 +49,25 @@ public static class CollectionWindows
         var errors = new Dictionary<string, string[]>();
         if (request.OpensOn is not { } opens)
         {
-            errors["OpensOn"] = ["入力開始日を入力してください。"];
+            errors["OpensOn"] = [Wording.Pick("入力開始日を入力してください。", "Enter the date entry opens.")];
         }
         else if (opens < q.StartDate)
         {
-            errors["OpensOn"] = [$"入力開始日は{q.ToJapaneseLabel()}の初日（{DateLabel(q.StartDate)}）以降にしてください。"];
+            errors["OpensOn"] = [Wording.Pick($"入力開始日は{q.ToJapaneseLabel()}の初日（{DateLabel(q.StartDate)}）以降にしてください。", $"Entry opens on or after the first day of {q.ToEnglishLabel()} ({Wording.Date(q.StartDate)}).")];
         }
 
         var latest = q.EndDate.AddMonths(LatestDueMonthsAfterQuarter);
         if (request.DueOn is not { } due)
         {
-            errors["DueOn"] = ["提出期限を入力してください。"];
+            errors["DueOn"] = [Wording.Pick("提出期限を入力してください。", "Enter the due date.")];
         }
         else if (request.OpensOn is { } start && due < start)
         {
-            errors["DueOn"] = ["提出期限は入力開始日より後にしてください。"];
+            errors["DueOn"] = [Wording.Pick("提出期限は入力開始日より後にしてください。", "The due date comes after entry opens.")];
         }
         else if (due > latest)
         {
-            errors["DueOn"] = [$"提出期限は四半期の終わりから{LatestDueMonthsAfterQuarter}か月以内（{DateLabel(latest)}まで）にしてください。"];
+            errors["DueOn"] = [Wording.Pick($"提出期限は四半期の終わりから{LatestDueMonthsAfterQuarter}か月以内（{DateLabel(latest)}まで）にしてください。", $"The due date is at most {LatestDueMonthsAfterQuarter} months after the quarter ends (by {Wording.Date(latest)}).")];
         }
 
         return errors;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Dashboard.Shared.Entries;
-using Dashboard.Shared.Fiscal;
-using Dashboard.Shared.Kpis;
 
 namespace Dashboard.Shared.Text;
 
@@ -20,9 +17,6 @@ public static class Wording
     /// <summary><paramref name="japanese"/>, or <paramref name="english"/> when <see cref="English"/>.</summary>
     public static string Pick(string japanese, string english) => English ? english : japanese;
 
-    /// <summary>令和7年度 第3四半期, or FY2025 Q3.</summary>
-    public static string Quarter(FiscalQuarter quarter) => English ? quarter.ToEnglishLabel() : quarter.ToJapaneseLabel();
-
     /// <summary>2026年4月15日, or 15 Apr 2026.</summary>
     public static string Date(DateOnly date) => English
         ? date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
@@ -30,28 +24,4 @@ public static class Wording
 
     /// <summary>A number as the messages write it: 1,234.5 in both languages.</summary>
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>下書き / Draft, 未入力 / Not entered, ...</summary>
-    public static string State(EntryState? state) => English
-        ? state switch
-        {
-            null => "Not entered",
-            EntryState.Draft => "Draft",
-            EntryState.Submitted => "Submitted",
-            EntryState.Returned => "Returned",
-            EntryState.Approved => "Approved",
-            _ => state.ToString()!,
-        }
-        : state.Japanese();
-
-    /// <summary>注意 / Caution, ...</summary>
-    public static string Status(KpiStatus status) => English
-        ? status switch
-        {
-            KpiStatus.OnTrack => "On track",
-            KpiStatus.NotReported => "Not reported",
-            KpiStatus.NoTarget => "No target",
-            _ => status.ToString(),
-        }
-        : status.Japanese();
 }

@@ -58,6 +58,29 @@ public sealed class EnglishModeTests(BrowserFixture browser, ITestOutputHelper o
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task TheEntryFormsErrorsAreInEnglishOnAnEnglishPage()
+    {
+        // The rules run in the server's circuit: they must read the person's language there, not the host's.
+        var (page, _) = await browser.NewPageAsync();
+        await page.GotoAsync("/preferences/language?lang=en&returnUrl=%2Faccount%2Flogin");
+        await BrowserFixture.SignInAsync(page, DemoUsers.StaffKikaku, "/entries/I01-K1/2025/4");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var form = page.Locator("[data-form='entry']");
+
+        await form.Locator("input[name='value']").FillAsync("12,3");
+        await Microsoft.Playwright.Assertions.Expect(form.Locator("#value-error")).ToContainTextAsync("This is not a number.");
+        await form.Locator("input[name='value']").FillAsync("");
+        await form.Locator("textarea[name='done']").FillAsync("");
+        await form.Locator("[data-action='submit']").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(form.Locator("#value-error")).ToHaveTextAsync("Enter the figure before submitting.");
+        await Microsoft.Playwright.Assertions.Expect(form.Locator("#done-error")).ToHaveTextAsync("Enter what was done before submitting.");
+
+        var failures = new List<string>();
+        await CountAsync(page, "/entries/I01-K1/2025/4 with errors", failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private async Task CountAsync(Microsoft.Playwright.IPage page, string url, List<string> failures)
     {
         if (Environment.GetEnvironmentVariable("LANG_DETAIL") is not null)

@@ -286,7 +286,7 @@ public sealed class ServerEntryService(DbOperations operations, AuditWriter audi
         {
             return Outcome.Refused<EntryDto>(Wording.Pick(
                 $"この実績は「{((EntryState?)entry.State).Japanese()}」のため取り下げられません。",
-                $"This entry is {Wording.State(entry.State)}, so it cannot be withdrawn."));
+                $"This entry is {((EntryState?)entry.State).Named()}, so it cannot be withdrawn."));
         }
 
         audit.Changed(AuditTypes.Entry, plan!.EntryKey(kpi!.Code, q), "State", entry.State.ToString(), nameof(EntryState.Draft), "取り下げ");

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Text;
 using Dashboard.Shared.Problems;
 using Dashboard.Server.Features.Problems;
 using Dashboard.Shared.Auth;
@@ -64,10 +65,10 @@ public static class PlanEndpoints
     }
 
     public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetEdition(string code, int number, IPlanService plans, CancellationToken cancellationToken) =>
-        ProblemResults.Found(await plans.GetEditionAsync(code, number, cancellationToken), "その計画の版はありません。");
+        ProblemResults.Found(await plans.GetEditionAsync(code, number, cancellationToken), Wording.Pick("その計画の版はありません。", "The plan has no such edition."));
 
     public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlan(string code, IPlanService plans, CancellationToken cancellationToken) =>
-        ProblemResults.Found(await plans.GetPlanAsync(code, cancellationToken), "その計画はありません。");
+        ProblemResults.Found(await plans.GetPlanAsync(code, cancellationToken), Wording.Pick("その計画はありません。", "There is no such plan."));
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> CreateSuccessor(
         string code, SuccessorRequest request, IPlanService plans, CancellationToken cancellationToken) =>
@@ -84,19 +85,19 @@ public static class PlanEndpoints
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportWorkbook(string code, IPlanService plans, CancellationToken cancellationToken) =>
         await plans.ExportWorkbookAsync(code, cancellationToken) is { } file
             ? TypedResults.File(file.Content, Exports.ExportEndpoints.XlsxContentType, file.FileName)
-            : ProblemResults.Problem(OutcomeKind.NotFound, "その計画はありません。");
+            : ProblemResults.Problem(OutcomeKind.NotFound, Wording.Pick("その計画はありません。", "There is no such plan."));
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportSeed(string code, IPlanService plans, CancellationToken cancellationToken) =>
         await plans.ExportSeedAsync(code, cancellationToken) is { } file
             ? TypedResults.File(file.Content, "application/json", file.FileName)
-            : ProblemResults.Problem(OutcomeKind.NotFound, "その計画はありません。");
+            : ProblemResults.Problem(OutcomeKind.NotFound, Wording.Pick("その計画はありません。", "There is no such plan."));
 
     public static async Task<Results<Ok<PlanSummaryDto>, ValidationProblem, ProblemHttpResult>> Import(IFormFile file, IPlanService plans, CancellationToken cancellationToken)
     {
         if (file.Length > Exports.EntryTemplate.MaxBytes)
         {
             return ProblemResults.Invalid(Dashboard.Shared.Exports.TemplateErrors.ToFieldErrors(
-                [new Dashboard.Shared.Exports.TemplateError("KPI表", 0, "", $"ファイルが大きすぎます（上限 {Exports.EntryTemplate.MaxBytes / 1024 / 1024} MB）。")]));
+                [new Dashboard.Shared.Exports.TemplateError("KPI表", 0, "", Wording.Pick($"ファイルが大きすぎます（上限 {Exports.EntryTemplate.MaxBytes / 1024 / 1024} MB）。", $"The file is too large (up to {Exports.EntryTemplate.MaxBytes / 1024 / 1024} MB)."))]));
         }
 
         using var stream = new MemoryStream();

@@ -31,7 +31,7 @@ public sealed partial class ServerPlanService
         var kpi = kpiCode is null ? null : kpis.FirstOrDefault(k => k.Code == kpiCode);
         if (kpiCode is not null && kpi is null)
         {
-            return Outcome.Refused<KpiDto>("指標が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<KpiDto>(Wording.Pick("指標が見つかりません。", "The indicator was not found."), OutcomeKind.NotFound);
         }
 
         Initiative? initiative;
@@ -41,16 +41,16 @@ public sealed partial class ServerPlanService
             initiative = plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == request.InitiativeNumber);
             if (initiative is null)
             {
-                errors[nameof(request.InitiativeNumber)] = ["指標を追加する施策を選んでください。"];
+                errors[nameof(request.InitiativeNumber)] = [Wording.Pick("指標を追加する施策を選んでください。", "Choose the initiative to add the indicator to.")];
             }
 
             if (!PlanLifecycleRules.IsCode(newCode))
             {
-                errors[nameof(request.Code)] = [$"KPIコードは英数字とハイフンで、{PlanLifecycleRules.CodeMaxLength}文字以内にしてください。"];
+                errors[nameof(request.Code)] = [Wording.Pick($"KPIコードは英数字とハイフンで、{PlanLifecycleRules.CodeMaxLength}文字以内にしてください。", $"A KPI code is letters, digits and hyphens, at most {PlanLifecycleRules.CodeMaxLength} characters.")];
             }
             else if (kpis.Any(k => k.Code == newCode))
             {
-                errors[nameof(request.Code)] = [$"KPIコード「{newCode}」はこの計画で既に使われています。KPIコードは計画をまたいで指標を指すため、別のコードにしてください。"];
+                errors[nameof(request.Code)] = [Wording.Pick($"KPIコード「{newCode}」はこの計画で既に使われています。KPIコードは計画をまたいで指標を指すため、別のコードにしてください。", $"The KPI code {newCode} is already used in this plan. A KPI code names the indicator across plans, so choose another.")];
             }
         }
         else
@@ -59,28 +59,28 @@ public sealed partial class ServerPlanService
             initiative = request.InitiativeNumber is { } to ? plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == to) : null;
             if (request.InitiativeNumber is not null && initiative is null)
             {
-                errors[nameof(request.InitiativeNumber)] = [$"取組施策{request.InitiativeNumber}はこの計画にありません。"];
+                errors[nameof(request.InitiativeNumber)] = [Wording.Pick($"取組施策{request.InitiativeNumber}はこの計画にありません。", $"Initiative {request.InitiativeNumber} is not in this plan.")];
             }
 
             initiative ??= plan.Policies.SelectMany(p => p.Initiatives).First(i => i.Kpis.Contains(kpi));
             if (kpi.Kind != request.Kind && await db.Entries.AnyAsync(e => e.KpiId == kpi.Id, cancellationToken))
             {
-                errors[nameof(request.Kind)] = ["実績がある指標の種類は変えられません（報告済みの実績の意味が変わるため）。"];
+                errors[nameof(request.Kind)] = [Wording.Pick("実績がある指標の種類は変えられません（報告済みの実績の意味が変わるため）。", "The kind of an indicator with figures cannot change (the reported figures would mean something else).")];
             }
         }
 
         if (!Enum.IsDefined(request.Kind))
         {
-            errors[nameof(request.Kind)] = ["種類を選んでください。"];
+            errors[nameof(request.Kind)] = [Wording.Pick("種類を選んでください。", "Choose the kind.")];
         }
 
         decimal? baseline = null;
         if (!string.IsNullOrWhiteSpace(request.BaselineValue) && (!KpiValueParser.TryParse(request.BaselineValue, out baseline, out var problem) || baseline is null))
         {
-            errors[nameof(request.BaselineValue)] = [problem ?? "基準値を数値で入力してください。"];
+            errors[nameof(request.BaselineValue)] = [problem ?? Wording.Pick("基準値を数値で入力してください。", "Enter the baseline as a number.")];
         }
 
-        foreach (var (field, label, text) in new[] { (nameof(request.Source), "出典", request.Source), (nameof(request.Note), "備考", request.Note) })
+        foreach (var (field, label, text) in new[] { (nameof(request.Source), Wording.Pick("出典", "The source"), request.Source), (nameof(request.Note), Wording.Pick("備考", "The note"), request.Note) })
         {
             if (TextPolicy.Problem(text, label, multiline: true) is { } bad)
             {
@@ -92,7 +92,7 @@ public sealed partial class ServerPlanService
         var unknown = (request.Owners ?? []).Where(o => departments.All(d => d.Code != o)).ToList();
         if (unknown.Count > 0)
         {
-            errors[nameof(request.Owners)] = [$"担当課「{string.Join("、", unknown)}」は登録されていません。"];
+            errors[nameof(request.Owners)] = [Wording.Pick($"担当課「{string.Join("、", unknown)}」は登録されていません。", $"No department is registered as {string.Join(", ", unknown)}.")];
         }
 
         if (errors.Count == 0)
@@ -183,7 +183,7 @@ public sealed partial class ServerPlanService
         var kpi = plan.Policies.SelectMany(p => p.Initiatives).SelectMany(i => i.Kpis).FirstOrDefault(k => k.Code == kpiCode);
         if (kpi is null)
         {
-            return Outcome.Refused<string>("指標が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<string>(Wording.Pick("指標が見つかりません。", "The indicator was not found."), OutcomeKind.NotFound);
         }
 
         if (request.Retire)
@@ -195,13 +195,15 @@ public sealed partial class ServerPlanService
         if (figures > 0)
         {
             return Outcome.Refused<string>(plan.Status == PlanStatus.Draft
-                ? $"実績がある指標（{figures}件）は削除できません。"
-                : $"実績がある指標（{figures}件）は削除できません。実績を残したまま終えるには「指標を廃止する」を使ってください。");
+                ? Wording.Pick($"実績がある指標（{figures}件）は削除できません。", $"An indicator with figures ({figures}) cannot be deleted.")
+                : Wording.Pick(
+                    $"実績がある指標（{figures}件）は削除できません。実績を残したまま終えるには「指標を廃止する」を使ってください。",
+                    $"An indicator with figures ({figures}) cannot be deleted. To end it and keep its figures, retire it."));
         }
 
         if (await db.KpiSuccessions.AnyAsync(s => s.SuccessorKpiId == kpi.Id, cancellationToken))
         {
-            return Outcome.Refused<string>("前の計画から引き継いだ指標です。削除せず、引継ぎ区分で「廃止」「完了」または「統合」を選んでください。");
+            return Outcome.Refused<string>(Wording.Pick("前の計画から引き継いだ指標です。削除せず、引継ぎ区分で「廃止」「完了」または「統合」を選んでください。", "This indicator was carried over from the previous plan. Do not delete it: choose abolished, completed or merged as how it is carried over."));
         }
 
         var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
@@ -227,12 +229,12 @@ public sealed partial class ServerPlanService
     {
         if (plan.Status == PlanStatus.Draft)
         {
-            return Outcome.Refused<string>("下書きの計画では、指標は廃止せずに削除してください。");
+            return Outcome.Refused<string>(Wording.Pick("下書きの計画では、指標は廃止せずに削除してください。", "In a draft plan, delete the indicator instead of retiring it."));
         }
 
         if (kpi.RetiredOn is { } retired)
         {
-            return Outcome.Refused<string>($"指標 {kpi.Code} は{CollectionWindows.DateLabel(retired)}に廃止済みです。");
+            return Outcome.Refused<string>(Wording.Pick($"指標 {kpi.Code} は{CollectionWindows.DateLabel(retired)}に廃止済みです。", $"Indicator {kpi.Code} was retired on {Wording.Date(retired)}."));
         }
 
         var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
@@ -243,7 +245,7 @@ public sealed partial class ServerPlanService
             if (stranded.Select(e => new FiscalQuarter(e.FiscalYear, e.Quarter)).Where(q => !KpiRetirement.Expects(day, q)).OrderBy(q => q).FirstOrDefault() is { FiscalYear: > 0 } later)
             {
                 errors[nameof(KpiRemovalRequest.RevisionDate)] =
-                    [$"{later.ToJapaneseLabel()}の実績が入力されています。廃止日はその四半期の末日（{CollectionWindows.DateLabel(later.EndDate)}）以降にしてください。"];
+                    [Wording.Pick($"{later.ToJapaneseLabel()}の実績が入力されています。廃止日はその四半期の末日（{CollectionWindows.DateLabel(later.EndDate)}）以降にしてください。", $"A figure is entered for {later.ToEnglishLabel()}. Retire it on or after that quarter's last day ({Wording.Date(later.EndDate)}).")];
             }
         }
 
@@ -272,7 +274,7 @@ public sealed partial class ServerPlanService
             : null;
 
     private static Outcome<T> NotEditable<T>() =>
-        Outcome.Refused<T>("編集できる計画が見つかりません（終了した計画は読み取り専用です）。", OutcomeKind.NotFound);
+        Outcome.Refused<T>(Wording.Pick("編集できる計画が見つかりません（終了した計画は読み取り専用です）。", "No plan that can be edited was found (an ended plan is read only)."), OutcomeKind.NotFound);
 
     /// <summary>A plan in force changes only through a recorded revision: its date (not before the plan starts) and reason.</summary>
     private static Dictionary<string, string[]> RevisionErrors(Plan plan, DateOnly? date, string? reason)

@@ -25,12 +25,12 @@ public sealed partial class ServerPlanService
         var policy = request.PolicyNumber is { } pn ? plan.Policies.FirstOrDefault(p => p.Number == pn) : null;
         if (request.PolicyNumber is not null && policy is null)
         {
-            return Outcome.Refused<string>("基本方針が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<string>(Wording.Pick("基本方針が見つかりません。", "The basic policy was not found."), OutcomeKind.NotFound);
         }
 
         var isInitiative = policy is not null;
         var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
-        HeadingErrors(errors, isInitiative ? "施策" : "基本方針", request.Title, request.Subtitle, subtitleMax: isInitiative ? 2000 : 200);
+        HeadingErrors(errors, isInitiative, request.Title, request.Subtitle, subtitleMax: isInitiative ? 2000 : 200);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<string>(errors);
@@ -69,16 +69,16 @@ public sealed partial class ServerPlanService
         var initiative = initiativeNumber is { } n ? plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == n) : null;
         if (policy is null && initiative is null)
         {
-            return Outcome.Refused<string>("基本方針または施策が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<string>(Wording.Pick("基本方針または施策が見つかりません。", "The basic policy or initiative was not found."), OutcomeKind.NotFound);
         }
 
         var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
-        HeadingErrors(errors, initiative is null ? "基本方針" : "施策", request.Title, request.Subtitle, subtitleMax: initiative is null ? 200 : 2000);
+        HeadingErrors(errors, initiative is not null, request.Title, request.Subtitle, subtitleMax: initiative is null ? 200 : 2000);
         var from = initiative is null ? null : plan.Policies.First(p => p.Initiatives.Contains(initiative));
         var to = initiative is not null && request.MoveToPolicy is { } target ? plan.Policies.FirstOrDefault(p => p.Number == target) : from;
         if (initiative is not null && to is null)
         {
-            errors[nameof(request.MoveToPolicy)] = [$"基本方針{request.MoveToPolicy}はこの計画にありません。"];
+            errors[nameof(request.MoveToPolicy)] = [Wording.Pick($"基本方針{request.MoveToPolicy}はこの計画にありません。", $"Basic policy {request.MoveToPolicy} is not in this plan.")];
         }
 
         if (errors.Count > 0)
@@ -137,28 +137,28 @@ public sealed partial class ServerPlanService
         var initiative = initiativeNumber is { } n ? plan.Policies.SelectMany(p => p.Initiatives).FirstOrDefault(i => i.Number == n) : null;
         if (policy is null && initiative is null)
         {
-            return Outcome.Refused<string>("基本方針または施策が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<string>(Wording.Pick("基本方針または施策が見つかりません。", "The basic policy or initiative was not found."), OutcomeKind.NotFound);
         }
 
         // Only an empty heading goes: KPIs move elsewhere first (or are retired with the plan in force's figures kept).
         if (initiative is not null && initiative.Kpis.Count > 0)
         {
-            return Outcome.Refused<string>($"取組施策{initiative.Number}には指標が{initiative.Kpis.Count}件あります。先に指標を別の施策に移すか削除してください。");
+            return Outcome.Refused<string>(Wording.Pick($"取組施策{initiative.Number}には指標が{initiative.Kpis.Count}件あります。先に指標を別の施策に移すか削除してください。", $"Initiative {initiative.Number} has {initiative.Kpis.Count} indicators. Move them to another initiative or delete them first."));
         }
 
         if (initiative is not null && await db.Assessments.AnyAsync(a => a.InitiativeId == initiative.Id, cancellationToken))
         {
-            return Outcome.Refused<string>($"取組施策{initiative.Number}には評価が記録されているため削除できません。名称を変えるか、次期計画で見直してください。");
+            return Outcome.Refused<string>(Wording.Pick($"取組施策{initiative.Number}には評価が記録されているため削除できません。名称を変えるか、次期計画で見直してください。", $"Initiative {initiative.Number} has assessments, so it cannot be deleted. Rename it, or rethink it in the next plan."));
         }
 
         if (initiative is null && policy!.Initiatives.Count > 0)
         {
-            return Outcome.Refused<string>($"基本方針{policy.Number}には施策が{policy.Initiatives.Count}件あります。先に施策を別の基本方針に移すか削除してください。");
+            return Outcome.Refused<string>(Wording.Pick($"基本方針{policy.Number}には施策が{policy.Initiatives.Count}件あります。先に施策を別の基本方針に移すか削除してください。", $"Basic policy {policy.Number} has {policy.Initiatives.Count} initiatives. Move them to another policy or delete them first."));
         }
 
         if (initiative is null && plan.Policies.Count == 1)
         {
-            return Outcome.Refused<string>("計画には基本方針が1つ以上必要です。");
+            return Outcome.Refused<string>(Wording.Pick("計画には基本方針が1つ以上必要です。", "A plan needs at least one basic policy."));
         }
 
         var errors = RevisionErrors(plan, request.RevisionDate, request.RevisionReason);
@@ -187,29 +187,30 @@ public sealed partial class ServerPlanService
     }
 
     /// <summary>A heading's title (required, one line, 200 characters) and subtitle or summary.</summary>
-    private static void HeadingErrors(Dictionary<string, string[]> errors, string label, string? title, string? subtitle, int subtitleMax)
+    private static void HeadingErrors(Dictionary<string, string[]> errors, bool isInitiative, string? title, string? subtitle, int subtitleMax)
     {
+        var label = isInitiative ? Wording.Pick("施策の名称", "The initiative's name") : Wording.Pick("基本方針の名称", "The basic policy's name");
         var clean = TextPolicy.Clean(title);
         if (clean is null)
         {
-            errors[nameof(HeadingEditRequest.Title)] = [$"{label}の名称を入力してください。"];
+            errors[nameof(HeadingEditRequest.Title)] = [Wording.Pick($"{label}を入力してください。", $"{label} is required.")];
         }
         else if (clean.Length > 200)
         {
-            errors[nameof(HeadingEditRequest.Title)] = [$"{label}の名称は200文字以内で入力してください。"];
+            errors[nameof(HeadingEditRequest.Title)] = [Wording.Pick($"{label}は200文字以内で入力してください。", $"{label}: at most 200 characters.")];
         }
-        else if (TextPolicy.NameProblem(title, $"{label}の名称") is { } problem)
+        else if (TextPolicy.NameProblem(title, label) is { } problem)
         {
             errors[nameof(HeadingEditRequest.Title)] = [problem];
         }
 
-        if (TextPolicy.Problem(subtitle, "補足", multiline: true) is { } bad)
+        if (TextPolicy.Problem(subtitle, Wording.Pick("補足", "The description"), multiline: true) is { } bad)
         {
             errors[nameof(HeadingEditRequest.Subtitle)] = [bad];
         }
         else if (TextPolicy.Clean(subtitle) is { Length: var length } && length > subtitleMax)
         {
-            errors[nameof(HeadingEditRequest.Subtitle)] = [$"補足は{subtitleMax}文字以内で入力してください。"];
+            errors[nameof(HeadingEditRequest.Subtitle)] = [Wording.Pick($"補足は{subtitleMax}文字以内で入力してください。", $"The description has at most {subtitleMax} characters.")];
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class ServerPlanService
         using var operation = operations.Begin();
         if (!MayMaintain)
         {
-            return Outcome.Refused<PlanSummaryDto>("計画を変更する権限がありません。", OutcomeKind.Forbidden);
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick("計画を変更する権限がありません。", "You may not change the plan."), OutcomeKind.Forbidden);
         }
 
         var previous = await db.Plans.AsSplitQuery()
@@ -43,23 +43,23 @@ public sealed partial class ServerPlanService
             .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (previous is null)
         {
-            return Outcome.Refused<PlanSummaryDto>("計画が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick("計画が見つかりません。", "The plan was not found."), OutcomeKind.NotFound);
         }
 
         if (previous.Status == PlanStatus.Draft)
         {
-            return Outcome.Refused<PlanSummaryDto>("下書きの計画からは次期計画を作れません。先に開始してください。");
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick("下書きの計画からは次期計画を作れません。先に開始してください。", "A draft plan cannot have a next plan. Start it first."));
         }
 
         if (await db.Plans.AsNoTracking().Where(p => p.PredecessorId == previous.Id).Select(p => p.Code).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return Outcome.Refused<PlanSummaryDto>($"この計画の次期計画（{existing}）は既にあります。");
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick($"この計画の次期計画（{existing}）は既にあります。", $"This plan already has a next plan ({existing})."));
         }
 
         var errors = PlanLifecycleRules.Validate(request, previous.PeriodEnd);
         if (errors.Count == 0 && await db.Plans.AnyAsync(p => p.Code == request.Code, cancellationToken))
         {
-            errors[nameof(request.Code)] = [$"計画コード「{request.Code}」は既に使われています。別のコードにしてください。"];
+            errors[nameof(request.Code)] = [Wording.Pick($"計画コード「{request.Code}」は既に使われています。別のコードにしてください。", $"The plan code {request.Code} is already used. Choose another.")];
         }
 
         if (errors.Count > 0)
@@ -146,12 +146,12 @@ public sealed partial class ServerPlanService
             .FirstOrDefaultAsync(s => s.PlanId == plan.Id && s.PredecessorKpi!.Code == predecessorKpiCode, cancellationToken);
         if (succession is null)
         {
-            return Outcome.Refused<SuccessionDto>("前の計画の指標が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<SuccessionDto>(Wording.Pick("前の計画の指標が見つかりません。", "The previous plan's indicator was not found."), OutcomeKind.NotFound);
         }
 
         if (!Enum.IsDefined(request.Disposition))
         {
-            return Outcome.Invalid<SuccessionDto>(new Dictionary<string, string[]> { [nameof(request.Disposition)] = ["引継ぎの区分を選んでください。"] });
+            return Outcome.Invalid<SuccessionDto>(new Dictionary<string, string[]> { [nameof(request.Disposition)] = [Wording.Pick("引継ぎの区分を選んでください。", "Choose how it is carried over.")] });
         }
 
         var own = await db.Kpis.FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == predecessorKpiCode, cancellationToken);
@@ -162,7 +162,7 @@ public sealed partial class ServerPlanService
             successor = own ?? await RecreateAsync(plan, succession.PredecessorKpi!, cancellationToken);
             if (successor is null)
             {
-                return Outcome.Refused<SuccessionDto>("引き継ぐ先の施策が次期計画にありません。");
+                return Outcome.Refused<SuccessionDto>(Wording.Pick("引き継ぐ先の施策が次期計画にありません。", "The initiative it would go to is not in the next plan."));
             }
         }
         else
@@ -175,7 +175,7 @@ public sealed partial class ServerPlanService
                     : await db.Kpis.FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == request.MergeInto, cancellationToken);
                 if (successor is null)
                 {
-                    return Outcome.Invalid<SuccessionDto>(new Dictionary<string, string[]> { [nameof(request.MergeInto)] = ["統合先の指標を、この指標以外から選んでください。"] });
+                    return Outcome.Invalid<SuccessionDto>(new Dictionary<string, string[]> { [nameof(request.MergeInto)] = [Wording.Pick("統合先の指標を、この指標以外から選んでください。", "Choose another indicator to merge it into.")] });
                 }
             }
 
@@ -183,7 +183,7 @@ public sealed partial class ServerPlanService
             {
                 if (await db.KpiSuccessions.AnyAsync(s => s.PlanId == plan.Id && s.SuccessorKpiId == own.Id && s.Id != succession.Id, cancellationToken))
                 {
-                    return Outcome.Refused<SuccessionDto>($"「{own.Code}」は他の指標の統合先です。先にそちらの区分を変えてください。");
+                    return Outcome.Refused<SuccessionDto>(Wording.Pick($"「{own.Code}」は他の指標の統合先です。先にそちらの区分を変えてください。", $"{own.Code} is where another indicator is merged. Change that one first."));
                 }
 
                 succession.SuccessorKpi = null;
@@ -216,7 +216,7 @@ public sealed partial class ServerPlanService
             .FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
         if (kpi is null)
         {
-            return Outcome.Refused<KpiDto>("指標が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<KpiDto>(Wording.Pick("指標が見つかりません。", "The indicator was not found."), OutcomeKind.NotFound);
         }
 
         var (first, last) = (FiscalQuarter.FiscalYearOf(plan.PeriodStart), FiscalQuarter.FiscalYearOf(plan.PeriodEnd));
@@ -224,15 +224,15 @@ public sealed partial class ServerPlanService
         decimal? value = null;
         if (!kpi.Kind.IsNumeric())
         {
-            errors[nameof(request.Value)] = ["この指標には数値の目標がありません（マイルストーン・実施状況の指標）。"];
+            errors[nameof(request.Value)] = [Wording.Pick("この指標には数値の目標がありません（マイルストーン・実施状況の指標）。", "This indicator has no numeric target (a milestone or an activity).")];
         }
         else if (fiscalYear < first || fiscalYear > last)
         {
-            errors["FiscalYear"] = [$"{JapaneseEra.FiscalYearLabel(fiscalYear)}は計画期間（{JapaneseEra.FiscalYearLabel(first)}〜{JapaneseEra.FiscalYearLabel(last)}）の外です。"];
+            errors["FiscalYear"] = [Wording.Pick($"{JapaneseEra.FiscalYearLabel(fiscalYear)}は計画期間（{JapaneseEra.FiscalYearLabel(first)}〜{JapaneseEra.FiscalYearLabel(last)}）の外です。", $"FY{fiscalYear} is outside the plan's period (FY{first} to FY{last}).")];
         }
         else if (!KpiValueParser.TryParse(request.Value, out value, out var problem))
         {
-            errors[nameof(request.Value)] = [problem ?? "目標値を数値で入力してください。"];
+            errors[nameof(request.Value)] = [problem ?? Wording.Pick("目標値を数値で入力してください。", "Enter the target as a number.")];
         }
 
         if (errors.Count > 0)
@@ -273,7 +273,7 @@ public sealed partial class ServerPlanService
 
         if (!await db.Kpis.AnyAsync(k => k.PlanId == plan.Id, cancellationToken))
         {
-            return Outcome.Refused<PlanSummaryDto>("指標のない計画は開始できません。");
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick("指標のない計画は開始できません。", "A plan without indicators cannot be started."));
         }
 
         // The seed files' rule: every basic policy has an initiative and every initiative a KPI.
@@ -282,19 +282,19 @@ public sealed partial class ServerPlanService
             .ToListAsync(cancellationToken);
         if (empty.FirstOrDefault(p => p.Initiatives == 0) is { } bare)
         {
-            return Outcome.Refused<PlanSummaryDto>($"基本方針{bare.Number}に施策がありません。施策を追加するか、基本方針を削除してから開始してください。");
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick($"基本方針{bare.Number}に施策がありません。施策を追加するか、基本方針を削除してから開始してください。", $"Basic policy {bare.Number} has no initiatives. Add one or delete the policy, then start."));
         }
 
         if (empty.SelectMany(p => p.Empty).Order().FirstOrDefault() is var hollow and > 0)
         {
-            return Outcome.Refused<PlanSummaryDto>($"取組施策{hollow}に指標がありません。指標を追加するか、施策を削除してから開始してください。");
+            return Outcome.Refused<PlanSummaryDto>(Wording.Pick($"取組施策{hollow}に指標がありません。指標を追加するか、施策を削除してから開始してください。", $"Initiative {hollow} has no indicators. Add one or delete the initiative, then start."));
         }
 
         var previous = plan.PredecessorId is { } id ? await db.Plans.FirstAsync(p => p.Id == id, cancellationToken) : null;
         if (previous is not null && previous.PeriodEnd >= plan.PeriodStart)
         {
             return Outcome.Refused<PlanSummaryDto>(
-                $"前の計画「{previous.Name}」が{previous.PeriodEnd:yyyy/MM/dd}まで続いています。次期計画（{plan.PeriodStart:yyyy/MM/dd}から）はその後に始めてください。");
+                Wording.Pick($"前の計画「{previous.Name}」が{previous.PeriodEnd:yyyy/MM/dd}まで続いています。次期計画（{plan.PeriodStart:yyyy/MM/dd}から）はその後に始めてください。", $"The previous plan ({previous.Name}) runs until {Wording.Date(previous.PeriodEnd)}. Start the next plan (from {Wording.Date(plan.PeriodStart)}) after it."));
         }
 
         var overlapping = await db.Plans.AsNoTracking()
@@ -304,7 +304,7 @@ public sealed partial class ServerPlanService
         if (overlapping is not null)
         {
             return Outcome.Refused<PlanSummaryDto>(
-                $"計画期間が「{overlapping.Name}」（{overlapping.PeriodStart:yyyy/MM/dd}〜{overlapping.PeriodEnd:yyyy/MM/dd}）と重なっています。実施中の計画は重ねられません。");
+                Wording.Pick($"計画期間が「{overlapping.Name}」（{overlapping.PeriodStart:yyyy/MM/dd}〜{overlapping.PeriodEnd:yyyy/MM/dd}）と重なっています。実施中の計画は重ねられません。", $"The period overlaps {overlapping.Name} ({Wording.Date(overlapping.PeriodStart)} to {Wording.Date(overlapping.PeriodEnd)}). Plans in force cannot overlap."));
         }
 
         // In the same save as the start: no moment without a current plan, nothing half done if the save fails.
@@ -378,7 +378,7 @@ public sealed partial class ServerPlanService
         MayMaintain ? await db.Plans.FirstOrDefaultAsync(p => p.Code == code && p.Status == PlanStatus.Draft, cancellationToken) : null;
 
     private static Outcome<T> NotADraft<T>() =>
-        Outcome.Refused<T>("下書きの計画が見つかりません。開始した計画は「改訂」で変更してください。", OutcomeKind.NotFound);
+        Outcome.Refused<T>(Wording.Pick("下書きの計画が見つかりません。開始した計画は「改訂」で変更してください。", "The draft plan was not found. A started plan is changed by a revision."), OutcomeKind.NotFound);
 
     /// <summary>A KPI's definition for a plan starting in <paramref name="firstYear"/>: no targets, figures or notes of the old plan.</summary>
     private static Kpi CopyKpi(Kpi kpi, Plan plan, int firstYear) => new()

@@ -76,7 +76,7 @@ public sealed partial class ServerPlanService(
         var plan = await PlanQuarters.InForce(db.Plans).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
-            return Outcome.NotFound<Done>("現行の計画がありません。");
+            return Outcome.NotFound<Done>(Wording.Pick("現行の計画がありません。", "There is no current plan."));
         }
 
         const string Reason = "評価区分の変更";
@@ -96,7 +96,7 @@ public sealed partial class ServerPlanService(
         var plan = await PlanQuarters.InForce(db.Plans.Include(p => p.Revisions)).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
-            return Outcome.Refused<PlanRevisionDto>("現行の計画がありません。", OutcomeKind.NotFound);
+            return Outcome.Refused<PlanRevisionDto>(Wording.Pick("現行の計画がありません。", "There is no current plan."), OutcomeKind.NotFound);
         }
 
         var errors = PlanRevisionRules.Validate(request, plan.PeriodStart, plan.PeriodEnd);
@@ -139,7 +139,7 @@ public sealed partial class ServerPlanService(
             .FirstOrDefaultAsync(k => k.PlanId == plan.Id && k.Code == kpiCode, cancellationToken);
         if (plan is null || kpi is null)
         {
-            return Outcome.Refused<KpiDto>("指標が見つかりません。", OutcomeKind.NotFound);
+            return Outcome.Refused<KpiDto>(Wording.Pick("指標が見つかりません。", "The indicator was not found."), OutcomeKind.NotFound);
         }
 
         var errors = PlanRevisionRules.Validate(request, kpi.ToDto().ToDefinition(), fiscalYear, plan.PeriodStart, plan.PeriodEnd, out var value);
@@ -153,7 +153,7 @@ public sealed partial class ServerPlanService(
         {
             return Outcome.Invalid<KpiDto>(new Dictionary<string, string[]>
             {
-                [nameof(request.EffectiveFrom)] = [$"{JapaneseEra.FiscalYearLabel(fiscalYear)}の目標は {from:yyyy/MM/dd} 付けで既に見直されています。別の日付にしてください。"],
+                [nameof(request.EffectiveFrom)] = [Wording.Pick($"{JapaneseEra.FiscalYearLabel(fiscalYear)}の目標は {from:yyyy/MM/dd} 付けで既に見直されています。別の日付にしてください。", $"The FY{fiscalYear} target was already revised from {Wording.Date(from)}. Choose another date.")],
             });
         }
 

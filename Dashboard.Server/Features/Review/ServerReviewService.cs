@@ -99,7 +99,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
 
         if (entry.State != EntryState.Submitted)
         {
-            return Outcome.Refused<EntryDto>(Wording.Pick($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。", $"This entry is {Wording.State(entry.State)}, so it cannot be reviewed."));
+            return Outcome.Refused<EntryDto>(Wording.Pick($"この実績は「{((EntryState?)entry.State).Japanese()}」のため審査できません。", $"This entry is {((EntryState?)entry.State).Named()}, so it cannot be reviewed."));
         }
 
         if (ReviewValidation.Comment(request.Approve, request.Comment) is { } problem)
@@ -166,7 +166,7 @@ public sealed class ServerReviewService(DbOperations operations, AuditWriter aud
                 return Outcome.Refused<Done>(
                     Wording.Pick(
                         $"承認されていない実績が{waiting.Count}件あります: {listed}。審査を終えてから締め切るか、理由を添えて締め切ってください。",
-                        $"{waiting.Count} entries are not approved: {string.Join(", ", waiting.Select(w => $"{w.Code} ({Wording.State(w.State)})"))}. Finish reviewing them before closing, or close with a reason."),
+                        $"{waiting.Count} entries are not approved: {string.Join(", ", waiting.Select(w => $"{w.Code} ({((EntryState?)w.State).Named()})"))}. Finish reviewing them before closing, or close with a reason."),
                     errors: new Dictionary<string, string[]> { ["Waiting"] = waiting.Select(w => w.Code).ToArray() });
             }
 
