@@ -73,12 +73,14 @@
     }
 
     // When the connection is back: a form that refused a save while it was down says the connection is back and the
-    // save was not done (the refusal spoke of a connection that is no longer down); any other form with a copy the
-    // server has not received shows its notice "restored, not yet saved".
+    // save was not done (the refusal spoke of a connection that is no longer down), and keeps saying so if the
+    // connection drops and comes back again before the save; any other form with a copy the server has not received
+    // shows its notice "restored, not yet saved".
     function showKeptNotices() {
         document.querySelectorAll('[data-keep]').forEach(form => {
             const refused = form.querySelector('[data-keep-refused]');
-            const wasRefused = refused !== null && !refused.hidden;
+            const rejoined = form.querySelector('[data-keep-rejoined]');
+            const wasRefused = (refused !== null && !refused.hidden) || (rejoined !== null && !rejoined.hidden);
             show(form, '[data-keep-refused]', false);
             show(form, '[data-keep-rejoined]', wasRefused);
             show(form, '[data-keep-notice]', !wasRefused && read(form.dataset.keep) !== null);
