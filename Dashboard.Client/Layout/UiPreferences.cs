@@ -24,7 +24,7 @@ public sealed class UiPreferences
     public static string Language => Wording.English ? "en" : "ja";
 
     /// <summary>Whether the UI is in English.</summary>
-    public static bool IsEnglish => Language == "en";
+    public static bool IsEnglish => Wording.English;
 
     /// <summary>The culture name used for a language choice.</summary>
     public static string CultureOf(string language) => language == "en" ? "en" : "ja-JP";

@@ -74,7 +74,7 @@ public static class CollectionWindows
     }
 
     /// <summary>2026年1月15日.</summary>
-    public static string DateLabel(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+    public static string DateLabel(DateOnly date) => Wording.JapaneseDate(date);
 }
 
 /// <summary>A quarter in the one quarter picker, with whether the secretariat has closed it.</summary>

@@ -20,7 +20,10 @@ public static class Wording
     /// <summary>2026年4月15日, or 15 Apr 2026.</summary>
     public static string Date(DateOnly date) => English
         ? date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
-        : $"{date.Year}年{date.Month}月{date.Day}日";
+        : JapaneseDate(date);
+
+    /// <summary>2026年4月15日, whatever the language (mails, sheets and the Japanese side of a message).</summary>
+    public static string JapaneseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>A number as the messages write it: 1,234.5 in both languages.</summary>
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
