@@ -84,6 +84,15 @@ public sealed class FocusAndPrintTests(BrowserFixture browser, ITestOutputHelper
         }
     }
 
+    private sealed class Step
+    {
+        public string Disturbed { get; set; } = "";
+
+        public bool AtSkipLink { get; set; }
+
+        public FocusRing.Box? Box { get; set; }
+    }
+
     private sealed record Walk(int Stops, int Checked, List<string> Failures, List<string> Opened, string Ended, string? Disturbed);
 
     // Every Tab stop of the page from the skip link round to it again (or StopsPerPage), each measured by FocusRing.
@@ -116,23 +125,30 @@ public sealed class FocusAndPrintTests(BrowserFixture browser, ITestOutputHelper
         {
             await page.Keyboard.PressAsync("Tab");
             stops++;
-            var disturbed = await page.EvaluateAsync<string>("""
-                () => window.__walkLayout === undefined ? 'the page was loaded again'
+
+            // One call per stop reads whether the page is still the one walked, whether focus is back at the skip link,
+            // and the focused element's box for the ring.
+            var step = await page.EvaluateAsync<Step>($$"""
+                () => ({
+                  disturbed: window.__walkLayout === undefined ? 'the page was loaded again'
                     : document.querySelector('.mud-layout') !== window.__walkLayout ? 'the layout was rendered anew'
                     : document.querySelector('#components-reconnect-modal[open]') || document.documentElement.hasAttribute('data-disconnected') ? 'the connection dropped'
-                    : ''
+                    : '',
+                  atSkipLink: document.activeElement?.classList.contains('skip-link') === true,
+                  box: {{FocusRing.BoxScript}},
+                })
                 """);
-            if (disturbed.Length > 0)
+            if (step.Disturbed.Length > 0)
             {
-                return new Walk(stops, checkedStops, failures, opened, "", $"{disturbed} at stop {stop + 1}");
+                return new Walk(stops, checkedStops, failures, opened, "", $"{step.Disturbed} at stop {stop + 1}");
             }
 
-            if (stop > 0 && await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('skip-link') === true"))
+            if (stop > 0 && step.AtSkipLink)
             {
                 return new Walk(stops, checkedStops, failures, opened, "the skip link", null);
             }
 
-            var problem = await FocusRing.CheckAsync(page);
+            var problem = await FocusRing.CheckAsync(page, step.Box);
             if (problem is null)
             {
                 continue;
