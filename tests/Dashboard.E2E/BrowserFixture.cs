@@ -4,23 +4,14 @@ using Microsoft.Playwright;
 
 namespace Dashboard.E2E;
 
-/// <summary>One real server and one headless Debian Chromium for the browser tests that share the server.</summary>
-public class BrowserFixture : IAsyncLifetime
+/// <summary>One real server and one headless Debian Chromium for the whole E2E run.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly ServerProcess? _server;
     private IPlaywright? _playwright;
 
-    public BrowserFixture()
-        : this(sharedServer: true)
-    {
-    }
-
-    protected BrowserFixture(bool sharedServer) => _server = sharedServer ? new ServerProcess() : null;
-
-    /// <summary>The server the tests of <see cref="BrowserCollection"/> share.</summary>
-    public ServerProcess Server => _server ?? throw new InvalidOperationException("The tests of this collection start servers of their own.");
+    public ServerProcess Server { get; } = new();
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -31,11 +22,7 @@ public class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run .ci/run, or apt-get install -y chromium.");
         }
 
-        if (_server is not null)
-        {
-            await _server.InitializeAsync();
-        }
-
+        await Server.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,10 +41,7 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
+        await Server.DisposeAsync();
     }
 
     /// <summary>A fresh page with Japanese locale that records console errors and failed requests.</summary>
@@ -175,16 +159,3 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
     public const string Name = "browser";
 }
 
-/// <summary>A Chromium of its own and no shared server, for the tests that start their own servers (restarts, two instances behind a proxy, other settings).</summary>
-public sealed class OwnServersBrowserFixture() : BrowserFixture(sharedServer: false);
-
-/// <summary>
-/// The tests that start servers of their own. They touch nothing of the shared server, and most of their time is
-/// spent waiting (a restart, a 20 s drop, a new authenticator code), so xunit runs them beside the
-/// <see cref="BrowserCollection"/> rather than after it: the two collections are the browser run's two lanes.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class OwnServersCollection : ICollectionFixture<OwnServersBrowserFixture>
-{
-    public const string Name = "own servers";
-}

@@ -9,8 +9,8 @@ namespace Dashboard.E2E;
 /// The admin issues a figures API token on the admin page (shown once), a script sends a figure with it, and the
 /// admin revokes it: the next send is refused (issue 25).
 /// </summary>
-[Collection(OwnServersCollection.Name)]
-public sealed class FiguresTokenBrowserTests(OwnServersBrowserFixture browser)
+[Collection(BrowserCollection.Name)]
+public sealed class FiguresTokenBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task TheAdminIssuesATokenAScriptSendsAFigureAndARevokedTokenIsRefused()

@@ -90,6 +90,10 @@ public sealed class FocusAndPrintTests(BrowserFixture browser, ITestOutputHelper
 
         public bool AtSkipLink { get; set; }
 
+        public bool OnHeading { get; set; }
+
+        public bool InMain { get; set; }
+
         public FocusRing.Box? Box { get; set; }
     }
 
@@ -135,12 +139,22 @@ public sealed class FocusAndPrintTests(BrowserFixture browser, ITestOutputHelper
                     : document.querySelector('#components-reconnect-modal[open]') || document.documentElement.hasAttribute('data-disconnected') ? 'the connection dropped'
                     : '',
                   atSkipLink: document.activeElement?.classList.contains('skip-link') === true,
+                  onHeading: document.activeElement?.tagName === 'H1',
+                  inMain: !!document.activeElement?.closest('main'),
                   box: {{FocusRing.BoxScript}},
                 })
                 """);
             if (step.Disturbed.Length > 0)
             {
                 return new Walk(stops, checkedStops, failures, opened, "", $"{step.Disturbed} at stop {stop + 1}");
+            }
+
+            // The page focuses its heading once it has rendered after a navigation (FocusOnNavigate). On a loaded
+            // machine that can come after the walk began, and the walk then goes on from the heading, never seeing the
+            // app bar: a Tab never lands on the heading itself, and the first stop after the skip link is in the app bar.
+            if (step.OnHeading || (stop == 0 && step.InMain))
+            {
+                return new Walk(stops, checkedStops, failures, opened, "", $"the page moved the focus to its heading at stop {stop + 1}");
             }
 
             if (stop > 0 && step.AtSkipLink)

@@ -9,8 +9,8 @@ namespace Dashboard.E2E;
 /// here with Otp.NET, independently of Identity), signs in again with password and code; a used code and a used
 /// recovery code are refused the second time; wrong passwords lock the account until the admin unlocks it.
 /// </summary>
-[Collection(OwnServersCollection.Name)]
-public sealed class LocalAccountBrowserTests(OwnServersBrowserFixture browser)
+[Collection(BrowserCollection.Name)]
+public sealed class LocalAccountBrowserTests(BrowserFixture browser)
 {
     private const string Login = "kimura"; // a login ID, as a city without a directory names its people
     private const string NewPassword = "Kimura-Pass-2026x";

@@ -9,8 +9,8 @@ namespace Dashboard.E2E;
 /// a save pressed while the connection is down is refused with a message (never dropped in silence), and saving
 /// afterwards stores exactly what was typed. Each test has its own server, so restarting it disturbs no other test.
 /// </summary>
-[Collection(OwnServersCollection.Name)]
-public sealed class NothingTypedLostTests(OwnServersBrowserFixture browser)
+[Collection(BrowserCollection.Name)]
+public sealed class NothingTypedLostTests(BrowserFixture browser)
 {
     // I06-K1 (AI-OCR・RPA, 企画課) has no figure for 令和7年度 第4四半期 in the sample data.
     private const string EntryUrl = "/entries/I06-K1/2025/4";

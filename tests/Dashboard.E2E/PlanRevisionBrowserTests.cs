@@ -10,8 +10,8 @@ namespace Dashboard.E2E;
 /// planner creates the successor plan from the extended one, abolishes one KPI, merges two and continues one, sets a
 /// target and starts it: the old plan is read-only with its 最終評価, and the continued KPI's page draws both plans.
 /// </summary>
-[Collection(OwnServersCollection.Name)]
-public sealed class PlanRevisionBrowserTests(OwnServersBrowserFixture browser)
+[Collection(BrowserCollection.Name)]
+public sealed class PlanRevisionBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task ThePlannerExtendsThePlanRevisesATargetAndStartsTheSuccessorPlan()
